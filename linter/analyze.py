@@ -1,0 +1,186 @@
+"""Document structure → :class:`~linter.model.Report`.
+
+Works out what the report is (kind), who wrote it (issuer), for which year and on
+which date, and which mandated element each part fulfils: by heading first (top-level
+parts, then sub-headings), then by lead phrases in body text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from linter.lines import cn_number, compact
+from linter.model import ElementMatch, ElementSpec, Report, ReportKind, Section, TextLine
+from linter.parse import Document, Segment, parse_lines
+from linter.sources import Source
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_ORG_TAIL = re.compile(r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组)$")
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+@lru_cache(maxsize=4096)
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def matches(patterns, text: str) -> bool:
+    flat = compact(text)
+    return any(_regex(p).search(flat) for p in patterns)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The calendar date of a date line (2023年3月7日, 二〇二三年三月七日, 2023.3.7, 2023-03-07)."""
+    flat = compact(text).strip("（()）")
+    numeric = re.fullmatch(r"(\d{4})(?:年|[.\-/／])(\d{1,2})(?:月|[.\-/／])(\d{1,2})日?", flat)
+    if numeric:
+        year, month, day = (int(g) for g in numeric.groups())
+    else:
+        chinese = re.fullmatch(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", flat)
+        if not chinese:
+            return None
+        year = int("".join(_CN_YEAR_DIGITS[c] for c in chinese.group(1)))
+        month, day = cn_number(chinese.group(2)), cn_number(chinese.group(3))
+        if month is None or day is None:
+            return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _main_segment(document: Document) -> tuple[Segment, int]:
+    """The report proper: the segment with the most parts (a cover letter has none)."""
+    best = max(range(len(document.segments)),
+               key=lambda i: (len(document.segments[i].sections), bool(document.segments[i].title), -i))
+    return document.segments[best], best
+
+
+def _title_text(lines: list[TextLine]) -> str:
+    joined = "".join(line.text.strip() for line in lines)
+    chars = joined.replace(" ", "")
+    # "省 信 访 局 …": spaces between (nearly) every character are typesetting, not words.
+    if joined.count(" ") >= len(chars) * 0.6:
+        return chars
+    return " ".join(joined.split())
+
+
+def detect_kind(kinds: list[ReportKind], title: str | None, opening: list[str]) -> ReportKind | None:
+    for kind in sorted(kinds, key=lambda k: -k.priority):
+        if title is not None:
+            if matches(kind.title, title) and not matches(kind.exclude, title):
+                return kind
+        elif any(matches(kind.opening, text) for text in opening):
+            return kind
+    return None
+
+
+def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
+    issuers = [line for line in segment.front if _ORG_TAIL.search(compact(line.text))]
+    if issuers:
+        return compact(issuers[-1].text), issuers[-1]
+    if title:
+        head = title.split()[0] if " " in title else None
+        if head and _ORG_TAIL.search(head) and len(head) <= 30:
+            return head, segment.title[0]
+        flat = compact(title)
+        prefix = re.match(r"^(.{2,30}?)(关于|(?:19|20)\d{2}年)", flat) or re.match(
+            r"^(?:19|20)\d{2}年度?(.{2,30}?)(法治政府|依法行政)", flat)
+        if prefix and _ORG_TAIL.search(prefix.group(1)):
+            return prefix.group(1), segment.title[0]
+    if segment.signature:
+        return compact(segment.signature[0].text), segment.signature[0]
+    return None, None
+
+
+def _year(title: str | None, title_where: TextLine | None, opening: list[TextLine]):
+    if title:
+        found = _YEAR.search(compact(title))
+        if found:
+            return int(found.group(1)), title_where
+    for line in opening[:2]:
+        found = _YEAR.search(compact(line.text))
+        if found:
+            return int(found.group(1)), line
+    return None, None
+
+
+def _section_of_paragraph(sections: list[Section], target: TextLine) -> Section | None:
+    for top in sections:
+        for section in top.walk():
+            if any(p is target for p in section.paragraphs):
+                return section
+    return None
+
+
+def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[str, ElementMatch]:
+    """Which mandated element each part of the report fulfils."""
+    found: dict[str, ElementMatch] = {}
+    nested = [s for top in sections for s in top.walk() if s.parent is not None]
+    body = list(preamble[1:]) + [p for top in sections for s in top.walk() for p in s.paragraphs]
+    for spec in kind.elements:
+        if spec.within:
+            continue
+        top = next((s for s in sections if matches(spec.heading, s.heading.title or s.heading.text)), None)
+        sub = None if top else next((s for s in nested if matches(spec.heading, s.heading.title)), None)
+        hit = top or sub
+        if hit is not None:
+            where = TextLine(hit.heading.text, hit.heading.span)
+            found[spec.id] = ElementMatch(spec, True, "heading", where, nested=hit is sub, section=hit)
+            continue
+        para = next((p for p in body if matches(spec.body, p.text)), None)
+        if para is not None:
+            found[spec.id] = ElementMatch(spec, True, "body", para, nested=True,
+                                          section=_section_of_paragraph(sections, para))
+        else:
+            found[spec.id] = ElementMatch(spec, False)
+    for spec in kind.elements:
+        if spec.within:
+            found[spec.id] = _find_within(spec, found.get(spec.within), body)
+    return found
+
+
+def _find_within(spec: ElementSpec, container: ElementMatch | None, body) -> ElementMatch:
+    """Look for ``spec`` inside the text of the element that contains it."""
+    if container is None or not container.found:
+        return ElementMatch(spec, False)
+    if container.how == "heading":
+        heading = container.section.heading
+        if matches(spec.heading, heading.text):
+            return ElementMatch(spec, True, "heading", TextLine(heading.text, heading.span))
+        region = list(container.section.texts())[1:]
+    else:
+        start = next(i for i, p in enumerate(body) if p is container.where)
+        section = container.section
+        region = [p for p in body[start:] if section is None or _section_of_paragraph([section], p)]
+    hit = next((line for line in region if matches(spec.body, line.text)), None)
+    if hit is None:
+        return ElementMatch(spec, False)
+    return ElementMatch(spec, True, "body", hit, nested=True)
+
+
+def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None) -> Report:
+    """Parse ``source`` and build the report model."""
+    document = parse_lines(source.lines)
+    segment, index = _main_segment(document)
+    title = _title_text(segment.title) if segment.title else None
+    title_where = TextLine(title, segment.title[0].span) if title else None
+    opening = [p.text for p in segment.paragraphs[:2]]
+    if forced_kind:
+        kind = next((k for k in kinds if k.id == forced_kind), None)
+    else:
+        kind = detect_kind(kinds, title, opening)
+    issuer, issuer_where = _issuer(segment, title)
+    year, year_where = _year(title, title_where, segment.paragraphs)
+    date_where = segment.dates[-1] if segment.dates else None
+    elements = find_elements(kind, segment.paragraphs, segment.sections) if kind else {}
+    return Report(
+        path=source.path, kind=kind.id if kind else "unknown", kind_spec=kind,
+        title=title_where, title_lines=segment.title, issuer=issuer, issuer_where=issuer_where,
+        year=year, year_where=year_where,
+        date=parse_date(date_where.text) if date_where else None, date_where=date_where,
+        signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
+        elements=elements, cover_letters=index, lines=source.lines,
+    )

@@ -1,0 +1,166 @@
+"""The ``relint`` command.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or input
+error. Imports are deferred so that ``relint --version`` loads nothing but this module.
+"""
+
+from __future__ import annotations
+
+import sys
+
+USAGE_ERROR = 2
+
+
+def _parser():
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="relint",
+        description="法治政府建设年度报告与述职（述法）报告的合规检查工具。\n"
+                    "Compliance linter for rule-of-law government reports.\n\n"
+                    "  relint [PATH ...]       检查文件或文件夹 / lint files or folders\n"
+                    "  relint rules            列出全部规则 / list the rules\n"
+                    "  relint rule CODE        显示规则说明 / explain a rule",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - for stdin")
+    parser.add_argument("--format", dest="output_format", metavar="FORMAT",
+                        help="output format: text (default), json, checklist, or one from a plugin")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
+    parser.add_argument("--config", metavar="FILE", help="use this config file for every input")
+    parser.add_argument("--select", type=_code_list, help="rule codes or prefixes to enable (replaces the config)")
+    parser.add_argument("--extend-select", type=_code_list, help="rule codes or prefixes to enable in addition")
+    parser.add_argument("--ignore", type=_code_list, help="rule codes or prefixes to disable")
+    parser.add_argument("--kind", help="force the report kind (annual, duty, or a plugin's kind)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language of the messages (default zh)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"),
+                        help="lowest severity that makes the exit code 1 (default warning)")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    return parser
+
+
+def _code_list(value: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in value.split(",") if code.strip())
+
+
+def _error(message: str) -> int:
+    print(f"relint: error: {message}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:
+        from linter import __version__
+
+        print(f"relint {__version__}")
+        return 0
+    if argv and argv[0] in ("rule", "rules"):
+        from linter.explain import explain_main
+
+        return explain_main(argv)
+    args = _parser().parse_args(argv)
+    if args.version:
+        from linter import __version__
+
+        print(f"relint {__version__}")
+        return 0
+    return run(args)
+
+
+def run(args) -> int:
+    from linter.config import ConfigError, ConfigResolver, load_config_file
+    from linter.plugins import PluginError
+
+    cli = {key: value for key, value in (
+        ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
+        ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
+        ("output_format", args.output_format)) if value is not None}
+    try:
+        override = load_config_file(args.config) if args.config else None
+        resolver = ConfigResolver(override, cli)
+        run_settings = resolver.for_path(args.stdin_filename or "./-")
+    except ConfigError as exc:
+        return _error(str(exc))
+    try:
+        from linter.engine import Registry
+
+        registry = Registry()
+    except PluginError as exc:
+        return _error(str(exc))
+    if args.plugins:
+        for name, dist, version in registry.plugins:
+            print(f"{name:<16} {dist} {version}")
+        return 0
+    formatter = registry.formatters.get(run_settings.output_format)
+    if formatter is None:
+        return _error(f"unknown format {run_settings.output_format!r}; known: {', '.join(sorted(registry.formatters))}")
+    if run_settings.kind and run_settings.kind not in {k.id for k in registry.kinds}:
+        return _error(f"unknown report kind {run_settings.kind!r}; known: {', '.join(k.id for k in registry.kinds)}")
+    if not args.paths:
+        return _error("no input: give files or folders to lint, or - for stdin (see relint --help)")
+    try:
+        results = _lint(args, registry, resolver)
+    except ConfigError as exc:
+        return _error(str(exc))
+    return _report(args, registry, run_settings, formatter, results)
+
+
+def _lint(args, registry, resolver):
+    from linter.batch import lint_many, lint_one
+    from linter.walk import discover
+
+    results, items, order = [], [], []
+    for path in args.paths:
+        if path == "-":
+            name = args.stdin_filename or "-"
+            order.append(("done", lint_one(registry, name, resolver.for_path(name), sys.stdin.buffer.read())))
+            continue
+        for found in discover([path], set(registry.readers), resolver):
+            if isinstance(found, str):
+                items.append((found, resolver.for_path(found)))
+                order.append(("pending", None))
+            else:
+                from linter.engine import FileResult
+
+                order.append(("done", FileResult(found.path, error=found)))
+    linted = iter(lint_many(registry, items, args.jobs))
+    for state, result in order:
+        results.append(next(linted) if state == "pending" else result)
+    return results
+
+
+def _report(args, registry, run_settings, formatter, results) -> int:
+    from linter.output import OutputOptions
+    from linter.rule import severity_rank
+
+    lang = run_settings.lang
+    for result in results:
+        if result.error:
+            print(f"{result.path}: {result.error.code} {result.error.message(lang)}", file=sys.stderr)
+    if args.statistics:
+        from linter.output.statistics import format_statistics
+
+        text = format_statistics(results, registry, lang)
+    else:
+        text = formatter(results, OutputOptions(lang=lang))
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            return _error(f"{args.output}: cannot write output: {exc.strerror}")
+    else:
+        sys.stdout.write(text)
+    if any(result.error for result in results):
+        return USAGE_ERROR
+    if args.exit_zero:
+        return 0
+    threshold = severity_rank(run_settings.fail_on)
+    failing = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
+    return 1 if failing else 0

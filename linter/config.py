@@ -1,0 +1,247 @@
+"""Configuration: ``[tool.relint]`` in pyproject.toml, ``relint.toml`` or ``.relint.toml``.
+
+The file nearest to each linted file wins (``--config`` overrides for all files).
+Every key is validated: an unknown key or a wrong type is a :class:`ConfigError`
+naming the file, the key and what was expected, and relint exits with code 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field, replace
+
+from linter.rule import SEVERITIES
+
+CONFIG_FILES = (".relint.toml", "relint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".relint_cache",
+                   "build", "dist", ".tox", ".mypy_cache", ".pytest_cache")
+LANGS = ("zh", "en")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, key: str, expected: str):
+        super().__init__(f"{path}: {key}: {expected}")
+        self.path, self.key, self.expected = path, key, expected
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings that apply to one file, after config file and command line."""
+
+    path: str | None = None  # the config file, if any
+    root: str = "."  # the folder relative to which per-file-ignores are matched
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    kind: str | None = None
+    lang: str = "zh"
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    elements: tuple[tuple[str, dict], ...] = ()
+    fail_on: str = "warning"
+    output_format: str = "text"
+
+    # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
+    def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
+        chosen = _longest(code, (self.select or ()) + self.extend_select)
+        if self.select is None and default:
+            chosen = max(chosen, 0) if chosen is not None else 0
+        ignored = _longest(code, self.ignore + self.ignored_for(path))
+        return chosen is not None and (ignored is None or chosen > ignored)
+
+    def ignored_for(self, path: str | None) -> tuple[str, ...]:
+        if not path or not self.per_file_ignores:
+            return ()
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root)).replace(os.sep, "/")
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+                codes.extend(ignored)
+        return tuple(codes)
+
+    def severity_of(self, code: str, default: str) -> str:
+        best, chosen = -1, default
+        for prefix, level in self.severity:
+            if code.startswith(prefix) and len(prefix) > best:
+                best, chosen = len(prefix), level
+        return chosen
+
+    def is_excluded(self, path: str) -> bool:
+        parts = os.path.normpath(path).split(os.sep)
+        for pattern in self.exclude + self.extend_exclude:
+            if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(path, pattern):
+                return True
+        return False
+
+
+def _longest(code: str, prefixes) -> int | None:
+    lengths = [0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)]
+    return max(lengths) if lengths else None
+
+
+# -- validation -------------------------------------------------------------------
+_CODE_PREFIX = re.compile(r"^(ALL|[A-Z][0-9]{0,3})$")
+
+
+def _codes(path, key, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, key, "expected a list of rule codes or prefixes, e.g. [\"S1\", \"T001\"]")
+    bad = [v for v in value if not _CODE_PREFIX.match(v)]
+    if bad:
+        raise ConfigError(path, key, f"{bad[0]!r} is not a rule code or prefix (a letter and up to three digits)")
+    return tuple(value)
+
+
+def _strings(path, key, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, key, "expected a list of strings")
+    return tuple(value)
+
+
+def _choice(choices):
+    def check(path, key, value):
+        if value not in choices:
+            raise ConfigError(path, key, f"expected one of {', '.join(choices)}, got {value!r}")
+        return value
+    return check
+
+
+def _string(path, key, value):
+    if not isinstance(value, str) or not value:
+        raise ConfigError(path, key, "expected a non-empty string")
+    return value
+
+
+def _boolean(path, key, value):
+    if not isinstance(value, bool):
+        raise ConfigError(path, key, "expected true or false")
+    return value
+
+
+def _per_file_ignores(path, key, value):
+    if not isinstance(value, dict):
+        raise ConfigError(path, key, "expected a table of glob = [codes]")
+    return tuple((glob, _codes(path, f"{key}.{glob}", codes)) for glob, codes in value.items())
+
+
+def _severity(path, key, value):
+    if not isinstance(value, dict):
+        raise ConfigError(path, key, "expected a table of CODE = \"error\" | \"warning\" | \"info\"")
+    for code, level in value.items():
+        _codes(path, f"{key}.{code}", [code])
+        _choice(SEVERITIES)(path, f"{key}.{code}", level)
+    return tuple(value.items())
+
+
+_ELEMENT_KEYS = {"kind": _string, "name": _string, "name-en": _string, "heading": _strings, "body": _strings,
+                 "required": _boolean}
+
+
+def _elements(path, key, value):
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(path, key, "expected tables [elements.<id>] with heading/body keyword lists")
+    out = []
+    for element_id, table in value.items():
+        where = f"{key}.{element_id}"
+        checked = {}
+        for sub, sub_value in table.items():
+            if sub not in _ELEMENT_KEYS:
+                raise ConfigError(path, f"{where}.{sub}", f"unknown key; expected one of {', '.join(_ELEMENT_KEYS)}")
+            checked[sub] = _ELEMENT_KEYS[sub](path, f"{where}.{sub}", sub_value)
+        for sub in ("heading", "body"):
+            for pattern in checked.get(sub, ()):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ConfigError(path, f"{where}.{sub}", f"invalid regular expression {pattern!r}: {exc}")
+        out.append((element_id, checked))
+    return tuple(out)
+
+
+SCHEMA = {
+    "select": ("select", _codes),
+    "extend-select": ("extend_select", _codes),
+    "ignore": ("ignore", _codes),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "severity": ("severity", _severity),
+    "kind": ("kind", _string),
+    "lang": ("lang", _choice(LANGS)),
+    "exclude": ("exclude", _strings),
+    "extend-exclude": ("extend_exclude", _strings),
+    "respect-gitignore": ("respect_gitignore", _boolean),
+    "elements": ("elements", _elements),
+    "fail-on": ("fail_on", _choice(SEVERITIES)),
+    "output-format": ("output_format", _string),
+}
+
+
+def settings_from_table(table: dict, path: str, base: Settings | None = None) -> Settings:
+    """Validate a config table and apply it over ``base``."""
+    values = {}
+    for key, value in table.items():
+        if key not in SCHEMA:
+            raise ConfigError(path, key, f"unknown key; known keys: {', '.join(sorted(SCHEMA))}")
+        attr, check = SCHEMA[key]
+        values[attr] = check(path, key, value)
+    return replace(base or Settings(), path=path, root=os.path.dirname(os.path.abspath(path)), **values)
+
+
+def load_config_file(path: str) -> Settings:
+    from linter.tomlio import TOMLDecodeError, load_path
+
+    try:
+        data = load_path(path)
+    except FileNotFoundError:
+        raise ConfigError(path, "-", "config file not found")
+    except TOMLDecodeError as exc:
+        raise ConfigError(path, "-", f"not valid TOML: {exc}")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, "-", f"cannot read: {exc}")
+    if os.path.basename(path) == "pyproject.toml":
+        table = data.get("tool", {}).get("relint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(path, "tool.relint", "expected a table")
+    else:
+        table = data
+    return settings_from_table(table, path)
+
+
+@dataclass
+class ConfigResolver:
+    """Finds the settings for each file, caching one lookup per folder."""
+
+    override: Settings | None = None  # from --config
+    cli: dict = field(default_factory=dict)  # attribute -> value given on the command line
+    _by_dir: dict = field(default_factory=dict)
+
+    def for_path(self, path: str) -> Settings:
+        folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        if folder not in self._by_dir:
+            base = self.override if self.override is not None else self._discover(folder)
+            self._by_dir[folder] = replace(base, **self.cli) if self.cli else base
+        return self._by_dir[folder]
+
+    def _discover(self, folder: str) -> Settings:
+        current = folder
+        while True:
+            for name in CONFIG_FILES:
+                candidate = os.path.join(current, name)
+                if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_relint_table(candidate)):
+                    return load_config_file(candidate)
+            parent = os.path.dirname(current)
+            if parent == current:
+                return Settings(root=os.getcwd())
+            current = parent
+
+
+def _has_relint_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"[tool.relint" in handle.read()
+    except OSError:
+        return False

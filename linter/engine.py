@@ -1,0 +1,132 @@
+"""The engine: from a path to the diagnostics of one file.
+
+It holds what plugins contributed (rules, report kinds, readers, formatters), applies
+the settings of each file (selection, per-file ignores, severity overrides, extra
+elements) and runs the selected rules over the report model. It knows no rule.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from linter.model import ElementSpec, Report, ReportKind
+from linter.rule import Diagnostic, Rule, validate_rule
+from linter.sources import InputError, Source, decode, read_bytes
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: InputError | None = None
+    settings: object = None
+
+
+class Registry:
+    """Everything the plugins contribute, collected once per process."""
+
+    def __init__(self):
+        from linter.plugins import PluginError, plugin_manager
+
+        self.pm, self.plugins = plugin_manager()
+        rules: dict[str, type[Rule]] = {}
+        for batch in self.pm.hook.relint_rules():
+            for rule in batch:
+                problems = validate_rule(rule)
+                if problems:
+                    raise PluginError("; ".join(problems))
+                if rule.code in rules and rules[rule.code] is not rule:
+                    raise PluginError(f"rule code {rule.code} is declared twice "
+                                      f"({rules[rule.code].__module__} and {rule.__module__})")
+                rules[rule.code] = rule
+        self.rules = dict(sorted(rules.items()))
+        self.kinds: list[ReportKind] = sorted(
+            (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
+        self.readers = {".txt": decode}
+        for batch in self.pm.hook.relint_readers():
+            self.readers.update(batch)
+
+    @cached_property
+    def formatters(self) -> dict:
+        from linter.output import BUILTIN_FORMATTERS
+
+        formatters = dict(BUILTIN_FORMATTERS)
+        for batch in self.pm.hook.relint_formatters():
+            formatters.update(batch)
+        return formatters
+
+    def kinds_for(self, settings) -> list[ReportKind]:
+        """The report kinds with the element tables of the user's config applied."""
+        if not settings.elements:
+            return self.kinds
+        return extend_kinds(self.kinds, settings.elements)
+
+
+def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
+    """Apply ``[elements.<id>]`` tables: extend the keywords of a known element, or add a
+    new (custom) element to the kind named by ``kind`` (default: annual)."""
+    kinds = list(kinds)
+    for element_id, table in elements:
+        touched = False
+        for index, kind in enumerate(kinds):
+            if "kind" in table and table["kind"] != kind.id:
+                continue
+            specs = list(kind.elements)
+            for pos, spec in enumerate(specs):
+                if spec.id == element_id:
+                    specs[pos] = replace(spec, heading=spec.heading + tuple(table.get("heading", ())),
+                                         body=spec.body + tuple(table.get("body", ())),
+                                         required=table.get("required", spec.required))
+                    touched = True
+            if not touched and kind.id == table.get("kind", "annual"):
+                specs.append(ElementSpec(
+                    id=element_id, name=table.get("name", element_id),
+                    name_en=table.get("name-en", table.get("name", element_id)),
+                    heading=tuple(table.get("heading", ())), body=tuple(table.get("body", ())),
+                    required=table.get("required", True), custom=True))
+                touched = True
+            kinds[index] = replace(kind, elements=tuple(specs))
+    return kinds
+
+
+def reader_for(registry: Registry, path: str):
+    suffix = ".txt" if path == "-" else os.path.splitext(path)[1].lower()
+    return registry.readers.get(suffix)
+
+
+def unsupported(registry: Registry, path: str) -> InputError:
+    suffixes = ", ".join(sorted(registry.readers))
+    return InputError(path, "E004", f"不支持的文件格式，支持：{suffixes}", f"unsupported format; supported: {suffixes}")
+
+
+def read_source(registry: Registry, path: str, data: bytes | None = None) -> Source | InputError:
+    """Read and decode one input (``data`` given for stdin)."""
+    reader = reader_for(registry, path)
+    if reader is None:
+        return unsupported(registry, path)
+    if data is None:
+        data = read_bytes(path)
+        if isinstance(data, InputError):
+            return data
+    return reader(data, path)
+
+
+def lint_source(registry: Registry, source: Source, settings) -> FileResult:
+    """Build the report model of ``source`` and run the rules its settings select."""
+    from linter.analyze import build_report
+
+    report = build_report(source, registry.kinds_for(settings), settings.kind)
+    found = []
+    for code, rule_class in registry.rules.items():
+        if not rule_class.applies_to(report.kind):
+            continue
+        if not settings.is_selected(code, rule_class.default, source.path):
+            continue
+        for diagnostic in rule_class(settings).check(report):
+            severity = settings.severity_of(code, diagnostic.severity)
+            found.append(replace(diagnostic, severity=severity, path=source.path))
+    found.sort(key=Diagnostic.sort_key)
+    return FileResult(source.path, report, found, settings=settings)

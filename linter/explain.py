@@ -1,0 +1,59 @@
+"""``relint rules`` (the catalogue) and ``relint rule CODE`` (one rule's documentation)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def catalogue(registry, lang: str) -> str:
+    rows = []
+    for code, rule in registry.rules.items():
+        state = "on" if rule.default else "off"
+        fix = rule.fix or "-"
+        kinds = ",".join(rule.kinds) if rule.kinds else "*"
+        rows.append(f"{code}  {rule.name:<32} {rule.severity:<8} {state:<4} {fix:<7} {kinds:<13} "
+                    f"{rule.summary.get(lang)}")
+    header = f"{'code':<5} {'name':<32} {'severity':<8} {'sel':<4} {'fix':<7} {'kinds':<13} summary"
+    return "\n".join([header] + rows) + "\n"
+
+
+def documentation(rule, lang: str) -> str:
+    kinds = ", ".join(rule.kinds) if rule.kinds else "all"
+    lines = [
+        f"# {rule.code} ({rule.name})",
+        "",
+        rule.summary.get(lang),
+        "",
+        f"severity: {rule.severity} · default: {'on' if rule.default else 'off'} · "
+        f"fix: {rule.fix or 'none'} · kinds: {kinds} · scope: {rule.scope}",
+    ]
+    if rule.basis:
+        lines.append(("basis: " if lang == "en" else "依据：") + rule.basis.get(lang))
+    lines += ["", rule.documentation()]
+    return "\n".join(lines) + "\n"
+
+
+def explain_main(argv: list[str]) -> int:
+    from linter.engine import Registry
+    from linter.plugins import PluginError
+
+    parser = argparse.ArgumentParser(prog=f"relint {argv[0]}")
+    if argv[0] == "rule":
+        parser.add_argument("code", help="rule code, e.g. S104")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = parser.parse_args(argv[1:])
+    try:
+        registry = Registry()
+    except PluginError as exc:
+        print(f"relint: error: {exc}", file=sys.stderr)
+        return 2
+    if argv[0] == "rules":
+        sys.stdout.write(catalogue(registry, args.lang))
+        return 0
+    rule = registry.rules.get(args.code.upper())
+    if rule is None:
+        print(f"relint: error: unknown rule {args.code!r}; see `relint rules`", file=sys.stderr)
+        return 2
+    sys.stdout.write(documentation(rule, args.lang))
+    return 0

@@ -1,0 +1,74 @@
+"""Hook specifications: the whole plugin API of relint.
+
+A plugin is a module (or object) with functions named after these hooks and
+decorated with :data:`hookimpl`, registered through the ``relint`` entry-point group::
+
+    # pyproject.toml of a rule pack
+    [project.entry-points.relint]
+    mypack = "relint_mypack.rules"
+
+    # relint_mypack/rules.py
+    from linter import hookimpl
+
+    @hookimpl
+    def relint_rules():
+        return [MyRule]
+
+relint's own rules are registered exactly this way. Hooks are called with keyword
+arguments; pluggy calls implementations in reverse registration order, so relint sorts
+whatever it collects (rules by code, kinds by priority) before using it.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("relint")
+hookimpl = pluggy.HookimplMarker("relint")
+
+
+@hookspec
+def relint_rules():
+    """Return the rule classes this plugin provides.
+
+    Called once when the plugin manager is built. Each class subclasses
+    :class:`linter.rule.Rule` and carries its metadata (code, name, severity, fix
+    safety) as class attributes and its documentation as a docstring in the fixed
+    sections checked by ``relint rule CODE``. Codes must be unique across plugins.
+
+    :return: a list of :class:`~linter.rule.Rule` subclasses.
+    """
+
+
+@hookspec
+def relint_report_kinds():
+    """Return the report kinds this plugin knows, with their mandated elements.
+
+    Called once per run. A report is given the kind whose title patterns match (highest
+    ``priority`` first); ``kind`` in the config forces one.
+
+    :return: a list of :class:`linter.model.ReportKind`.
+    """
+
+
+@hookspec
+def relint_readers():
+    """Return readers for input formats, keyed by file suffix (``".txt"``).
+
+    A reader is a callable ``reader(data: bytes, path: str)`` that returns a
+    :class:`linter.sources.Source` or a :class:`linter.sources.InputError`; it must not
+    raise on bad input.
+
+    :return: a dict mapping suffixes to readers.
+    """
+
+
+@hookspec
+def relint_formatters():
+    """Return output formats, keyed by the name given to ``--format``.
+
+    A formatter is a callable ``formatter(results, options) -> str`` receiving the
+    sorted per-file results of a run.
+
+    :return: a dict mapping format names to formatters.
+    """

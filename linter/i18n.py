@@ -1,0 +1,32 @@
+"""Interface strings (labels, summaries) in the two languages relint speaks."""
+
+from __future__ import annotations
+
+_STRINGS = {
+    "summary": ("共检查 {files} 个文件，发现 {total} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
+                "Checked {files} files: {total} findings ({error} errors, {warning} warnings, {info} info)"),
+    "clean": ("共检查 {files} 个文件，没有发现问题", "Checked {files} files: no findings"),
+    "input_errors": ("，{n} 个文件无法检查", "; {n} files could not be checked"),
+    "kind": ("类型", "Kind"),
+    "title": ("标题", "Title"),
+    "issuer": ("主体", "Body"),
+    "year": ("年度", "Year"),
+    "date": ("日期", "Date"),
+    "elements": ("法定内容", "Mandated elements"),
+    "others": ("其他问题", "Other findings"),
+    "none": ("无", "none"),
+    "unknown": ("未识别", "not identified"),
+    "not_found": ("未找到", "not found"),
+    "line": ("第{line}行", "line {line}"),
+    "how_heading": ("标题", "heading"),
+    "how_body": ("正文", "body text"),
+    "optional": ("（非必备）", "(optional)"),
+    "unknown_kind": ("未识别的报告类型", "unknown report kind"),
+    "error_line": ("{path}: {code} {message}", "{path}: {code} {message}"),
+    "statistics": ("{count:>5}  {code}  {name}", "{count:>5}  {code}  {name}"),
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    zh, en = _STRINGS[key]
+    return (en if lang == "en" else zh).format(**values)

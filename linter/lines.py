@@ -1,0 +1,255 @@
+"""Line classification: the lexer of the report grammar.
+
+Each non-blank line of a :class:`~linter.sources.Source` becomes one or more
+:class:`Line` values with a *kind* that is a terminal of ``grammar/report.lark``.
+Deciding a kind needs a little context (a title is only a title near the start of a
+segment, a signature only before a date line), which is why this is a pass over the
+whole document rather than a regular-expression lexer inside Lark.
+
+Kinds are disjoint, and the order they come out in always satisfies the grammar: a
+title block only opens a segment, a closing block only ends one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
+
+# GB/T 9704-2012 heading levels and the variants seen in published reports.
+_LEVEL_PATTERNS = (
+    (1, re.compile(rf"(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<sep>[、.．，,])")),
+    (2, re.compile(rf"(?P<open>[（(])\s*(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<sep>[、.．，]?)")),
+    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?![\d.．])")),
+    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<sep>[、.．]?)")),
+)
+#: Level given to a heading that has no number; deeper than any numbered level, so
+#: the next numbered heading closes it.
+UNNUMBERED = 5
+
+_ENUM = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
+_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?=(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\S)")
+_ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
+_HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+
+DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
+    r"|\d{4}\s*[.\-/／]\s*\d{1,2}\s*[.\-/／]\s*\d{1,2}"
+    r")\s*[）)]?$"
+)
+_ORG_SUFFIX = re.compile(
+    r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
+)
+_TITLE_WORDS = re.compile(r"(报告|汇报|总结|述职|述法)")
+_TITLE_MAX = 80
+_HEADING_MAX = 30
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The numbering of a heading: level, value and how it was written."""
+
+    level: int  # 1..4 (GB/T 9704), UNNUMBERED for a heading without a number
+    number: int | None
+    text: str  # the mark exactly as written, e.g. "（一）", "1、", "(五)"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line: usually a physical line, stripped of surrounding blanks.
+
+    ``index`` is the 0-based physical line, ``col`` the 0-based column where the
+    stripped text starts (a fused heading starts inside its physical line).
+    """
+
+    index: int
+    col: int
+    text: str
+    kind: str
+    mark: Mark | None = None
+    #: for headings: the heading text without its mark and without run-in body text
+    title: str = ""
+    #: for headings: 0-based column of ``title`` in the physical line
+    title_col: int = 0
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九); None if it is not one."""
+    if not text or any(c not in _CN_VALUE for c in text):
+        return None
+    if len(text) == 1:
+        return _CN_VALUE[text]
+    if len(text) == 2 and text[0] == "十":
+        return 10 + _CN_VALUE[text[1]]
+    if len(text) == 2 and text[1] == "十":
+        return _CN_VALUE[text[0]] * 10 if text[0] != "十" else None
+    if len(text) == 3 and text[1] == "十" and text[0] != "十" and text[2] != "十":
+        return _CN_VALUE[text[0]] * 10 + _CN_VALUE[text[2]]
+    return None
+
+
+def compact(text: str) -> str:
+    """Text without any white space, for matching keywords in spaced-out lines."""
+    return "".join(text.split())
+
+
+def heading_mark(text: str) -> tuple[Mark, int] | None:
+    """The heading mark at the start of ``text`` and where the heading text starts."""
+    for level, pattern in _LEVEL_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        raw = match.group("num")
+        number = int(raw) if raw.isdigit() else cn_number(raw)
+        if number is None:
+            continue
+        if level == 1 and match.group("sep") in ".．，," and not text[match.end():].strip():
+            continue
+        return Mark(level, number, match.group(0).strip()), match.end()
+    return None
+
+
+def _is_org(text: str) -> bool:
+    flat = compact(text)
+    return (2 <= len(flat) <= 30 and not _HAS_PUNCT.search(flat) and not re.search(r"\d|年|关于|报告", flat)
+            and bool(_ORG_SUFFIX.search(flat)))
+
+
+def _is_title(text: str) -> bool:
+    flat = compact(text)
+    return (len(flat) <= _TITLE_MAX and bool(_TITLE_WORDS.search(flat)) and not _ENDS_CLAUSE.search(flat)
+            and "。" not in flat and heading_mark(flat) is None)
+
+
+def _split_fused(index: int, raw: str) -> list[tuple[int, int, str]]:
+    """Split a physical line where a numbered heading was run into the paragraph before it."""
+    stripped = raw.strip()
+    if not stripped:
+        return []
+    start = len(raw) - len(raw.lstrip())
+    pieces, last = [], 0
+    for match in _FUSED_HEADING.finditer(stripped):
+        if match.end() > last:
+            pieces.append((index, start + last, stripped[last:match.start()].rstrip()))
+            last = match.end()
+    pieces.append((index, start + last, stripped[last:]))
+    return [p for p in pieces if p[2]]
+
+
+def _heading(index: int, col: int, text: str) -> Line | None:
+    found = heading_mark(text)
+    if found is None:
+        return None
+    mark, end = found
+    rest = text[end:]
+    title_start = end + (len(rest) - len(rest.lstrip()))
+    body = text[title_start:]
+    stop = _SENTENCE_END.search(body)
+    title = body[:stop.start()] if stop else body
+    return Line(index, col, text, "HEADING", mark, title.strip(), col + title_start)
+
+
+def _closing_kinds(items: list[tuple[int, int, str]]) -> dict[int, str]:
+    """Positions of signature and date lines: a date line and the organisations above it,
+    or an organisation line that ends the document."""
+    kinds: dict[int, str] = {}
+    for pos, (_, _, text) in enumerate(items):
+        if DATE_LINE.match(text):
+            kinds[pos] = "DATE"
+            back = pos - 1
+            while back >= 0 and pos - back <= 3 and back not in kinds and _is_org(items[back][2]):
+                kinds[back] = "SIGN"
+                back -= 1
+    last = len(items) - 1
+    if last >= 1 and last not in kinds and _is_org(items[last][2]):
+        kinds[last] = "SIGN"
+    return kinds
+
+
+def _title_block(items, start: int, stop: int) -> dict[int, str]:
+    """Kinds of the front lines of a segment: FRONT/ISSUER lines, TITLE, AUTHOR, SALUTATION."""
+    window = [p for p in range(start, min(stop, start + 6))]
+    title = next((p for p in window if _is_title(items[p][2])), None)
+    kinds: dict[int, str] = {}
+    if title is None:
+        return kinds
+    kinds[title] = "TITLE"
+    first = title
+    if title - 1 >= start:
+        prev = items[title - 1][2]
+        if not _is_org(prev) and not _HAS_PUNCT.search(prev) and len(compact(prev)) <= 30 \
+                and heading_mark(prev) is None and not DATE_LINE.match(prev):
+            kinds[title - 1] = "TITLE"
+            first = title - 1
+    for p in range(start, first):
+        kinds[p] = "ISSUER" if _is_org(items[p][2]) else "FRONT"
+    after = title + 1
+    if (after < stop and not re.search(r"(报告|汇报|总结)$", compact(items[title][2]))
+            and re.search(r"(报告|汇报|总结)$", compact(items[after][2])) and _is_title(items[after][2])):
+        kinds[after] = "TITLE"
+        after += 1
+    while after < stop:
+        text = compact(items[after][2])
+        if heading_mark(text) or len(text) > 40:
+            break
+        if text.endswith(("：", ":")) and len(text) <= 40:
+            kinds[after] = "SALUTATION"
+            break
+        if _HAS_PUNCT.search(text[:-1] if text else text) and not re.search(r"[（(].*[）)]", text):
+            break
+        kinds[after] = "AUTHOR"
+        after += 1
+    return kinds
+
+
+def classify(lines: list[str]) -> list[Line]:
+    """Classify the physical ``lines`` of a source into grammar terminals."""
+    items: list[tuple[int, int, str]] = []
+    for index, raw in enumerate(lines):
+        items.extend(_split_fused(index, raw))
+    kinds = _closing_kinds(items)
+    # Segments start at the document start and after every closing block.
+    starts = [0] + [p + 1 for p in kinds if p + 1 < len(items) and (p + 1) not in kinds]
+    for seg_start in sorted(set(starts)):
+        seg_stop = next((p for p in sorted(kinds) if p >= seg_start), len(items))
+        for pos, kind in _title_block(items, seg_start, seg_stop).items():
+            kinds.setdefault(pos, kind)
+    out: list[Line] = []
+    for pos, (index, col, text) in enumerate(items):
+        kind = kinds.get(pos)
+        if kind:
+            out.append(Line(index, col, text, kind))
+            continue
+        heading = _heading(index, col, text)
+        if heading is not None:
+            out.append(heading)
+        elif _ENUM.match(text):
+            out.append(Line(index, col, text, "ENUM"))
+        elif _is_unnumbered_heading(items, kinds, out, pos):
+            out.append(Line(index, col, text, "HEADING", Mark(UNNUMBERED, None, ""), text, col))
+        else:
+            out.append(Line(index, col, text, "PARA"))
+    return out
+
+
+def _is_unnumbered_heading(items, kinds, done: list[Line], pos: int) -> bool:
+    """A short line without closing punctuation, after a finished sentence or heading and
+    before body text: a heading whose number was left out."""
+    text = items[pos][2]
+    if len(compact(text)) > _HEADING_MAX or _ENDS_CLAUSE.search(text) or "。" in text:
+        return False
+    if not done or pos + 1 >= len(items) or (pos + 1) in kinds:
+        return False
+    previous = done[-1]
+    if previous.kind in ("TITLE", "ISSUER", "FRONT", "AUTHOR", "SALUTATION"):
+        return False
+    if previous.kind not in ("HEADING",) and not _ENDS_CLAUSE.search(previous.text):
+        return False  # the line before stops mid-sentence: this is a broken line, not a heading
+    following = items[pos + 1][2]
+    return heading_mark(following) is None and len(compact(following)) > len(compact(text))

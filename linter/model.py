@@ -1,0 +1,172 @@
+"""The typed report model that rules read.
+
+Everything a rule needs is here, with spans in the original file's coordinates
+(1-based lines, 1-based columns counted in characters, end column exclusive). Rules
+never see raw text or the Lark tree.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def on_line(cls, line: int, column: int, length: int) -> "Span":
+        return cls(line, column, line, column + max(length, 0))
+
+    @classmethod
+    def point(cls, line: int = 1, column: int = 1) -> "Span":
+        return cls(line, column, line, column)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of text with where it stands."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Paragraph(TextLine):
+    """Body text; ``enum`` marks one that opens with an inline enumeration (一是…)."""
+
+    enum: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1..4 for 一、/（一）/1./（1）; 5 for a heading without a number
+    number: int | None
+    mark: str  # as written, e.g. "（一）"; "" when unnumbered
+    title: str  # heading text without mark and without run-in body text
+    text: str  # the whole line
+    span: Span
+    title_span: Span
+
+
+@dataclass(eq=False)
+class Section:
+    heading: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    parent: "Section | None" = field(default=None, repr=False)
+
+    def link(self, parent: "Section | None") -> None:
+        self.parent = parent
+        for child in self.children:
+            child.link(self)
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def texts(self) -> Iterator[TextLine]:
+        """The heading line and all body text of this section and its subsections, in order."""
+        yield TextLine(self.heading.text, self.heading.span)
+        yield from self.paragraphs
+        for child in self.children:
+            yield from child.texts()
+
+
+@dataclass(frozen=True)
+class ElementSpec:
+    """A mandated element of a report kind and how to recognise it.
+
+    ``heading`` patterns are matched against section headings, ``body`` patterns
+    (lead phrases) against body text. ``within`` names the element whose text must
+    contain this one (the causes live inside the shortcomings part).
+    """
+
+    id: str
+    name: str
+    name_en: str
+    heading: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    within: str | None = None
+    required: bool = True
+    order: int = 0
+    #: declared in the user's config rather than by a plugin (reported by S109)
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    id: str
+    name: str
+    name_en: str
+    title: tuple[str, ...]  # title patterns that identify the kind
+    exclude: tuple[str, ...] = ()  # title patterns that rule it out
+    opening: tuple[str, ...] = ()  # patterns in the opening text when there is no title
+    priority: int = 0
+    elements: tuple[ElementSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class ElementMatch:
+    """Where a mandated element was found: by a heading (``how="heading"``) or by a
+    lead phrase in body text (``how="body"``). ``nested`` is true when the heading is not
+    a top-level part, i.e. the element sits inside another part."""
+
+    spec: ElementSpec
+    found: bool
+    how: str | None = None
+    where: TextLine | None = None
+    nested: bool = False
+    section: "Section | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def line(self) -> int | None:
+        return self.where.span.line if self.where else None
+
+
+@dataclass
+class Report:
+    path: str
+    kind: str  # a ReportKind id or "unknown"
+    kind_spec: ReportKind | None
+    title: TextLine | None
+    title_lines: list[TextLine]
+    issuer: str | None
+    issuer_where: TextLine | None
+    year: int | None
+    year_where: TextLine | None
+    date: _dt.date | None
+    date_where: TextLine | None
+    signature: list[TextLine]
+    preamble: list[Paragraph]
+    sections: list[Section]
+    elements: dict[str, ElementMatch]
+    cover_letters: int = 0
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def walk(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        yield from self.preamble
+        for section in self.walk():
+            yield from section.paragraphs
+
+    @property
+    def end(self) -> Span:
+        """A point at the end of the document (for findings about something missing there)."""
+        last = len(self.lines)
+        while last > 1 and not self.lines[last - 1].strip():
+            last -= 1
+        return Span.point(max(last, 1), len(self.lines[last - 1]) + 1 if self.lines else 1)

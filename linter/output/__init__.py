@@ -1,0 +1,44 @@
+"""Output formats. Each formatter is ``formatter(results, options) -> str``; plugins add
+more through the ``relint_formatters`` hook. Modules load only when their format is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    lang: str = "zh"
+    statistics: bool = False
+
+
+def _lazy(module: str, function: str = "format_results"):
+    def formatter(results, options):
+        return getattr(import_module(f"linter.output.{module}"), function)(results, options)
+    formatter.__name__ = f"{module}_formatter"
+    return formatter
+
+
+BUILTIN_FORMATTERS = {
+    "text": _lazy("text"),
+    "json": _lazy("json_format"),
+    "checklist": _lazy("checklist"),
+}
+
+
+def counts(results) -> dict:
+    """Totals of a run, shared by every format's summary."""
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    by_code: dict[str, int] = {}
+    for result in results:
+        for d in result.diagnostics:
+            by_severity[d.severity] += 1
+            by_code[d.code] = by_code.get(d.code, 0) + 1
+    return {
+        "files": len(results),
+        "input_errors": sum(1 for r in results if r.error),
+        "diagnostics": sum(by_severity.values()),
+        "by_severity": by_severity,
+        "by_code": dict(sorted(by_code.items())),
+    }

@@ -1,0 +1,54 @@
+"""``--format checklist``: the per-report view a reviewer reads first — what the report
+is, each mandated element with ✓/✗ and where it was found, then the other findings."""
+
+from __future__ import annotations
+
+from linter.i18n import t
+from linter.output.text import summary_line
+
+
+def _field(label: str, value, lang: str) -> str:
+    return f"  {t(label, lang)}: {value if value not in (None, '') else t('unknown', lang)}"
+
+
+def _where(match, lang: str) -> str:
+    if not match.found:
+        return t("not_found", lang)
+    how = t("how_heading" if match.how == "heading" else "how_body", lang)
+    text = match.where.text
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return f"{t('line', lang, line=match.line)} {how}「{text}」"
+
+
+def format_report(result, lang: str) -> list[str]:
+    lines = [result.path]
+    if result.error:
+        return lines + [f"  {result.error.code} {result.error.message(lang)}"]
+    report = result.report
+    kind = report.kind_spec
+    kind_name = (kind.name_en if lang == "en" else kind.name) if kind else t("unknown_kind", lang)
+    lines += [
+        _field("kind", f"{kind_name} ({report.kind})", lang),
+        _field("title", report.title.text if report.title else None, lang),
+        _field("issuer", report.issuer, lang),
+        _field("year", report.year, lang),
+        _field("date", report.date.isoformat() if report.date else None, lang),
+    ]
+    if report.elements:
+        lines.append(f"  {t('elements', lang)}:")
+        for match in report.elements.values():
+            name = match.spec.name_en if lang == "en" else match.spec.name
+            mark = "✓" if match.found else ("✗" if match.spec.required else "–")
+            optional = "" if match.spec.required else t("optional", lang)
+            lines.append(f"    {mark} {name}{optional}: {_where(match, lang)}")
+    families: dict[str, int] = {}
+    for d in result.diagnostics:
+        families[d.family] = families.get(d.family, 0) + 1
+    other = "  ".join(f"{family} {n}" for family, n in sorted(families.items())) or t("none", lang)
+    lines.append(f"  {t('others', lang)}: {other}")
+    return lines
+
+
+def format_results(results, options) -> str:
+    blocks = ["\n".join(format_report(result, options.lang)) for result in results]
+    return "\n\n".join(blocks + [summary_line(results, options.lang)]) + "\n"

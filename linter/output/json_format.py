@@ -1,0 +1,69 @@
+"""``--format json``: the machine-readable contract other formats build on.
+
+Lines and columns are 1-based, columns count characters, ``end_column`` is exclusive.
+Unknown values are null.
+"""
+
+from __future__ import annotations
+
+import json
+
+from linter import __version__
+from linter.output import counts
+
+
+def span_fields(span) -> dict:
+    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+
+
+def report_fields(report) -> dict | None:
+    if report is None:
+        return None
+    return {
+        "kind": report.kind,
+        "title": report.title.text if report.title else None,
+        "issuer": report.issuer,
+        "year": report.year,
+        "date": report.date.isoformat() if report.date else None,
+    }
+
+
+def element_fields(report) -> list[dict]:
+    if report is None:
+        return []
+    return [{"id": m.spec.id, "name": m.spec.name, "found": m.found, "line": m.line, "how": m.how,
+             "required": m.spec.required} for m in report.elements.values()]
+
+
+def diagnostic_fields(d, lang: str) -> dict:
+    fix = None
+    if d.fix is not None:
+        fix = {"applicability": d.fix.applicability,
+               "edits": [dict(span_fields(e.span), content=e.content) for e in d.fix.edits]}
+    return {
+        "code": d.code, "name": d.name, "severity": d.severity,
+        "message": d.message.get(lang), "help": d.help.get(lang) if d.help else None,
+        "basis": d.basis.get(lang) if d.basis else None,
+        **span_fields(d.span), "fix": fix,
+    }
+
+
+def error_fields(error, lang: str) -> dict:
+    return {"code": error.code, "name": "input-error", "severity": "error", "message": error.message(lang),
+            "help": None, "basis": None, "line": None, "column": None, "end_line": None, "end_column": None,
+            "fix": None}
+
+
+def to_dict(results, options) -> dict:
+    files = []
+    for result in results:
+        diagnostics = [diagnostic_fields(d, options.lang) for d in result.diagnostics]
+        if result.error:
+            diagnostics.insert(0, error_fields(result.error, options.lang))
+        files.append({"path": result.path, "report": report_fields(result.report),
+                      "elements": element_fields(result.report), "diagnostics": diagnostics})
+    return {"version": __version__, "files": files, "summary": counts(results)}
+
+
+def format_results(results, options) -> str:
+    return json.dumps(to_dict(results, options), ensure_ascii=False, indent=2) + "\n"

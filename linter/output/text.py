@@ -1,0 +1,27 @@
+"""The default format, like ruff's concise output: ``path:line:col: CODE message``."""
+
+from __future__ import annotations
+
+from linter.i18n import t
+from linter.output import counts
+
+
+def format_results(results, options) -> str:
+    lines = []
+    for result in results:
+        for d in result.diagnostics:
+            lines.append(f"{result.path}:{d.span.line}:{d.span.column}: {d.code} {d.text(options.lang)}")
+    lines.append(summary_line(results, options.lang))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(results, lang: str) -> str:
+    total = counts(results)
+    sev = total["by_severity"]
+    if total["diagnostics"]:
+        line = t("summary", lang, files=total["files"], total=total["diagnostics"], **sev)
+    else:
+        line = t("clean", lang, files=total["files"])
+    if total["input_errors"]:
+        line += t("input_errors", lang, n=total["input_errors"])
+    return line

@@ -1,0 +1,52 @@
+"""The plugin manager: every rule, report kind, reader and formatter arrives through it."""
+
+from __future__ import annotations
+
+import os
+
+import pluggy
+
+from linter import hookspecs
+
+#: The distribution that ships the built-in plugins; they load even when autoloading of
+#: third-party plugins is disabled.
+BUILTIN_DIST = "report-relint"
+DISABLE_AUTOLOAD = "RELINT_DISABLE_PLUGIN_AUTOLOAD"
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or declares something invalid."""
+
+
+def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
+    """Build the plugin manager: hook specs, then every ``relint`` entry point.
+
+    Third-party entry points are skipped when ``RELINT_DISABLE_PLUGIN_AUTOLOAD`` is set.
+    A plugin that fails to import raises :class:`PluginError` naming it. Returns the
+    manager and (entry-point name, distribution, version) of every plugin loaded.
+    """
+    from importlib.metadata import entry_points
+
+    pm = pluggy.PluginManager("relint")
+    pm.add_hookspecs(hookspecs)
+    builtin_only = bool(os.environ.get(DISABLE_AUTOLOAD))
+    found_builtin = False
+    loaded = []
+    for ep in sorted(entry_points(group="relint"), key=lambda e: e.name):
+        dist = ep.dist.name if ep.dist is not None else None
+        is_builtin = dist is not None and dist.lower().replace("_", "-") == BUILTIN_DIST
+        found_builtin = found_builtin or is_builtin
+        if builtin_only and not is_builtin:
+            continue
+        if pm.get_plugin(ep.name) is not None:
+            continue  # the same distribution seen twice on sys.path
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # any import-time failure of foreign code
+            raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
+        pm.register(plugin, name=ep.name)
+        loaded.append((ep.name, dist or "?", ep.dist.version if ep.dist is not None else "?"))
+    if not found_builtin:
+        raise PluginError(f"no built-in rules found: is {BUILTIN_DIST} installed (pip install .)?")
+    pm.check_pending()
+    return pm, loaded

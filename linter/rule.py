@@ -1,0 +1,164 @@
+"""Rules and the diagnostics they yield.
+
+A rule is data plus a docstring: class attributes say what it is (code, name,
+severity, default selection, fix safety, which report kinds it applies to), the
+docstring says what it checks and why, in fixed sections that ``relint rule CODE``
+prints and a test enforces. ``check`` reads the report model and yields diagnostics.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Iterator
+
+from linter.model import Report, Span
+
+SEVERITIES = ("info", "warning", "error")
+FIX_SAFETY = (None, "safe", "unsafe")
+CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: The docstring sections every rule documents, in this order (ruff's layout).
+DOC_SECTIONS = ("作用", "原因", "示例", "改为", "选项", "修复")
+DOC_SECTIONS_EN = ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "Fix safety")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text in ``span`` with ``content``."""
+
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # "safe" | "unsafe"
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in both languages relint speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def format(self, **values) -> "Text":
+        return Text(self.zh.format(**values), self.en.format(**values))
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: str
+    span: Span
+    message: Text  # what is wrong
+    help: Text | None = None  # what to do
+    basis: Text | None = None  # the regulation or standard behind the rule
+    fix: Fix | None = None
+    path: str = field(default="", compare=False)
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+    def sort_key(self):
+        return (self.span.line, self.span.column, self.code)
+
+    def text(self, lang: str) -> str:
+        """The message, what to do, and its basis, as one line."""
+        parts = [self.message.get(lang)]
+        if self.help:
+            parts.append(self.help.get(lang))
+        line = ("; " if lang == "en" else "；").join(parts)
+        if self.basis:
+            line += f" (basis: {self.basis.en})" if lang == "en" else f"（依据：{self.basis.zh}）"
+        return line
+
+
+class Rule:
+    """Base class of all rules. Subclasses set the metadata and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    #: selected when the user's config does not say otherwise
+    default: ClassVar[bool] = True
+    fix: ClassVar[str | None] = None
+    #: report kinds the rule applies to; empty means every kind, "unknown" included
+    kinds: ClassVar[tuple[str, ...]] = ()
+    #: the part of the report the rule reads (Vale's scope): documentation and --explain
+    scope: ClassVar[str] = "document"
+    summary: ClassVar[Text]
+    message: ClassVar[Text]
+    help: ClassVar[Text | None] = None
+    basis: ClassVar[Text | None] = None
+
+    def __init__(self, settings=None):
+        self.settings = settings
+
+    def check(self, report: Report) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(self, span: Span, message: Text | None = None, help: Text | None = None,
+                   fix: Fix | None = None, **values) -> Diagnostic:
+        """A diagnostic of this rule; ``values`` fill the placeholders of the messages."""
+        message = (message or self.message).format(**values)
+        help_text = help or self.help
+        return Diagnostic(self.code, self.name, self.severity, span, message,
+                          help_text.format(**values) if help_text else None, self.basis, fix)
+
+    @classmethod
+    def applies_to(cls, kind: str) -> bool:
+        return not cls.kinds or kind in cls.kinds
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split into its ``## section`` parts."""
+        sections, current = {}, None
+        for line in cls.documentation().splitlines():
+            heading = re.match(r"^##\s+(.+?)\s*$", line)
+            if heading:
+                current = heading.group(1)
+                sections[current] = []
+            elif current is not None:
+                sections[current].append(line)
+        return {name: "\n".join(lines).strip() for name, lines in sections.items()}
+
+
+def validate_rule(rule: type) -> list[str]:
+    """Problems with a rule class's metadata; empty when it is well-formed."""
+    problems = []
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"{rule!r} is not a subclass of linter.rule.Rule"]
+    code = getattr(rule, "code", None)
+    if not isinstance(code, str) or not CODE_PATTERN.match(code):
+        problems.append(f"{rule.__name__}: code {code!r} does not match {CODE_PATTERN.pattern}")
+    if not NAME_PATTERN.match(getattr(rule, "name", "") or ""):
+        problems.append(f"{rule.__name__}: name must be kebab-case")
+    if rule.severity not in SEVERITIES:
+        problems.append(f"{rule.__name__}: severity must be one of {SEVERITIES}")
+    if rule.fix not in FIX_SAFETY:
+        problems.append(f"{rule.__name__}: fix must be one of {FIX_SAFETY}")
+    for attr in ("summary", "message"):
+        if not isinstance(getattr(rule, attr, None), Text):
+            problems.append(f"{rule.__name__}: {attr} must be a linter.rule.Text")
+    return problems
+
+
+def iter_sorted(diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    yield from sorted(diagnostics, key=Diagnostic.sort_key)

@@ -1,0 +1,138 @@
+"""Bytes to text: the first step of the pipeline.
+
+A reader turns the bytes of one input into a :class:`Source`: decoded text split into
+lines, with what is needed to write the file back unchanged (encoding, BOM, line
+ending). Anything wrong with the *input* becomes an :class:`InputError` carrying one of
+the codes E001–E004; nothing here raises on bad bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+
+#: Inputs above this size are refused with E001 instead of exhausting memory.
+MAX_BYTES = 16 * 1024 * 1024
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Tried in this order when there is no BOM. GB18030 is a superset of GBK and GB2312,
+#: the encodings Windows tools in China save plain text in.
+FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+# Control characters other than tab, line breaks and form feed: text never has many.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A problem with an input that stops it from being linted (exit code 2)."""
+
+    path: str
+    code: str  # E001..E004
+    cause_zh: str
+    cause_en: str
+
+    def message(self, lang: str) -> str:
+        return self.cause_en if lang == "en" else self.cause_zh
+
+
+@dataclass
+class Source:
+    """Decoded text of one input, split into lines without their line breaks.
+
+    ``line_map`` maps each line (0-based) to the line number the user sees in the
+    original file; readers of structured formats (Markdown, docx) fill it so that spans
+    point into the file's own coordinates.
+    """
+
+    path: str
+    text: str
+    lines: list[str]
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    line_map: list[int] | None = field(default=None, repr=False)
+
+    def original_line(self, index: int) -> int:
+        """1-based line number in the original file of 0-based line ``index``."""
+        if self.line_map is not None and 0 <= index < len(self.line_map):
+            return self.line_map[index]
+        return index + 1
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def _dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"
+
+
+def decode(data: bytes, path: str) -> Source | InputError:
+    """Decode ``data``; report binary, undecodable or empty input as an error."""
+    encoding, bom = None, False
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            encoding, bom, data = name, True, data[len(mark):]
+            break
+    if encoding is None and b"\x00" in data[:8192]:
+        return InputError(path, "E002", "看起来是二进制文件（含 NUL 字节），不是文本报告",
+                          "looks binary (contains NUL bytes), not a text report")
+    tried = (encoding,) if encoding else FALLBACK_ENCODINGS
+    text = None
+    for name in tried:
+        try:
+            text = data.decode(name)
+            encoding = name
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        names = "、".join(tried)
+        return InputError(path, "E002", f"无法解码：已尝试 {names}，请另存为 UTF-8",
+                          f"cannot decode: tried {', '.join(tried)}; save the file as UTF-8")
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        return InputError(path, "E002", f"按 {encoding} 解码后含大量控制字符，看起来是二进制文件",
+                          f"decoded as {encoding} but full of control characters: looks binary")
+    if not text.strip():
+        return InputError(path, "E003", "文件没有任何文字", "the file contains no text")
+    return Source(path=path, text=text, lines=split_lines(text), encoding=encoding, bom=bom,
+                  newline=_dominant_newline(text))
+
+
+def read_bytes(path: str) -> bytes | InputError:
+    """Read a file's bytes, turning every OS error into E001."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return InputError(path, "E001", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                              f"file too large ({size} bytes, limit {MAX_BYTES})")
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        return InputError(path, "E001", "是文件夹，不是文件", "is a directory, not a file")
+    except FileNotFoundError:
+        return InputError(path, "E001", "文件不存在", "no such file")
+    except PermissionError:
+        return InputError(path, "E001", "没有读取权限", "permission denied")
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
+
+
+def read_text_source(data: bytes, path: str) -> Source | InputError:
+    """The built-in reader for ``.txt`` files."""
+    return decode(data, path)
