@@ -107,19 +107,13 @@ def _year(title: str | None, title_where: TextLine | None, opening: list[TextLin
     return None, None
 
 
-def _section_of_paragraph(sections: list[Section], target: TextLine) -> Section | None:
-    for top in sections:
-        for section in top.walk():
-            if any(p is target for p in section.paragraphs):
-                return section
-    return None
-
-
 def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[str, ElementMatch]:
     """Which mandated element each part of the report fulfils."""
     found: dict[str, ElementMatch] = {}
     nested = [s for top in sections for s in top.walk() if s.parent is not None]
-    body = list(preamble[1:]) + [p for top in sections for s in top.walk() for p in s.paragraphs]
+    # Body text with the section it belongs to; the opening paragraph is left out because
+    # it announces the report ("现将……报告如下") rather than reporting anything.
+    body = [(p, None) for p in preamble[1:]] + [(t, s) for top in sections for s in top.walk() for t in s.body()]
     for spec in kind.elements:
         if spec.within:
             continue
@@ -127,13 +121,12 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
         sub = None if top else next((s for s in nested if matches(spec.heading, s.heading.title)), None)
         hit = top or sub
         if hit is not None:
-            where = TextLine(hit.heading.text, hit.heading.span)
+            where = TextLine(hit.heading.mark + hit.heading.title, hit.heading.span)
             found[spec.id] = ElementMatch(spec, True, "heading", where, nested=hit is sub, section=hit)
             continue
-        para = next((p for p in body if matches(spec.body, p.text)), None)
+        para = next(((t, s) for t, s in body if matches(spec.body, t.text)), None)
         if para is not None:
-            found[spec.id] = ElementMatch(spec, True, "body", para, nested=True,
-                                          section=_section_of_paragraph(sections, para))
+            found[spec.id] = ElementMatch(spec, True, "body", para[0], nested=True, section=para[1])
         else:
             found[spec.id] = ElementMatch(spec, False)
     for spec in kind.elements:
@@ -143,19 +136,18 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
 
 
 def _find_within(spec: ElementSpec, container: ElementMatch | None, body) -> ElementMatch:
-    """Look for ``spec`` inside the text of the element that contains it."""
+    """Look for ``spec`` inside the text of the element that contains it: the container's
+    heading, then its body (from the lead phrase on, when it was found by one)."""
     if container is None or not container.found:
         return ElementMatch(spec, False)
+    if container.how == "heading" and matches(spec.heading, container.section.heading.text):
+        return ElementMatch(spec, True, "heading", container.where)
     if container.how == "heading":
-        heading = container.section.heading
-        if matches(spec.heading, heading.text):
-            return ElementMatch(spec, True, "heading", TextLine(heading.text, heading.span))
-        region = list(container.section.texts())[1:]
+        region = [t for s in container.section.walk() for t in s.body()]
     else:
-        start = next(i for i, p in enumerate(body) if p is container.where)
-        section = container.section
-        region = [p for p in body[start:] if section is None or _section_of_paragraph([section], p)]
-    hit = next((line for line in region if matches(spec.body, line.text)), None)
+        start = next(i for i, (t, _) in enumerate(body) if t is container.where)
+        region = [t for t, s in body[start:] if s is container.section]
+    hit = next((t for t in region if matches(spec.body, t.text)), None)
     if hit is None:
         return ElementMatch(spec, False)
     return ElementMatch(spec, True, "body", hit, nested=True)

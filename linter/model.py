@@ -52,6 +52,8 @@ class Heading:
     text: str  # the whole line
     span: Span
     title_span: Span
+    #: body text run into the heading line after its first sentence ("（一）标题。正文……")
+    run_in: TextLine | None = None
 
 
 @dataclass(eq=False)
@@ -74,6 +76,12 @@ class Section:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def body(self) -> Iterator[TextLine]:
+        """This section's own body text: the heading's run-in text, then its paragraphs."""
+        if self.heading.run_in is not None:
+            yield self.heading.run_in
+        yield from self.paragraphs
 
     def texts(self) -> Iterator[TextLine]:
         """The heading line and all body text of this section and its subsections, in order."""

@@ -103,10 +103,9 @@ def _cache_file() -> str | bool:
 class ToDocument(Transformer):
     """Turns the parse tree into :class:`Segment` values with 1-based spans."""
 
-    def __init__(self, lines: list[Line], source_lines: list[str]):
+    def __init__(self, lines: list[Line]):
         super().__init__()
         self._lines = lines
-        self._source_lines = source_lines
 
     def _line(self, token) -> Line:
         return self._lines[token.value]
@@ -171,9 +170,17 @@ class ToDocument(Transformer):
 
     def section(self, items):
         head = self._line(items[0])
+        title_end = head.title_col + len(head.title)
+        rest = head.text[title_end - head.col:]
+        stripped = rest.lstrip("。！？!? \t\u3000")
+        run_in = None
+        if stripped:
+            start = title_end + len(rest) - len(stripped)
+            run_in = TextLine(stripped, self._span(head, start, stripped))
         heading = Heading(
             level=head.mark.level, number=head.mark.number, mark=head.mark.text, title=head.title,
             text=head.text, span=self._span(head), title_span=self._span(head, head.title_col, head.title),
+            run_in=run_in,
         )
         section = Section(heading)
         for item in items[1:]:
@@ -207,7 +214,7 @@ def parse_lines(source_lines: list[str]) -> Document:
     except LarkError:
         lines = [_demote(line) for line in lines]
         tree = parser().parse(lines)
-    segments = ToDocument(lines, source_lines).transform(tree)
+    segments = ToDocument(lines).transform(tree)
     for segment in segments:
         for section in segment.sections:
             section.link(None)
