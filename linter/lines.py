@@ -85,7 +85,7 @@ def cn_number(text: str) -> int | None:
         return None
     if len(text) == 1:
         return _CN_VALUE[text]
-    if len(text) == 2 and text[0] == "十":
+    if len(text) == 2 and text[0] == "十" and text[1] != "十":
         return 10 + _CN_VALUE[text[1]]
     if len(text) == 2 and text[1] == "十":
         return _CN_VALUE[text[0]] * 10 if text[0] != "十" else None
@@ -160,7 +160,8 @@ def _closing_kinds(items: list[tuple[int, int, str]]) -> dict[int, str]:
     or an organisation line that ends the document."""
     kinds: dict[int, str] = {}
     for pos, (_, _, text) in enumerate(items):
-        if DATE_LINE.match(text):
+        # A date in brackets under a title is a 题注, not the 成文日期 that closes a document.
+        if DATE_LINE.match(text) and not text.startswith(("（", "(")):
             kinds[pos] = "DATE"
             back = pos - 1
             while back >= 0 and pos - back <= 3 and back not in kinds and _is_org(items[back][2]):

@@ -1,0 +1,82 @@
+"""The report model: kind, title, issuer, year, date and mandated elements."""
+
+import pytest
+
+from conftest import SEEDS, lint_file, lint_text
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("XX区人民政府关于2023年度法治政府建设情况的报告", "annual"),
+    ("XX市2025年法治政府建设年度报告", "annual"),
+    ("2020年XX区法治政府建设情况报告", "annual"),
+    ("X X 市 2 0 2 2 年 法 治 政 府 建 设 年 度 报 告", "annual"),
+    ("关于2024年法治政府建设情况的汇报", "annual"),
+    ("XX县依法行政工作报告", "annual"),
+    ("XX局局长2023年度履行推进法治建设第一责任人职责述职报告", "duty"),
+    ("2023年度述法报告", "duty"),
+    ("2024年XX市人民政府政府工作报告", "unknown"),
+    ("XX县法治政府建设实施方案（2021—2025年）", "unknown"),
+    ("XX市2023年政府信息公开工作年度报告", "unknown"),
+    ("我市召开2023年度法治政府建设年度报告会", "unknown"),
+    ("XX区发布2022年法治政府建设年度报告", "unknown"),
+])
+def test_kind_detection(registry, title, kind):
+    result = lint_text(registry, f"{title}\n一、主要工作\n正文。\n")
+    assert result.report.kind == kind
+
+
+def test_kind_from_opening_when_there_is_no_title(registry):
+    result = lint_text(registry, "各位领导：\n现将我局2022年法治政府建设情况报告如下：\n一、主要举措和成效\n正文。\n")
+    assert result.report.kind == "annual"
+    assert result.report.year == 2022
+
+
+def test_config_forces_the_kind(registry):
+    result = lint_text(registry, "2024年政府工作报告\n一、工作\n正文。\n", kind="annual")
+    assert result.report.kind == "annual"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("XX县司法局\n关于2024年度法治政府建设情况的报告\n", "XX县司法局"),
+    ("XX县司法局关于2024年度法治政府建设情况的报告\n", "XX县司法局"),
+    ("怀化市鹤城区信访局2025年法治政府建设年度报告\n", "怀化市鹤城区信访局"),
+    ("2020年XX区法治政府建设情况报告\n", "XX区"),
+    ("关于2024年度法治政府建设情况的报告\n正文。\n\nXX县人民政府\n2025年2月1日\n", "XX县人民政府"),
+    ("关于2024年度法治政府建设情况的报告\n正文。\n", None),
+])
+def test_issuer(registry, text, issuer):
+    assert lint_text(registry, text).report.issuer == issuer
+
+
+def test_seed_facts(registry):
+    by_prefix = {p.name[:3]: lint_file(registry, p).report for p in SEEDS}
+    assert [(r.kind, r.year, r.issuer) for r in by_prefix.values()] == [
+        ("annual", 2024, "湖南省信访局"),
+        ("annual", 2024, "宝丰县信访局"),
+        ("annual", 2022, "省信访局"),
+        ("duty", 2023, "洞口县信访局"),  # the year comes from the opening: the title has none
+        ("annual", 2025, "怀化市鹤城区信访局"),
+    ]
+    assert by_prefix["003"].title.text == "洞口县信访局 履行推进法治政府建设第一责任人职责 述职报告"
+    assert str(by_prefix["002"].date) == "2023-03-07"
+    assert str(by_prefix["004"].date) == "2025-12-26"
+    assert by_prefix["000"].date is None
+
+
+def test_elements_by_heading_merged_part_and_body(registry):
+    seeds = {p.name[:3]: lint_file(registry, p).report for p in SEEDS}
+    duty_report = seeds["003"].elements
+    # "二、不足之处和今后努力的方向" fulfils two elements at once
+    assert duty_report["shortcomings"].line == duty_report["next_steps"].line == 25
+    duty = seeds["004"].elements["duty"]
+    assert (duty.found, duty.how, duty.line) == (True, "body", 7)
+    assert seeds["001"].elements["duty"].how == "heading" and seeds["001"].elements["duty"].line == 6
+
+
+def test_cover_letter_is_not_the_report(registry):
+    text = ("关于报送2023年度法治政府建设情况报告的函\n市委依法治市办：\n现将报告报送你们。\nXX县司法局\n2024年2月20日\n"
+            "XX县司法局2023年法治政府建设年度报告\n一、主要举措和成效\n正文。\nXX县司法局\n2024年2月19日\n")
+    report = lint_text(registry, text).report
+    assert report.title.text == "XX县司法局2023年法治政府建设年度报告"
+    assert str(report.date) == "2024-02-19"
+    assert report.cover_letters == 1
