@@ -57,3 +57,19 @@ def explain_main(argv: list[str]) -> int:
         return 2
     sys.stdout.write(documentation(rule, args.lang))
     return 0
+
+
+def readme_table(registry) -> str:
+    """The rule table of the README, generated from the rules' metadata."""
+    rows = ["| code | name | severity | default | fix | kinds | what it flags |", "|---|---|---|---|---|---|---|"]
+    for code, rule in registry.rules.items():
+        kinds = ", ".join(rule.kinds) if rule.kinds else "all"
+        rows.append(f"| {code} | `{rule.name}` | {rule.severity} | {'on' if rule.default else 'off'} | "
+                    f"{rule.fix or '–'} | {kinds} | {rule.summary.zh} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python -m linter.explain > table.md
+    from linter.engine import Registry
+
+    sys.stdout.write(readme_table(Registry()))
