@@ -44,9 +44,15 @@ def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
             plugin = ep.load()
         except Exception as exc:  # any import-time failure of foreign code
             raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
-        pm.register(plugin, name=ep.name)
+        try:
+            pm.register(plugin, name=ep.name)
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {ep.name!r} ({ep.value}) is invalid: {exc}") from exc
         loaded.append((ep.name, dist or "?", ep.dist.version if ep.dist is not None else "?"))
     if not found_builtin:
         raise PluginError(f"no built-in rules found: is {BUILTIN_DIST} installed (pip install .)?")
-    pm.check_pending()
+    try:
+        pm.check_pending()  # a misspelt hook name must fail, not register silently
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc)) from exc
     return pm, loaded

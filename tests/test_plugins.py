@@ -1,0 +1,81 @@
+"""Plugins arrive through the ``relint`` entry-point group, built-in ones included."""
+
+import textwrap
+
+from conftest import FIXTURES, run_relint
+
+SEED_000 = str(FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt")
+
+
+def fake_distribution(site, module_source, name="relint_demo"):
+    """A minimal installed distribution (dist-info + module) on a PYTHONPATH folder."""
+    (site / f"{name}.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[relint]\ndemo = {name}\n")
+    return {"PYTHONPATH": str(site)}
+
+
+DEMO_RULE = '''
+    from linter import hookimpl
+    from linter.rule import Rule, Text
+    from linter.model import Span
+
+    class Demo(Rule):
+        """
+        ## 作用
+        x
+        ## 原因
+        x
+        ## 示例
+        x
+        ## 改为
+        x
+        ## 选项
+        x
+        ## 修复
+        x
+        """
+        code = "X001"
+        name = "demo"
+        summary = Text("演示", "demo")
+        message = Text("演示规则", "demo rule")
+
+        def check(self, report):
+            yield self.diagnostic(Span.point(1, 1))
+
+    @hookimpl
+    def relint_rules():
+        return [Demo]
+'''
+
+
+def test_builtin_rules_are_entry_point_plugins():
+    out = run_relint("--plugins").stdout.decode()
+    names = [line.split()[0] for line in out.splitlines()]
+    assert {"structure", "signature", "duty", "kinds"} <= set(names)
+    assert all("report-relint" in line for line in out.splitlines())
+
+
+def test_third_party_rule_loads_and_can_be_disabled(tmp_path):
+    env = fake_distribution(tmp_path, DEMO_RULE)
+    assert "demo" in run_relint("--plugins", env=env).stdout.decode()
+    assert ":1:1: X001 演示规则" in run_relint(SEED_000, env=env).stdout.decode()
+    env["RELINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    done = run_relint(SEED_000, env=env)
+    assert "X001" not in done.stdout.decode() and "S102" in done.stdout.decode()
+
+
+def test_broken_plugin_is_one_clear_error(tmp_path):
+    env = fake_distribution(tmp_path, "raise ImportError('boom')\n")
+    done = run_relint(SEED_000, env=env)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "relint: error: plugin 'demo' (relint_demo) failed to load: boom"
+
+
+def test_misspelt_hook_fails_loudly(tmp_path):
+    env = fake_distribution(tmp_path, "from linter import hookimpl\n\n@hookimpl\ndef relint_rulez():\n    return []\n")
+    done = run_relint(SEED_000, env=env)
+    assert done.returncode == 2
+    assert "relint_rulez" in done.stderr.decode()
