@@ -18,10 +18,11 @@ def format_results(results, options) -> str:
 def summary_line(results, lang: str) -> str:
     total = counts(results)
     sev = total["by_severity"]
+    checked = total["files"] - total["input_errors"]
     if total["diagnostics"]:
-        line = t("summary", lang, files=total["files"], total=total["diagnostics"], **sev)
+        line = t("summary", lang, files=checked, total=total["diagnostics"], **sev)
     else:
-        line = t("clean", lang, files=total["files"])
+        line = t("clean", lang, files=checked)
     if total["input_errors"]:
         line += t("input_errors", lang, n=total["input_errors"])
     return line
