@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from linter.facts import extract
 from linter.lines import cn_number, compact
 from linter.model import ElementMatch, ElementSpec, Report, ReportKind, Section, TextLine
 from linter.parse import Document, Segment, parse_lines
@@ -168,7 +169,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
     year, year_where = _year(title, title_where, segment.paragraphs)
     date_where = segment.dates[-1] if segment.dates else None
     elements = find_elements(kind, segment.paragraphs, segment.sections) if kind else {}
-    return Report(
+    report = Report(
         path=source.path, kind=kind.id if kind else "unknown", kind_spec=kind,
         title=title_where, title_lines=segment.title, issuer=issuer, issuer_where=issuer_where,
         year=year, year_where=year_where,
@@ -176,3 +177,20 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
     )
+    report.facts = extract(_lines_with_parts(report), year)
+    return report
+
+
+def _lines_with_parts(report: Report):
+    """Every text line of the report with the mandated part it stands in and whether it
+    is a heading."""
+    lines = [(line, None, False) for line in report.title_lines] + [(p, None, False) for p in report.preamble]
+    for top in report.sections:
+        for section in top.walk():
+            part = report.part_of(section)
+            heading = section.heading
+            lines.append((TextLine(heading.title, heading.title_span), part, True))
+            lines.extend((text, part, False) for text in section.body())
+    if report.date_where is not None:
+        lines.append((report.date_where, "closing", False))
+    return lines

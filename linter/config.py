@@ -45,6 +45,8 @@ class Settings:
     elements: tuple[tuple[str, dict], ...] = ()
     fail_on: str = "warning"
     output_format: str = "text"
+    deadline: str | None = None  # "MM-DD" the report is due in the year after the report year
+    percentages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra rate words: bounded / unbounded
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
@@ -163,6 +165,27 @@ def _elements(path, key, value):
     return tuple(out)
 
 
+def _month_day(path, key, value):
+    import datetime as dt
+
+    try:
+        dt.datetime.strptime(f"2000-{value}", "%Y-%m-%d")
+    except (TypeError, ValueError):
+        raise ConfigError(path, key, f"expected a month-day such as \"03-01\", got {value!r}")
+    return value
+
+
+def _word_lists(names):
+    def check(path, key, value):
+        if not isinstance(value, dict):
+            raise ConfigError(path, key, f"expected a table with {' and/or '.join(names)} word lists")
+        for name in value:
+            if name not in names:
+                raise ConfigError(path, f"{key}.{name}", f"unknown key; expected one of {', '.join(names)}")
+        return tuple((name, _strings(path, f"{key}.{name}", words)) for name, words in value.items())
+    return check
+
+
 SCHEMA = {
     "select": ("select", _codes),
     "extend-select": ("extend_select", _codes),
@@ -177,6 +200,8 @@ SCHEMA = {
     "elements": ("elements", _elements),
     "fail-on": ("fail_on", _choice(SEVERITIES)),
     "output-format": ("output_format", _string),
+    "deadline": ("deadline", _month_day),
+    "percentages": ("percentages", _word_lists(("bounded", "unbounded"))),
 }
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from linter.facts import Facts
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +37,10 @@ class TextLine:
 
     text: str
     span: Span
+
+    def sub_span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (a line's text never contains a line break)."""
+        return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
 
 
 @dataclass(frozen=True)
@@ -161,10 +168,39 @@ class Report:
     elements: dict[str, ElementMatch]
     cover_letters: int = 0
     lines: list[str] = field(default_factory=list, repr=False)
+    facts: "Facts | None" = field(default=None, repr=False)
+
+    def part_of(self, section: Section) -> str | None:
+        """The mandated element whose part ``section`` belongs to (by heading), if any."""
+        owners = {id(m.section): m.spec.id for m in reversed(self.elements.values())
+                  if m.found and m.how == "heading" and not m.nested and not m.spec.within}
+        while section is not None:
+            if id(section) in owners:
+                return owners[id(section)]
+            section = section.parent
+        return None
+
+    def sections_of(self, element: str) -> list[Section]:
+        """The sections that make up a mandated element's part (empty when it has no heading)."""
+        match = self.elements.get(element)
+        if not match or not match.found or match.how != "heading" or match.section is None:
+            return []
+        return list(match.section.walk())
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
             yield from section.walk()
+
+    def text_lines(self) -> Iterator[TextLine]:
+        """Every line of text in document order: title, preamble, headings and body, signature, date."""
+        yield from self.title_lines
+        yield from self.preamble
+        for section in self.walk():
+            yield TextLine(section.heading.text, section.heading.span)
+            yield from section.paragraphs
+        yield from self.signature
+        if self.date_where is not None:
+            yield self.date_where
 
     def paragraphs(self) -> Iterator[Paragraph]:
         yield from self.preamble

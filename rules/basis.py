@@ -15,3 +15,10 @@ REPORT_NAME_GUIDELINE = Text(
     "provincial guidelines: the report is named “法治政府建设年度报告”",
 )
 GBT_9704 = Text("GB/T 9704-2012《党政机关公文格式》", "GB/T 9704-2012, layout of official documents")
+GBT_15834 = Text("GB/T 15834-2011《标点符号用法》", "GB/T 15834-2011, use of punctuation marks")
+GBT_15835 = Text("GB/T 15835-2011《出版物上数字用法》", "GB/T 15835-2011, use of numbers in publications")
+REPORT_DEADLINES = Text(
+    "《法治政府建设与责任落实督察工作规定》及省级工作指引：部门和市县乡报告次年3月1日前、省级政府报告次年4月1日前报送",
+    "the supervision regulation and provincial guidelines: departments and city/county/township bodies report "
+    "by 1 March, provincial governments by 1 April of the following year",
+)

@@ -48,8 +48,8 @@ def test_json_contract():
     second = data["files"][1]
     assert second["report"]["date"] == "2025-12-26"
     assert {e["id"]: e["how"] for e in second["elements"]}["duty"] == "body"
-    assert data["summary"]["by_code"] == {"S003": 1, "S102": 1, "S103": 1, "S104": 1, "S107": 1, "S201": 1,
-                                          "S202": 1}
+    assert data["summary"]["by_code"] == {"D002": 1, "N003": 11, "S003": 1, "S102": 1, "S103": 1, "S104": 1,
+                                          "S107": 1, "S201": 1, "S202": 1}
 
 
 def test_checklist_shows_each_mandated_element():
@@ -117,7 +117,8 @@ def test_output_file_and_statistics(tmp_path):
     assert done.stdout == b""
     assert len(json.loads(target.read_text(encoding="utf-8"))["files"]) == 5
     stats = run_relint("--statistics", *map(str, SEEDS)).stdout.decode().splitlines()
-    assert re.match(r"^\s+3\s+S201\s+missing-signature$", stats[0])
+    assert re.match(r"^\s+12\s+N003\s+numbering-form$", stats[0])
+    assert re.match(r"^\s+3\s+S201\s+missing-signature$", stats[1])
 
 
 def test_rules_catalogue_and_rule_documentation():

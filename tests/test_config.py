@@ -61,6 +61,8 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
     ('[severity]\nS102 = "high"\n', "severity.S102", "one of"),
     ('[per-file-ignores]\n"*.txt" = "S1"\n', "per-file-ignores.*.txt", "list of rule codes"),
     ('respect-gitignore = "yes"\n', "respect-gitignore", "true or false"),
+    ('deadline = "02-30"\n', "deadline", "month-day"),
+    ('[percentages]\nrates = ["x"]\n', "percentages.rates", "unknown key"),
     ('[elements.review]\nheading = "复议"\n', "elements.review.heading", "list of strings"),
     ('[elements.review]\nheading = ["("]\n', "elements.review.heading", "invalid regular expression"),
     ('[elements.review]\ntitle = ["x"]\n', "elements.review.title", "unknown key"),
@@ -80,8 +82,8 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
     done = run_relint("r.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.decode().strip().splitlines() == [
-        f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: elements, exclude, "
-        "extend-exclude, extend-select, fail-on, ignore, kind, lang, output-format, per-file-ignores, "
+        f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: deadline, elements, exclude, "
+        "extend-exclude, extend-select, fail-on, ignore, kind, lang, output-format, per-file-ignores, percentages, "
         "respect-gitignore, select, severity"]
 
 

@@ -24,7 +24,7 @@ def test_readme_rule_table_is_current(registry):
     from linter.explain import readme_table
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme_table(registry) in readme, "regenerate with: python -m linter.explain --readme"
+    assert readme_table(registry) in readme, "regenerate between the rules markers with: python -m linter.explain"
 
 
 @pytest.mark.parametrize("family_rule", ["S102", "S201", "S301"])

@@ -1,0 +1,380 @@
+"""Percentage and number rules (P): can a rate be 105%, does 11 of 15 make 73.33%, is a
+change of a rate given in percentage points."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter import hookimpl
+from linter.model import Report
+from linter.rule import Edit, Fix, Rule, Text
+from linter.rules.basis import GBT_15835
+from linter.tomlio import load_package_data
+
+_SP = r"[ \t\u3000]*"
+_NUM = r"\d+(?:[.．]\d+)?"
+_CHANGE = "提高|提升|上升|增加|增长|下降|降低|减少"
+
+
+@lru_cache(maxsize=1)
+def _builtin_words() -> dict:
+    return load_package_data("linter.rules", "data/percentages.toml")
+
+
+def rate_words(settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(bounded, unbounded) metric words: the data file plus ``[percentages]`` from config."""
+    data = _builtin_words()
+    extra = dict(getattr(settings, "percentages", ()) or ())
+    return (tuple(data["bounded"]) + tuple(extra.get("bounded", ())),
+            tuple(data["unbounded"]) + tuple(extra.get("unbounded", ())))
+
+
+def metric(before: str, settings) -> tuple[str | None, bool]:
+    """The bounded rate a number belongs to (with up to four characters that qualify it,
+    e.g. "群众满意率") and whether a change word stands between it and the number."""
+    bounded, unbounded = rate_words(settings)
+    best = None
+    for word in bounded + unbounded:
+        at = before.rfind(word)
+        if at >= 0:
+            end = at + len(word)
+            if best is None or (end, len(word)) > (best[1], len(best[2])):
+                best = (at, end, word)
+    if best is None or best[2] not in bounded:
+        return None, False
+    at, end, _ = best
+    lead = re.search(r"[\u4e00-\u9fff]{0,4}$", before[:at]).group(0)
+    changed = bool(re.search(_CHANGE, before[end:]))
+    return lead + before[at:end], changed
+
+
+def _value(text: str) -> float:
+    return float(text.replace("．", "."))
+
+
+class RateOverHundred(Rule):
+    """
+    ## 作用
+    检查满意率、办结率、受理率等比率（数据文件中列出的“有界比率”）是否超过100%。
+    增长率、同比、环比、计划完成率等不受此限（“同比增长150%”不报告）。
+
+    ## 原因
+    占全体的比率不可能超过100%；超过多半是计算或录入错误，第三方评估会据此质疑全文数据。
+
+    ## 示例
+    `群众满意率达105%`
+
+    ## 改为
+    核对分子分母，如 `群众满意率达95%`
+
+    ## 选项
+    比率用语在 `rules/data/percentages.toml`，可在配置 `[tool.relint.percentages]` 中用 `bounded`、`unbounded` 扩充。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "P001"
+    name = "rate-over-hundred"
+    severity = "error"
+    scope = "facts"
+    summary = Text("比率超过100%", "bounded rate outside 0–100%")
+    message = Text("“{metric}”为{text}，比率不能超过100%", "“{metric}” is {text}; a rate cannot exceed 100%")
+    help = Text("核对分子和分母", "check the numerator and the denominator")
+
+    def check(self, report: Report):
+        for fact in report.facts.percents:
+            if fact.points or fact.value <= 100:
+                continue
+            name, changed = metric(fact.before, self.settings)
+            if name and not changed:
+                yield self.diagnostic(fact.span, metric=name, text=fact.text.strip())
+
+
+class PercentContradictsCounts(Rule):
+    """
+    ## 作用
+    当一句话里给出同一单位的两个数（如“15件……已办结11件”）和一个比率时，检查比率是否等于两数之比，
+    允许按所写的小数位四舍五入（73.33%、73.3%、73% 都对）。句中同一单位的数多于两个时不检查。
+
+    ## 原因
+    比率与原始数据对不上，是审阅人最常手工核对、也最常发现的错误。
+
+    ## 示例
+    `15件交办事项已办结11件，办结率75%。`
+
+    ## 改为
+    `15件交办事项已办结11件，办结率73.33%。`
+
+    ## 选项
+    比率用语可在配置 `[tool.relint.percentages]` 中扩充。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "P002"
+    name = "percent-contradicts-counts"
+    severity = "error"
+    scope = "facts"
+    summary = Text("比率与同句中的数量不符", "percentage contradicts the counts in its sentence")
+    message = Text("{text}与同句中的{part}/{whole}（={expected}%）不符",
+                   "{text} contradicts {part}/{whole} (={expected}%) in the same sentence")
+    help = Text("核对比率或数量", "check the percentage or the counts")
+
+    def check(self, report: Report):
+        facts = report.facts
+        for fact in facts.percents:
+            if fact.points or fact.qualifier:
+                continue
+            same_sentence = [p for p in facts.percents if p.sentence_at == fact.sentence_at and not p.points]
+            name, changed = metric(fact.before, self.settings)
+            if len(same_sentence) != 1 or not name or changed:
+                continue
+            if "、" in fact.before or "均" in fact.before:
+                continue  # "受理率、办结率均达100%": several rates, none of them this ratio
+            counts = [c for c in facts.counts if c.sentence_at == fact.sentence_at and c.span < fact.span]
+            units = {c.unit for c in counts}
+            if len(counts) != 2 or len(units) != 1:
+                continue
+            part, whole = sorted(c.value for c in counts)
+            if whole == 0:
+                continue
+            expected = part / whole * 100
+            tolerance = 0.5 * 10 ** -fact.decimals + 1e-9
+            if abs(expected - fact.value) > tolerance:
+                yield self.diagnostic(fact.span, text=fact.text.strip(), part=f"{part:g}", whole=f"{whole:g}",
+                                      expected=f"{expected:.{max(fact.decimals, 2)}f}")
+
+
+class InconsistentMetric(Rule):
+    """
+    ## 作用
+    检查同一个指标（如“群众满意率”）在“下一年度安排”以外的部分是否给出了不同的数值。
+    安排中的目标值与本年实际值不同是正常的，不报告。
+
+    ## 原因
+    同一指标前后两个数，读者无法判断哪个是真的。
+
+    ## 示例
+    `群众满意率达95%……群众满意率为97.5%`
+
+    ## 改为
+    统一为核实后的数值。
+
+    ## 选项
+    无。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "P003"
+    name = "inconsistent-metric"
+    severity = "warning"
+    scope = "facts"
+    summary = Text("同一指标数值前后不一", "same metric with different values")
+    message = Text("“{metric}”此处为{text}，第{line}行为{first}", "“{metric}” is {text} here but {first} on line "
+                   "{line}")
+    help = Text("统一为核实后的数值", "use the verified value in both places")
+
+    def check(self, report: Report):
+        seen: dict[str, object] = {}
+        for fact in report.facts.percents:
+            if fact.points or fact.part == "plan":
+                continue
+            name, changed = metric(fact.before, self.settings)
+            if not name or changed:
+                continue
+            first = seen.setdefault(name, fact)
+            if first is not fact and (first.value, first.qualifier) != (fact.value, fact.qualifier):
+                yield self.diagnostic(fact.span, metric=name, text=fact.text.strip(), first=first.text.strip(),
+                                      line=first.span.line)
+
+
+_ENDPOINTS = re.compile(
+    rf"由{_SP}(?P<a>{_NUM}){_SP}[%％]{_SP}(?:{_CHANGE})(?:到|至){_SP}(?P<b>{_NUM}){_SP}[%％][，,、]?{_SP}"
+    rf"(?:{_CHANGE})了?{_SP}(?P<c>{_NUM}){_SP}(?P<unit>[%％]|个{_SP}百分点)")
+_RATE_CHANGE = re.compile(rf"(?P<verb>{_CHANGE})了?{_SP}(?P<c>{_NUM}){_SP}[%％]")
+
+
+class PercentForPoints(Rule):
+    """
+    ## 作用
+    检查比率的变化是否误用“%”表示：比率之间的差应以“个百分点”表示。
+    包括“由60%提高到70%，提高10%”和“满意率提高5%”两种写法；“案件量同比下降28.24%”说的是数量的变化，不报告。
+
+    ## 原因
+    从60%到70%是提高了10个百分点，相对增幅是16.7%；写成“提高10%”含义错误。GB/T 15835 附录和统计用语规范都区分两者。
+
+    ## 示例
+    `调解成功率由60%提高到70%，提高10%。`
+
+    ## 改为
+    `调解成功率由60%提高到70%，提高10个百分点。`
+
+    ## 选项
+    比率用语可在配置 `[tool.relint.percentages]` 中扩充。
+
+    ## 修复
+    无自动修复：也可能本意是相对增幅，需要起草人确认。
+    """
+
+    code = "P004"
+    name = "percent-for-points"
+    severity = "warning"
+    scope = "facts"
+    summary = Text("比率的变化应以“个百分点”表示", "change of a rate written as % instead of percentage points")
+    message = Text("比率的变化“{text}”应以“个百分点”表示", "the change of a rate “{text}” should be in percentage points")
+    help = Text("改为“{points}个百分点”，或写明是相对增幅", "write “{points}个百分点”, or say it is a relative change")
+    basis = GBT_15835
+
+    def check(self, report: Report):
+        for line in report.text_lines():
+            flagged = set()
+            for match in _ENDPOINTS.finditer(line.text):
+                a, b, c = (_value(match.group(k)) for k in "abc")
+                if "百分点" not in match.group("unit") and abs(abs(b - a) - c) < 1e-9:
+                    flagged.add(match.start("c"))
+                    yield self.diagnostic(line.sub_span(match.start("c"), match.end()), text=match.group(0),
+                                          points=match.group("c"))
+            for match in _RATE_CHANGE.finditer(line.text):
+                if match.start("c") in flagged:
+                    continue
+                clause = re.split(r"[，,；;。：:]", line.text[:match.start()])[-1]
+                if metric(clause, self.settings)[0]:
+                    yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0).strip(),
+                                          points=match.group("c"))
+
+
+class PointsDisagree(Rule):
+    """
+    ## 作用
+    检查写了起止比率又写了变化的句子：“由a%提高到b%，提高c个百分点”中 |b−a| 应等于 c。
+
+    ## 原因
+    起点、终点和差值三个数只要一个错，读者就不知道哪个是真的。
+
+    ## 示例
+    `办结率由85%提高到92%，提高5个百分点。`
+
+    ## 改为
+    `办结率由85%提高到92%，提高7个百分点。`
+
+    ## 选项
+    无。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "P005"
+    name = "points-disagree"
+    severity = "error"
+    scope = "facts"
+    summary = Text("起止比率与变化的百分点不符", "stated endpoints and stated change disagree")
+    message = Text("由{a}%到{b}%相差{diff}个百分点，不是{c}个百分点", "from {a}% to {b}% is {diff} points, not {c}")
+    help = Text("核对起止比率和差值", "check the endpoints and the change")
+
+    def check(self, report: Report):
+        for line in report.text_lines():
+            for match in _ENDPOINTS.finditer(line.text):
+                if "百分点" not in match.group("unit"):
+                    continue
+                a, b, c = (_value(match.group(k)) for k in "abc")
+                decimals = max(len(match.group(k).split(".")[1]) if "." in match.group(k) else 0 for k in "abc")
+                if abs(abs(b - a) - c) > 0.5 * 10 ** -decimals + 1e-9:
+                    yield self.diagnostic(line.sub_span(*match.span()), a=match.group("a"), b=match.group("b"),
+                                          c=match.group("c"), diff=f"{abs(b - a):.{decimals}f}")
+
+
+_PERCENT_RANGE = re.compile(rf"(?P<a>{_NUM})(?P<sa>{_SP}[%％])?{_SP}(?P<dash>[-—–~～－至到]){_SP}(?P<b>{_NUM}){_SP}[%％]")
+
+
+class PercentRangeForm(Rule):
+    """
+    ## 作用
+    检查百分数范围的写法：两个数都要带%，中间用浪纹线“～”。“20-30%”“20%-30%”“20%~30%”都改为“20%～30%”。
+
+    ## 原因
+    GB/T 15835-2011 规定百分数范围前后两个百分号都不能省略；GB/T 15834-2011 规定数值范围用浪纹线“～”。
+
+    ## 示例
+    `覆盖率提升20-30%`
+
+    ## 改为
+    `覆盖率提升20%～30%`
+
+    ## 选项
+    无。
+
+    ## 修复
+    安全的修复：只补百分号、换连接号，数字不变。
+    """
+
+    code = "P006"
+    name = "percent-range-form"
+    severity = "warning"
+    fix = "safe"
+    scope = "text"
+    summary = Text("百分数范围写法不规范", "percent range missing a sign or with the wrong dash")
+    message = Text("百分数范围“{text}”应写作“{standard}”", "write the percent range “{text}” as “{standard}”")
+    basis = GBT_15835
+
+    def check(self, report: Report):
+        for line in report.text_lines():
+            for match in _PERCENT_RANGE.finditer(line.text):
+                if match.group("dash") in "至到" and match.group("sa"):
+                    continue  # "20%至30%" is correct prose
+                standard = f"{match.group('a')}%～{match.group('b')}%"
+                if match.group(0) == standard:
+                    continue
+                span = line.sub_span(*match.span())
+                yield self.diagnostic(span, fix=Fix("safe", (Edit(span, standard),)), text=match.group(0),
+                                      standard=standard)
+
+
+_TIMES_LESS = re.compile(rf"(?:降低|减少|下降|缩小|减小)了?{_SP}(?:{_NUM}|[一二三四五六七八九十两]+){_SP}倍")
+
+
+class TimesLess(Rule):
+    """
+    ## 作用
+    检查“降低N倍”“减少N倍”之类的说法。
+
+    ## 原因
+    数量减少不能用倍数表示（减少1倍就是减到零）；GB/T 15835 及出版规范要求用分数或百分数表示减少。
+
+    ## 示例
+    `办理时限减少2倍`
+
+    ## 改为
+    `办理时限减少三分之二` 或 `办理时限缩短至原来的三分之一`
+
+    ## 选项
+    无。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "P007"
+    name = "times-less"
+    severity = "warning"
+    scope = "text"
+    summary = Text("用倍数表示减少", "“降低N倍/减少N倍”")
+    message = Text("“{text}”：减少不能用倍数表示", "“{text}”: a decrease cannot be given in times")
+    help = Text("改用分数或百分数，如“减少三分之二”", "use a fraction or a percentage instead")
+    basis = GBT_15835
+
+    def check(self, report: Report):
+        for line in report.text_lines():
+            for match in _TIMES_LESS.finditer(line.text):
+                yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0))
+
+
+@hookimpl
+def relint_rules():
+    return [RateOverHundred, PercentContradictsCounts, InconsistentMetric, PercentForPoints, PointsDisagree,
+            PercentRangeForm, TimesLess]
