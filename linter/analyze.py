@@ -19,6 +19,9 @@ from linter.sources import Source
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _ORG_TAIL = re.compile(r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组)$")
+#: Provincial governments report by 04-01; every other body (departments, city, county and
+#: township governments) by 03-01 of the year after the report year.
+_PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
@@ -154,8 +157,18 @@ def _find_within(spec: ElementSpec, container: ElementMatch | None, body) -> Ele
     return ElementMatch(spec, True, "body", hit, nested=True)
 
 
-def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None) -> Report:
-    """Parse ``source`` and build the report model."""
+def report_deadline(year: int | None, issuer: str | None, configured: str | None) -> dt.date | None:
+    """The day the report is due (``configured`` is "MM-DD"), or None without a report year."""
+    if year is None:
+        return None
+    month_day = configured or ("04-01" if issuer and _PROVINCIAL_GOVERNMENT.match(issuer) else "03-01")
+    month, day = (int(part) for part in month_day.split("-"))
+    return dt.date(year + 1, month, day)
+
+
+def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None,
+                 deadline: str | None = None) -> Report:
+    """Parse ``source`` and build the report model (``deadline``: "MM-DD" from the config)."""
     document = parse_lines(source.lines)
     segment, index = _main_segment(document)
     title = _title_text(segment.title) if segment.title else None
@@ -176,6 +189,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
+        deadline=report_deadline(year, issuer, deadline),
     )
     report.facts = extract(_lines_with_parts(report), year)
     return report

@@ -118,7 +118,7 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
     """Build the report model of ``source`` and run the rules its settings select."""
     from linter.analyze import build_report
 
-    report = build_report(source, registry.kinds_for(settings), settings.kind)
+    report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
     found = []
     for code, rule_class in registry.rules.items():
         if not rule_class.applies_to(report.kind):

@@ -22,8 +22,8 @@ _SP = r"[ \t\u3000]*"
 _DATE_PATTERNS = (
     ("arabic", re.compile(rf"(?<![\d.．\-])(?P<y>\d{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}[日号]")),
     ("chinese", re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})[日号]")),
-    ("dotted", re.compile(r"(?<![\d.．\w])(?P<y>(?:19|20)\d{2})[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})(?![\d.．%％])")),
-    ("iso", re.compile(r"(?<![\d\-\w])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d\-/])")),
+    ("dotted", re.compile(r"(?<![\d.．A-Za-z])(?P<y>(?:19|20)\d{2})[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})(?![\d.．%％])")),
+    ("iso", re.compile(r"(?<![\d\-A-Za-z])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d\-/])")),
     ("no-year", re.compile(rf"(?<![\d年\-.．])(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}[日号]")),
 )
 _YEAR = re.compile(rf"(?<![\d.．\-])(?P<y>(?:19|20)\d{{2}}){_SP}(?:[—–\-－~～至到]{_SP}(?P<end>(?:19|20)\d{{2}}){_SP})?年(?P<du>度)?")
@@ -146,7 +146,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             before = text[:match.start()].rstrip(" \t\u3000")
             quoted = before.count("《") > before.count("》")  # a year in a document's name
             sentence_start = (not quoted and (not before or before[-1] in "。；;！？!?：:")
-                              and text[match.end():match.end() + 1] in "，,")
+                              and text[match.end():match.end() + 1] in ("，", ","))
             # in a heading, only its leading phrase names the year the part is about
             leading = heading and not quoted and not re.search(r"[，,；;：:]", before)
             end = int(match.group("end")) if match.group("end") else None

@@ -12,6 +12,8 @@ _STRINGS = {
     "issuer": ("主体", "Body"),
     "year": ("年度", "Year"),
     "date": ("日期", "Date"),
+    "on_time": ("报送时限 {deadline}，未逾期", "deadline {deadline}: on time"),
+    "late": ("报送时限 {deadline}，已逾期", "deadline {deadline}: late"),
     "elements": ("法定内容", "Mandated elements"),
     "others": ("其他问题", "Other findings"),
     "none": ("无", "none"),

@@ -162,6 +162,7 @@ class Report:
     year_where: TextLine | None
     date: _dt.date | None
     date_where: TextLine | None
+    deadline: _dt.date | None
     signature: list[TextLine]
     preamble: list[Paragraph]
     sections: list[Section]

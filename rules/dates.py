@@ -16,20 +16,6 @@ from linter.rules.basis import GBT_9704, GBT_15835, REPORT_DEADLINES, SUPERVISIO
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
-#: Provincial governments report by 04-01; every other body (departments, city, county and
-#: township governments) by 03-01 of the year after the report year.
-PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
-
-
-def deadline(report: Report, configured: str | None) -> dt.date | None:
-    """The day the report is due, or None without a report year."""
-    if report.year is None:
-        return None
-    month_day = configured or ("04-01" if report.issuer and PROVINCIAL_GOVERNMENT.match(report.issuer) else "03-01")
-    month, day = (int(part) for part in month_day.split("-"))
-    return dt.date(report.year + 1, month, day)
-
-
 class ImpossibleDate(Rule):
     """
     ## 作用
@@ -139,9 +125,9 @@ class DatedAfterDeadline(Rule):
     basis = REPORT_DEADLINES
 
     def check(self, report: Report):
-        due = deadline(report, getattr(self.settings, "deadline", None))
-        if report.date and due and report.date > due:
-            yield self.diagnostic(report.date_where.span, date=report.date.isoformat(), deadline=due.isoformat())
+        if report.date and report.deadline and report.date > report.deadline:
+            yield self.diagnostic(report.date_where.span, date=report.date.isoformat(),
+                                  deadline=report.deadline.isoformat())
 
 
 class PlanWrongYear(Rule):

@@ -31,21 +31,20 @@ def rate_words(settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def metric(before: str, settings) -> tuple[str | None, bool]:
-    """The bounded rate a number belongs to (with up to four characters that qualify it,
-    e.g. "群众满意率") and whether a change word stands between it and the number."""
+    """The bounded rate a number belongs to, with up to four characters that qualify it
+    ("群众满意率"), and whether a change verb stands between it and the number ("满意率
+    提高5%" is a change; "满意率提升至95%" is a level)."""
     bounded, unbounded = rate_words(settings)
     best = None
     for word in bounded + unbounded:
         at = before.rfind(word)
-        if at >= 0:
-            end = at + len(word)
-            if best is None or (end, len(word)) > (best[1], len(best[2])):
-                best = (at, end, word)
+        if at >= 0 and (best is None or (at + len(word), len(word)) > (best[1], len(best[2]))):
+            best = (at, at + len(word), word)
     if best is None or best[2] not in bounded:
         return None, False
     at, end, _ = best
     lead = re.search(r"[\u4e00-\u9fff]{0,4}$", before[:at]).group(0)
-    changed = bool(re.search(_CHANGE, before[end:]))
+    changed = bool(re.search(rf"(?:{_CHANGE})(?!至|到)", before[end:]))
     return lead + before[at:end], changed
 
 

@@ -20,6 +20,15 @@ def _where(match, lang: str) -> str:
     return f"{t('line', lang, line=match.line)} {how}「{text}」"
 
 
+def _date(report, lang: str) -> str | None:
+    if report.date is None:
+        return None
+    if report.deadline is None:
+        return report.date.isoformat()
+    key = "late" if report.date > report.deadline else "on_time"
+    return f"{report.date.isoformat()} ({t(key, lang, deadline=report.deadline.isoformat())})"
+
+
 def format_report(result, lang: str) -> list[str]:
     lines = [result.path]
     if result.error:
@@ -32,7 +41,7 @@ def format_report(result, lang: str) -> list[str]:
         _field("title", report.title.text if report.title else None, lang),
         _field("issuer", report.issuer, lang),
         _field("year", report.year, lang),
-        _field("date", report.date.isoformat() if report.date else None, lang),
+        _field("date", _date(report, lang), lang),
     ]
     if report.elements:
         lines.append(f"  {t('elements', lang)}:")
