@@ -22,6 +22,8 @@ _ORG_TAIL = re.compile(r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站
 #: Provincial governments report by 04-01; every other body (departments, city, county and
 #: township governments) by 03-01 of the year after the report year.
 _PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
+# "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
+_ISSUER_IN_TITLE = re.compile(r"^(?!(?:19|20)\d{2})(.{2,30}?)(?=关于|(?:19|20)\d{2}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
@@ -90,8 +92,7 @@ def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine |
         if head and _ORG_TAIL.search(head) and len(head) <= 30:
             return head, segment.title[0]
         flat = compact(title)
-        prefix = re.match(r"^(.{2,30}?)(关于|(?:19|20)\d{2}年)", flat) or re.match(
-            r"^(?:19|20)\d{2}年度?(.{2,30}?)(法治政府|依法行政)", flat)
+        prefix = _ISSUER_IN_TITLE.match(flat) or re.match(r"^(?:19|20)\d{2}年度?(.{2,30}?)(法治政府|依法行政)", flat)
         if prefix and _ORG_TAIL.search(prefix.group(1)):
             return prefix.group(1), segment.title[0]
     if segment.signature:
@@ -189,7 +190,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
-        deadline=report_deadline(year, issuer, deadline),
+        deadline=report_deadline(year, issuer, deadline), format=source.format,
     )
     report.facts = extract(_lines_with_parts(report), year)
     return report

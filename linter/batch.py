@@ -16,11 +16,32 @@ PARALLEL_THRESHOLD = 16
 _WORKER_REGISTRY: Registry | None = None
 
 
-def lint_one(registry: Registry, path: str, settings, data: bytes | None = None) -> FileResult:
+def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, fix=None) -> FileResult:
+    """Lint one file and, with ``fix`` (a :class:`~linter.fixer.FixMode`), fix it."""
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
-    return lint_source(registry, source, settings)
+    if fix is None:
+        return lint_source(registry, source, settings)
+    if data is not None or source.format != "text":
+        result = lint_source(registry, source, settings)
+        result.note = "stdin is not fixed in place" if data is not None else f"--fix does not rewrite {source.format} files"
+        return result
+    from linter import fixer
+
+    result, fixed_source, fixed = fixer.fix_source(lambda s: lint_source(registry, s, settings), source, fix)
+    result.fixed = fixed
+    if fixed_source.text == source.text:
+        return result
+    if not fix.write:
+        result.diff = fixer.unified_diff(path, source.text, fixed_source.text)
+        return result
+    try:
+        fixer.write_atomic(path, fixer.encode(fixed_source))
+    except (UnicodeEncodeError, OSError) as exc:
+        result.note = f"not written: {exc}"
+        result.fixed = 0
+    return result
 
 
 def _init_worker():
@@ -29,18 +50,18 @@ def _init_worker():
 
 
 def _work(item):
-    path, settings = item
-    return lint_one(_WORKER_REGISTRY, path, settings)
+    path, settings, fix = item
+    return lint_one(_WORKER_REGISTRY, path, settings, fix=fix)
 
 
-def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None) -> list[FileResult]:
-    """Lint ``(path, settings)`` pairs; results come back in the order given."""
+def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None, fix=None) -> list[FileResult]:
+    """Lint (and fix) ``(path, settings)`` pairs; results come back in the order given."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return [lint_one(registry, path, settings) for path, settings in items]
+        return [lint_one(registry, path, settings, fix=fix) for path, settings in items]
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with context.Pool(jobs, initializer=_init_worker) as pool:
-        return list(pool.imap(_work, items, chunksize=chunk))
+        return list(pool.imap(_work, [(path, settings, fix) for path, settings in items], chunksize=chunk))

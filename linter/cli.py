@@ -37,6 +37,11 @@ def _parser():
                         help="lowest severity that makes the exit code 1 (default warning)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to .txt files (atomic rewrite)")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    parser.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
@@ -81,6 +86,13 @@ def run(args) -> int:
         ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
         ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
         ("output_format", args.output_format)) if value is not None}
+    if args.baseline:
+        from linter.suppress import read_baseline
+
+        try:
+            cli["baseline"] = read_baseline(args.baseline)
+        except ValueError as exc:
+            return _error(f"{args.baseline}: {exc}")
     try:
         override = load_config_file(args.config) if args.config else None
         resolver = ConfigResolver(override, cli)
@@ -115,11 +127,17 @@ def _lint(args, registry, resolver):
     from linter.batch import lint_many, lint_one
     from linter.walk import discover
 
+    fix = None
+    if args.fix or args.diff:
+        from linter.fixer import FixMode
+
+        fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
     results, items, order = [], [], []
     for path in args.paths:
         if path == "-":
             name = args.stdin_filename or "-"
-            order.append(("done", lint_one(registry, name, resolver.for_path(name), sys.stdin.buffer.read())))
+            data = sys.stdin.buffer.read()
+            order.append(("done", lint_one(registry, name, resolver.for_path(name), data, fix=fix)))
             continue
         for found in discover([path], set(registry.readers), resolver):
             if isinstance(found, str):
@@ -129,7 +147,7 @@ def _lint(args, registry, resolver):
                 from linter.engine import FileResult
 
                 order.append(("done", FileResult(found.path, error=found)))
-    linted = iter(lint_many(registry, items, args.jobs))
+    linted = iter(lint_many(registry, items, args.jobs, fix=fix))
     for state, result in order:
         results.append(next(linted) if state == "pending" else result)
     return results
@@ -143,7 +161,18 @@ def _report(args, registry, run_settings, formatter, results) -> int:
     for result in results:
         if result.error:
             print(f"{result.path}: {result.error.code} {result.error.message(lang)}", file=sys.stderr)
-    if args.statistics:
+        elif result.note:
+            print(f"{result.path}: {result.note}", file=sys.stderr)
+    _report_stale_suppressions(args, results)
+    if args.write_baseline:
+        from linter.suppress import write_baseline
+
+        count = write_baseline(args.write_baseline, results)
+        print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        return USAGE_ERROR if any(r.error for r in results) else 0
+    if args.diff:
+        text = "".join(result.diff for result in results)
+    elif args.statistics:
         from linter.output.statistics import format_statistics
 
         text = format_statistics(results, registry, lang)
@@ -159,8 +188,29 @@ def _report(args, registry, run_settings, formatter, results) -> int:
         sys.stdout.write(text)
     if any(result.error for result in results):
         return USAGE_ERROR
+    if args.diff:
+        return 1 if any(result.diff for result in results) else 0
     if args.exit_zero:
         return 0
     threshold = severity_rank(run_settings.fail_on)
     failing = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
     return 1 if failing else 0
+
+
+def _report_stale_suppressions(args, results) -> None:
+    """Allow entries and baseline entries that suppressed nothing in this run."""
+    declared, used, hits = {}, set(), set()
+    for result in results:
+        if result.settings is not None:
+            for entry in result.settings.allow:
+                declared[entry["origin"]] = entry
+        used |= result.allow_used
+        hits |= result.baseline_hits
+    for origin, entry in declared.items():
+        if origin not in used:
+            print(f"relint: warning: {origin} ({entry['code']} “{entry['text']}”) matched no finding",
+                  file=sys.stderr)
+    if args.baseline:
+        stale = len(results[0].settings.baseline - hits) if results and results[0].settings else 0
+        if stale:
+            print(f"relint: warning: {stale} entries of {args.baseline} no longer match a finding", file=sys.stderr)

@@ -47,6 +47,10 @@ class Settings:
     output_format: str = "text"
     deadline: str | None = None  # "MM-DD" the report is due in the year after the report year
     percentages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra rate words: bounded / unbounded
+    latin_allow: tuple[str, ...] = ()  # Latin words T003 accepts in Chinese prose
+    formulations: tuple[dict, ...] = ()  # extra wrong → right pairs for F001
+    allow: tuple[dict, ...] = ()  # content-anchored suppressions
+    baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
@@ -186,6 +190,24 @@ def _word_lists(names):
     return check
 
 
+def _tables(keys: dict, required: tuple[str, ...]):
+    """A list of tables with the given keys (checked by the given validators)."""
+    def check(path, key, value):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise ConfigError(path, key, f"expected a list of tables ([[{key}]]) with keys {', '.join(keys)}")
+        for number, table in enumerate(value, 1):
+            where = f"{key}[{number}]"
+            for name in required:
+                if name not in table:
+                    raise ConfigError(path, where, f"missing key {name!r}")
+            for name, item in table.items():
+                if name not in keys:
+                    raise ConfigError(path, f"{where}.{name}", f"unknown key; expected one of {', '.join(keys)}")
+                keys[name](path, f"{where}.{name}", item)
+        return tuple(dict(table, origin=f"{path}: {key}[{n}]") for n, table in enumerate(value, 1))
+    return check
+
+
 SCHEMA = {
     "select": ("select", _codes),
     "extend-select": ("extend_select", _codes),
@@ -202,6 +224,10 @@ SCHEMA = {
     "output-format": ("output_format", _string),
     "deadline": ("deadline", _month_day),
     "percentages": ("percentages", _word_lists(("bounded", "unbounded"))),
+    "latin-allow": ("latin_allow", _strings),
+    "formulations": ("formulations", _tables({"wrong": _string, "right": _string, "reason": _string},
+                                             ("wrong", "right", "reason"))),
+    "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
 }
 
 

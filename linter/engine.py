@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from linter import suppress
 from linter.model import ElementSpec, Report, ReportKind
 from linter.rule import Diagnostic, Rule, validate_rule
 from linter.sources import InputError, Source, decode, read_bytes
@@ -23,6 +24,11 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     settings: object = None
+    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    diff: str = ""
+    note: str = ""  # e.g. why --fix left this file alone
+    allow_used: set = field(default_factory=set)  # origins of allow entries that matched
+    baseline_hits: set = field(default_factory=set)
 
 
 class Registry:
@@ -129,4 +135,5 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
             severity = settings.severity_of(code, diagnostic.severity)
             found.append(replace(diagnostic, severity=severity, path=source.path))
     found.sort(key=Diagnostic.sort_key)
-    return FileResult(source.path, report, found, settings=settings)
+    kept, used, hits = suppress.apply(source.path, source.lines, found, settings)
+    return FileResult(source.path, report, kept, settings=settings, allow_used=used, baseline_hits=hits)

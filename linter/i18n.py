@@ -6,6 +6,7 @@ _STRINGS = {
     "summary": ("共检查 {files} 个文件，发现 {total} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
                 "Checked {files} files: {total} findings ({error} errors, {warning} warnings, {info} info)"),
     "clean": ("共检查 {files} 个文件，没有发现问题", "Checked {files} files: no findings"),
+    "fixed": ("，已修复 {n} 个", "; {n} fixed"),
     "input_errors": ("，{n} 个文件无法检查", "; {n} files could not be checked"),
     "kind": ("类型", "Kind"),
     "title": ("标题", "Title"),

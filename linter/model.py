@@ -170,6 +170,7 @@ class Report:
     cover_letters: int = 0
     lines: list[str] = field(default_factory=list, repr=False)
     facts: "Facts | None" = field(default=None, repr=False)
+    format: str = "text"
 
     def part_of(self, section: Section) -> str | None:
         """The mandated element whose part ``section`` belongs to (by heading), if any."""

@@ -59,6 +59,8 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    #: "text" for plain text; readers of marked-up formats say which (markup is not debris there)
+    format: str = "text"
     line_map: list[int] | None = field(default=None, repr=False)
 
     def original_line(self, index: int) -> int:

@@ -38,6 +38,7 @@ def counts(results) -> dict:
     return {
         "files": len(results),
         "input_errors": sum(1 for r in results if r.error),
+        "fixed": sum(r.fixed for r in results),
         "diagnostics": sum(by_severity.values()),
         "by_severity": by_severity,
         "by_code": dict(sorted(by_code.items())),

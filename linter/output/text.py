@@ -23,6 +23,8 @@ def summary_line(results, lang: str) -> str:
         line = t("summary", lang, files=checked, total=total["diagnostics"], **sev)
     else:
         line = t("clean", lang, files=checked)
+    if total["fixed"]:
+        line += t("fixed", lang, n=total["fixed"])
     if total["input_errors"]:
         line += t("input_errors", lang, n=total["input_errors"])
     return line

@@ -1,0 +1,99 @@
+"""Suppressing findings in plain text, where no comment syntax exists.
+
+Two mechanisms, both anchored on content rather than line numbers so that they survive
+edits above them:
+- ``[[tool.relint.allow]]`` entries in config: a code (or prefix), a text that must
+  stand where the finding is (an occurrence overlapping its span), optionally a path glob;
+- a baseline file (``--write-baseline FILE`` / ``--baseline FILE``): a fingerprint per
+  finding made of its code, the normalised text of its line and its occurrence number.
+Entries that suppress nothing in a run are reported, so stale suppressions get cleaned up.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+
+BASELINE_VERSION = 1
+
+
+def _line_text(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def fingerprints(path: str, lines: list[str], diagnostics) -> list[str]:
+    """One fingerprint per diagnostic, stable under line shifts."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for d in diagnostics:
+        content = "".join(_line_text(lines, d.span.line).split())
+        key = (d.code, content)
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha1(f"{os.path.normpath(path)}\0{d.code}\0{content}\0{seen[key]}".encode()).hexdigest()
+        out.append(digest[:20])
+    return out
+
+
+def _anchored(text: str, line: str, span) -> bool:
+    """Whether an occurrence of ``text`` in ``line`` overlaps the finding's span."""
+    start, end = span.column - 1, max(span.end_column - 1, span.column) if span.end_line == span.line else len(line)
+    at = line.find(text)
+    while at >= 0:
+        if at < end and start < at + len(text):
+            return True
+        at = line.find(text, at + 1)
+    return False
+
+
+def allowed_by(entry: dict, path: str, line: str, diagnostic, root: str) -> bool:
+    if not diagnostic.code.startswith(entry["code"]) or not _anchored(entry["text"], line, diagnostic.span):
+        return False
+    pattern = entry.get("path")
+    if not pattern:
+        return True
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+
+
+def apply(path: str, lines: list[str], diagnostics, settings):
+    """Remove suppressed diagnostics. Returns (kept, allow entries used, baseline hits)."""
+    prints = fingerprints(path, lines, diagnostics) if settings.baseline else [None] * len(diagnostics)
+    kept, used, hits = [], set(), set()
+    for d, print_ in zip(diagnostics, prints):
+        line = _line_text(lines, d.span.line)
+        entry = next((e for e in settings.allow if allowed_by(e, path, line, d, settings.root)), None)
+        if entry is not None:
+            used.add(entry["origin"])
+        elif print_ is not None and print_ in settings.baseline:
+            hits.add(print_)
+        else:
+            kept.append(d)
+    return kept, used, hits
+
+
+def write_baseline(target: str, results) -> int:
+    entries = []
+    for result in results:
+        if result.report is None:
+            continue
+        for d, print_ in zip(result.diagnostics, fingerprints(result.path, result.report.lines, result.diagnostics)):
+            entries.append({"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line,
+                            "fingerprint": print_})
+    with open(target, "w", encoding="utf-8") as handle:
+        json.dump({"version": BASELINE_VERSION, "entries": entries}, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+    return len(entries)
+
+
+def read_baseline(path: str) -> frozenset[str]:
+    """The fingerprints of a baseline file; ValueError with the cause when it is not one."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("version") != BASELINE_VERSION:
+            raise ValueError(f"unsupported baseline version {data.get('version')!r}")
+        return frozenset(entry["fingerprint"] for entry in data["entries"])
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a relint baseline file: {exc}") from exc

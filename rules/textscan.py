@@ -1,0 +1,104 @@
+"""What the typography rules share: character classes, the lines of body text with the
+spans they must leave alone (heading marks, URLs), and lines broken by copy-paste."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from linter.model import Paragraph, Report, Span, TextLine
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
+_PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+")
+#: A line that ends with one of these ends a sentence or a clause that may stand alone.
+_TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(char) and bool(_CJK_CHAR.match(char))
+
+
+def is_cjk_context(char: str) -> bool:
+    return bool(char) and bool(_CJK_CONTEXT.match(char))
+
+
+@dataclass(frozen=True)
+class ScanLine:
+    """A line of text to scan, with the character ranges no typography rule may touch."""
+
+    line: TextLine
+    protected: tuple[tuple[int, int], ...]
+
+    def is_protected(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(a < end and start < b for a, b in self.protected)
+
+
+def scan_lines(report: Report) -> Iterator[ScanLine]:
+    """Every text line of the report; heading marks (N003's business), URLs and e-mail
+    addresses are protected."""
+    marks = {}
+    for section in report.walk():
+        heading = section.heading
+        if heading.mark:
+            marks[(heading.span.line, heading.span.column)] = len(heading.mark)
+    for line in report.text_lines():
+        protected = [m.span() for m in _PROTECTED.finditer(line.text)]
+        mark = marks.get((line.span.line, line.span.column))
+        if mark:
+            protected.append((0, mark))
+        yield ScanLine(line, tuple(protected))
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest non-blank characters before ``start`` and after ``end``."""
+    left = text[:start].rstrip(" \t\u3000")
+    right = text[end:].lstrip(" \t\u3000")
+    return (left[-1] if left else ""), (right[0] if right else "")
+
+
+def bodies(report: Report) -> Iterator[list[TextLine]]:
+    """The body text of the preamble and of each section, in order: a heading's run-in
+    text ("（一）标题。正文……") comes first in its section."""
+    yield list(report.preamble)
+    for section in report.walk():
+        yield list(section.body())
+
+
+def _continues(first: TextLine, second: TextLine) -> bool:
+    """``second`` carries on the sentence ``first`` broke off (it does not open a new
+    enumerated item)."""
+    return not _TERMINAL.search(first.text) and not (isinstance(second, Paragraph) and second.enum)
+
+
+def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:
+    """Consecutive lines of body text where the first stops mid-sentence and the second
+    carries on: a sentence broken across lines or pages. Headings, titles and the
+    signature block never take part."""
+    for lines in bodies(report):
+        for first, second in zip(lines, lines[1:]):
+            if _continues(first, second):
+                yield first, second
+
+
+def logical_paragraphs(report: Report) -> Iterator[list[TextLine]]:
+    """Body text with the lines a broken sentence was split into joined into one list."""
+    for lines in bodies(report):
+        group: list[TextLine] = []
+        for line in lines:
+            if group and not _continues(group[-1], line):
+                yield group
+                group = []
+            group.append(line)
+        if group:
+            yield group
+
+
+def join_span(first: TextLine, second: TextLine) -> Span:
+    """From the end of ``first`` to the start of ``second``: the break between them."""
+    return Span(first.span.line, first.span.end_column, second.span.line, second.span.column)

@@ -1,0 +1,141 @@
+"""--fix, --unsafe-fixes and --diff: idempotent, content-preserving, atomic, and faithful
+to each file's encoding and line endings."""
+
+import codecs
+import json
+import os
+import shutil
+import stat
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, SEEDS, run_relint
+from linter.config import Settings
+from linter.engine import lint_source
+from linter.fixer import FixMode, applicable, fix_source
+from linter.sources import decode
+
+
+def content(text: str) -> list[str]:
+    """Letters, digits and Chinese characters, in order, compared by value (２ is 2)."""
+    return [unicodedata.normalize("NFKC", c) for c in text if c.isalnum()]
+
+
+def fix_text(registry, text: str, unsafe=False):
+    source = decode(text.encode("utf-8"), "r.txt")
+    settings = Settings()
+    return fix_source(lambda s: lint_source(registry, s, settings), source, FixMode(unsafe=unsafe))
+
+
+def test_seeds_fixed_leave_no_safe_fix_and_keep_every_character(registry, tmp_path):
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / seed.name)
+    first = run_relint("--fix", "--exit-zero", str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert "已修复" in first.stdout.decode()
+    second = run_relint("--fix", "--exit-zero", str(tmp_path))
+    assert "已修复" not in second.stdout.decode()  # a second run changes nothing
+    for seed in SEEDS:
+        fixed = (tmp_path / seed.name).read_text(encoding="utf-8")
+        assert content(fixed) == content(seed.read_text(encoding="utf-8"))
+        result = lint_source(registry, decode(fixed.encode(), seed.name), Settings())
+        assert applicable(result.diagnostics, unsafe=False) == []
+
+
+PIECES = ["一、", "（二）", "(三)", "2024 年", "，", ",", "。", "。。", "**", "35.28%,", "2021-2025年", "5~10",
+          "《条例》、《办法》", "习近", "\n", "\n\n", " ", "\u3000", "LED", "and", "２０２３", "...", "（以下简称）",
+          "主要举措和成效", "存在的不足", "法治政府建设", "9:30", "http://a.cn/x,y", "“", "”", "（", "）"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_fix_is_idempotent_and_moves_only_punctuation_spaces_and_debris(registry, text):
+    if not text.strip():
+        return
+    result, fixed, _ = fix_text(registry, text)
+    assert content(fixed.text) == content(text)
+    if not fixed.text.strip():
+        return  # only debris was there ("****"); an empty text is not linted again
+    again, refixed, count = fix_text(registry, fixed.text)
+    assert refixed.text == fixed.text and count == 0
+    assert applicable(result.diagnostics, unsafe=False) == []
+
+
+def test_unsafe_fixes_only_with_the_flag(registry):
+    text = (FIXTURES / "rules" / "F001.txt").read_text(encoding="utf-8")
+    _, safe, _ = fix_text(registry, text)
+    assert "党的二十大全会" in safe.text
+    _, unsafe, _ = fix_text(registry, text, unsafe=True)
+    assert "党的二十大和二十届历次全会" in unsafe.text and "人民信访工作的重要思想" in unsafe.text
+
+
+def test_fix_keeps_encoding_bom_line_endings_and_mode(tmp_path):
+    text = (FIXTURES / "rules" / "T001.txt").read_text(encoding="utf-8")
+    cases = {
+        "gbk.txt": text.replace("\n", "\r\n").encode("gbk"),
+        "bom.txt": codecs.BOM_UTF8 + text.replace("\n", "\r").encode("utf-8"),
+        "utf16.txt": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        os.chmod(path, 0o640)
+    assert run_relint("--fix", "--exit-zero", str(tmp_path)).returncode == 0
+    gbk = (tmp_path / "gbk.txt").read_bytes()
+    assert gbk.decode("gb18030").count("\r\n") == text.count("\n") and "，较去年" in gbk.decode("gb18030")
+    bom = (tmp_path / "bom.txt").read_bytes()
+    assert bom.startswith(codecs.BOM_UTF8) and b"\n" not in bom and "，较去年" in bom.decode("utf-8-sig")
+    utf16 = (tmp_path / "utf16.txt").read_bytes()
+    assert utf16.startswith(codecs.BOM_UTF16_LE) and "，较去年" in utf16[2:].decode("utf-16-le")
+    for name in cases:
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".relint-")]  # no temporary left
+
+
+def test_diff_prints_and_writes_nothing(tmp_path):
+    target = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "rules" / "T001.txt", target)
+    before = target.read_bytes()
+    done = run_relint("--diff", str(target))
+    assert done.returncode == 1
+    out = done.stdout.decode()
+    assert out.startswith(f"--- a/{target}") and "+（三）加强督办。2025年，全局办结率35.28%，较去年提高" in out
+    assert target.read_bytes() == before
+    assert run_relint("--diff", str(FIXTURES / "clean" / "annual.txt")).returncode == 0
+
+
+def test_fix_never_touches_an_undecodable_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x80\x80\xff\xfe\x81, ,")
+    done = run_relint("--fix", str(bad))
+    assert done.returncode == 2
+    assert bad.read_bytes() == b"\x80\x80\xff\xfe\x81, ,"
+
+
+def test_allow_list_suppresses_by_content_and_reports_stale_entries(tmp_path):
+    shutil.copy(FIXTURES / "rules" / "T003.txt", tmp_path / "r.txt")
+    (tmp_path / "relint.toml").write_text(
+        '[[allow]]\ncode = "T003"\ntext = "使用 app"\n\n[[allow]]\ncode = "T008"\ntext = "以下简称"\n',
+        encoding="utf-8")
+    done = run_relint("--select", "T003,T008", "r.txt", cwd=tmp_path)
+    out = done.stdout.decode()
+    assert "“and”" in out and "“app”" not in out
+    assert "relint.toml: allow[2] (T008 “以下简称”) matched no finding" in done.stderr.decode()
+
+
+def test_baseline_survives_line_shifts_and_reports_stale_entries(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt", report)
+    baseline = tmp_path / "baseline.json"
+    assert run_relint("--write-baseline", str(baseline), str(report)).returncode == 0
+    assert len(json.loads(baseline.read_text())["entries"]) == 6
+    report.write_text("\n\n" + report.read_text(encoding="utf-8"), encoding="utf-8")  # shift every line
+    done = run_relint("--baseline", str(baseline), str(report))
+    assert done.returncode == 0 and "没有发现问题" in done.stdout.decode()
+    text = report.read_text(encoding="utf-8").replace("（以下简称）", "（以下简称《条例》）")
+    report.write_text(text, encoding="utf-8")
+    done = run_relint("--baseline", str(baseline), str(report))
+    assert "1 entries of" in done.stderr.decode()
+    assert run_relint("--baseline", str(tmp_path / "missing.json"), str(report)).returncode == 2
