@@ -170,7 +170,7 @@ def report_deadline(year: int | None, issuer: str | None, configured: str | None
 def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None,
                  deadline: str | None = None) -> Report:
     """Parse ``source`` and build the report model (``deadline``: "MM-DD" from the config)."""
-    document = parse_lines(source.lines)
+    document = parse_lines(source.lines, source.heading_levels)
     segment, index = _main_segment(document)
     title = _title_text(segment.title) if segment.title else None
     title_where = TextLine(title, segment.title[0].span) if title else None
@@ -190,7 +190,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
-        deadline=report_deadline(year, issuer, deadline), format=source.format,
+        deadline=report_deadline(year, issuer, deadline), format=source.format, source=source,
     )
     report.facts = extract(_lines_with_parts(report), year)
     return report

@@ -177,7 +177,7 @@ def _report(args, registry, run_settings, formatter, results) -> int:
 
         text = format_statistics(results, registry, lang)
     else:
-        text = formatter(results, OutputOptions(lang=lang))
+        text = formatter(results, OutputOptions(lang=lang, rules=registry.rules))
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8") as handle:

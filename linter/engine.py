@@ -14,7 +14,9 @@ from functools import cached_property
 from linter import suppress
 from linter.model import ElementSpec, Report, ReportKind
 from linter.rule import Diagnostic, Rule, validate_rule
-from linter.sources import InputError, Source, decode, read_bytes
+from linter.readers import BUILTIN_READERS
+from linter.model import Span
+from linter.sources import InputError, Source, read_bytes
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Registry:
         self.rules = dict(sorted(rules.items()))
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
-        self.readers = {".txt": decode}
+        self.readers = dict(BUILTIN_READERS)
         for batch in self.pm.hook.relint_readers():
             self.readers.update(batch)
 
@@ -120,6 +122,20 @@ def read_source(registry: Registry, path: str, data: bytes | None = None) -> Sou
     return reader(data, path)
 
 
+def _original_span(source: Source, span: Span) -> Span:
+    line, column = source.original_position(span.line, span.column)
+    end_line, end_column = source.original_position(span.end_line, span.end_column)
+    return Span(line, column, end_line, end_column)
+
+
+def to_original(source: Source, diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic with its span (and its fix's spans) in the file's own coordinates."""
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(replace(e, span=_original_span(source, e.span)) for e in fix.edits))
+    return replace(diagnostic, span=_original_span(source, diagnostic.span), fix=fix)
+
+
 def lint_source(registry: Registry, source: Source, settings) -> FileResult:
     """Build the report model of ``source`` and run the rules its settings select."""
     from linter.analyze import build_report
@@ -134,6 +150,8 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
         for diagnostic in rule_class(settings).check(report):
             severity = settings.severity_of(code, diagnostic.severity)
             found.append(replace(diagnostic, severity=severity, path=source.path))
+    if source.mapped:
+        found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
     kept, used, hits = suppress.apply(source.path, source.lines, found, settings)
     return FileResult(source.path, report, kept, settings=settings, allow_used=used, baseline_hits=hits)

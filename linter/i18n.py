@@ -21,6 +21,7 @@ _STRINGS = {
     "unknown": ("未识别", "not identified"),
     "not_found": ("未找到", "not found"),
     "line": ("第{line}行", "line {line}"),
+    "paragraph": ("第{line}段", "paragraph {line}"),
     "how_heading": ("标题", "heading"),
     "how_body": ("正文", "body text"),
     "optional": ("（非必备）", "(optional)"),

@@ -47,6 +47,8 @@ _ORG_SUFFIX = re.compile(
     r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
 )
 _TITLE_WORDS = re.compile(r"(报告|汇报|总结|述职|述法)")
+# What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
+_AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 
@@ -202,15 +204,16 @@ def _title_block(items, start: int, stop: int) -> dict[int, str]:
         if text.endswith(("：", ":")) and len(text) <= 40:
             kinds[after] = "SALUTATION"
             break
-        if _HAS_PUNCT.search(text[:-1] if text else text) and not re.search(r"[（(].*[）)]", text):
+        if not _AUTHOR.search(text):
             break
         kinds[after] = "AUTHOR"
         after += 1
     return kinds
 
 
-def classify(lines: list[str]) -> list[Line]:
-    """Classify the physical ``lines`` of a source into grammar terminals."""
+def classify(lines: list[str], headings: dict[int, int] | None = None) -> list[Line]:
+    """Classify the physical ``lines`` of a source into grammar terminals. ``headings``
+    names the lines a structured format marks as headings (index → level)."""
     items: list[tuple[int, int, str]] = []
     for index, raw in enumerate(lines):
         items.extend(_split_fused(index, raw))
@@ -232,7 +235,7 @@ def classify(lines: list[str]) -> list[Line]:
             out.append(heading)
         elif _ENUM.match(text):
             out.append(Line(index, col, text, "ENUM"))
-        elif _is_unnumbered_heading(items, kinds, out, pos):
+        elif (headings and index in headings) or _is_unnumbered_heading(items, kinds, out, pos):
             out.append(Line(index, col, text, "HEADING", Mark(UNNUMBERED, None, ""), text, col))
         else:
             out.append(Line(index, col, text, "PARA"))

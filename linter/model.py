@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from linter.facts import Facts
+    from linter.sources import Source
 
 
 @dataclass(frozen=True, order=True)
@@ -171,6 +172,11 @@ class Report:
     lines: list[str] = field(default_factory=list, repr=False)
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
+    source: "Source | None" = field(default=None, repr=False)
+
+    def original_line(self, line: int) -> int:
+        """The line (or, for docx, paragraph) number the user sees for a model line."""
+        return self.source.original_position(line, 1)[0] if self.source is not None else line
 
     def part_of(self, section: Section) -> str | None:
         """The mandated element whose part ``section`` belongs to (by heading), if any."""

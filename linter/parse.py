@@ -206,9 +206,9 @@ def _demote(line: Line) -> Line:
     return Line(line.index, line.col, line.text, "PARA")
 
 
-def parse_lines(source_lines: list[str]) -> Document:
+def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None) -> Document:
     """Parse the physical lines of a source into a :class:`Document`. Never raises."""
-    lines = classify(source_lines)
+    lines = classify(source_lines, headings)
     try:
         tree = parser().parse(lines)
     except LarkError:

@@ -48,9 +48,11 @@ class InputError:
 class Source:
     """Decoded text of one input, split into lines without their line breaks.
 
-    ``line_map`` maps each line (0-based) to the line number the user sees in the
-    original file; readers of structured formats (Markdown, docx) fill it so that spans
-    point into the file's own coordinates.
+    Readers of structured formats (Markdown, docx) turn their input into plain lines
+    and fill ``line_map`` (the line or paragraph number the user sees for each line) and
+    ``column_maps`` (for a line whose markup was removed, the original column of each
+    character), so that spans point into the file's own coordinates.
+    ``heading_levels`` carries what the format says about headings (line index → level).
     """
 
     path: str
@@ -59,15 +61,27 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    #: "text" for plain text; readers of marked-up formats say which (markup is not debris there)
+    #: "text" for plain text; other readers name their format (markup is not debris there)
     format: str = "text"
     line_map: list[int] | None = field(default=None, repr=False)
+    column_maps: dict[int, list[int]] | None = field(default=None, repr=False)
+    heading_levels: dict[int, int] | None = field(default=None, repr=False)
+    #: the file's own lines, in the coordinates of ``original_position`` (views show these)
+    display_lines: list[str] | None = field(default=None, repr=False)
 
-    def original_line(self, index: int) -> int:
-        """1-based line number in the original file of 0-based line ``index``."""
+    def original_position(self, line: int, column: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the original file of a 1-based position in ``lines``."""
+        index = line - 1
+        columns = self.column_maps.get(index) if self.column_maps else None
+        if columns:
+            column = (columns[column - 1] if column - 1 < len(columns) else columns[-1] + column - len(columns)) + 1
         if self.line_map is not None and 0 <= index < len(self.line_map):
-            return self.line_map[index]
-        return index + 1
+            line = self.line_map[index]
+        return line, column
+
+    @property
+    def mapped(self) -> bool:
+        return self.line_map is not None or bool(self.column_maps)
 
 
 def split_lines(text: str) -> list[str]:

@@ -209,8 +209,8 @@ class MarkupDebris(Rule):
     help = Text("删除标记符号", "remove the markup")
 
     def check(self, report: Report):
-        if report.format != "text":
-            return
+        if report.format == "markdown":
+            return  # there it is markup, read as such by the Markdown reader
         for scan in scan_lines(report):
             for match in _DEBRIS.finditer(scan.line.text):
                 if scan.is_protected(*match.span()):

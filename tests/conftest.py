@@ -28,11 +28,12 @@ def lint_text(registry, text: str, path: str = "report.txt", **settings):
 
 
 def lint_file(registry, path, **settings):
+    """Lint a file in-process, read by the reader of its format."""
     from linter.config import Settings
-    from linter.engine import lint_source
-    from linter.sources import decode
+    from linter.engine import lint_source, read_source
 
-    source = decode(Path(path).read_bytes(), str(path))
+    source = read_source(registry, str(path))
+    assert not hasattr(source, "code"), source
     return lint_source(registry, source, Settings(**settings))
 
 

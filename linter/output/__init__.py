@@ -3,14 +3,15 @@ more through the ``relint_formatters`` hook. Modules load only when their format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 
 
 @dataclass(frozen=True)
 class OutputOptions:
     lang: str = "zh"
-    statistics: bool = False
+    #: code → rule class of every registered rule (SARIF lists them with their help)
+    rules: dict = field(default_factory=dict)
 
 
 def _lazy(module: str, function: str = "format_results"):
@@ -24,6 +25,10 @@ BUILTIN_FORMATTERS = {
     "text": _lazy("text"),
     "json": _lazy("json_format"),
     "checklist": _lazy("checklist"),
+    "sarif": _lazy("sarif"),
+    "github": _lazy("github"),
+    "junit": _lazy("junit"),
+    "html": _lazy("html"),
 }
 
 

@@ -11,13 +11,14 @@ def _field(label: str, value, lang: str) -> str:
     return f"  {t(label, lang)}: {value if value not in (None, '') else t('unknown', lang)}"
 
 
-def _where(match, lang: str) -> str:
+def _where(report, match, lang: str) -> str:
     if not match.found:
         return t("not_found", lang)
     how = t("how_heading" if match.how == "heading" else "how_body", lang)
     text = match.where.text
     text = text if len(text) <= 40 else text[:39] + "…"
-    return f"{t('line', lang, line=match.line)} {how}「{text}」"
+    where = t("paragraph" if report.format == "docx" else "line", lang, line=report.original_line(match.line))
+    return f"{where} {how}「{text}」"
 
 
 def _date(report, lang: str) -> str | None:
@@ -49,7 +50,7 @@ def format_report(result, lang: str) -> list[str]:
             name = match.spec.name_en if lang == "en" else match.spec.name
             mark = "✓" if match.found else ("✗" if match.spec.required else "–")
             optional = "" if match.spec.required else t("optional", lang)
-            lines.append(f"    {mark} {name}{optional}: {_where(match, lang)}")
+            lines.append(f"    {mark} {name}{optional}: {_where(report, match, lang)}")
     families: dict[str, int] = {}
     for d in result.diagnostics:
         families[d.family] = families.get(d.family, 0) + 1

@@ -31,7 +31,8 @@ def report_fields(report) -> dict | None:
 def element_fields(report) -> list[dict]:
     if report is None:
         return []
-    return [{"id": m.spec.id, "name": m.spec.name, "found": m.found, "line": m.line, "how": m.how,
+    return [{"id": m.spec.id, "name": m.spec.name, "found": m.found,
+             "line": report.original_line(m.line) if m.line else None, "how": m.how,
              "required": m.spec.required} for m in report.elements.values()]
 
 

@@ -1,0 +1,28 @@
+"""``--format github``: GitHub Actions workflow commands, which the runner turns into
+annotations on the changed files."""
+
+from __future__ import annotations
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_results(results, options) -> str:
+    lines = []
+    for result in results:
+        path = _property(result.path.removeprefix("./"))
+        if result.error:
+            lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(options.lang))}")
+        for d in result.diagnostics:
+            span = d.span
+            lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
+                         f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
+                         f"::{_data(d.text(options.lang))}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,24 @@
+"""Readers for structured input formats. Each turns bytes into a :class:`~linter.sources.Source`
+of plain lines with a map back to the file's own coordinates; each is imported only when a
+file of its format is read (no Markdown or docx machinery on a ``.txt`` run)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from linter.sources import decode
+
+
+def _lazy(module: str):
+    def reader(data: bytes, path: str):
+        return import_module(f"linter.readers.{module}").read(data, path)
+    reader.__name__ = f"read_{module}"
+    return reader
+
+
+BUILTIN_READERS = {
+    ".txt": decode,
+    ".md": _lazy("markdown"),
+    ".markdown": _lazy("markdown"),
+    ".docx": _lazy("docx"),
+}

@@ -1,0 +1,96 @@
+"""Word reports (python-docx): one line per paragraph, in document order, table cells
+included; line numbers are paragraph numbers. Word's automatic numbering is not part of a
+paragraph's text, so it is rebuilt in GB/T 9704 form (一、 （一） 1. （1）) from the
+numbering level, and heading styles tell the parser where parts start."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from linter.lines import CN_DIGITS
+from linter.sources import InputError, Source
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def _cn(number: int) -> str:
+    if number <= 10:
+        return "十" if number == 10 else CN_DIGITS[number - 1]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens - 1]) + "十" + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def _mark(level: int, number: int) -> str:
+    return [f"{_cn(number)}、", f"（{_cn(number)}）", f"{number}.", f"（{number}）"][min(level, 3)]
+
+
+def _paragraphs(document):
+    """Paragraphs of the body in order, a table's cells paragraph by paragraph."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, document)
+        elif child.tag == f"{_W}tbl":
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+
+
+def _num_pr(element):
+    properties = element.pPr if element is not None else None
+    return properties.numPr if properties is not None else None
+
+
+def _numbering_level(paragraph) -> tuple[str, int] | None:
+    """(numbering id, level) of a paragraph numbered by Word, directly or through its
+    style (as "List Number" does)."""
+    numbering = _num_pr(paragraph._p)
+    style = paragraph.style
+    while (numbering is None or numbering.numId is None) and style is not None:
+        numbering = _num_pr(style.element)
+        style = style.base_style
+    if numbering is None or numbering.numId is None or numbering.numId.val == 0:
+        return None
+    level = numbering.ilvl.val if numbering.ilvl is not None else 0
+    return str(numbering.numId.val), level
+
+
+def read(data: bytes, path: str) -> Source | InputError:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return InputError(path, "E002", "不是有效的 docx 文件（可能已损坏或加密）",
+                          "not a valid .docx file (corrupt or password-protected)")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = list(_paragraphs(document))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        return InputError(path, "E002", f"无法读取 docx：{exc}", f"cannot read .docx: {exc}")
+    lines, column_maps, headings, texts = [], {}, {}, []
+    counters: dict[tuple[str, int], int] = {}
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        texts.append(text)
+        numbering = _numbering_level(paragraph)
+        if numbering is not None and text.strip():
+            num_id, level = numbering
+            counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+            for deeper in [key for key in counters if key[0] == num_id and key[1] > level]:
+                del counters[deeper]
+            mark = _mark(level, counters[(num_id, level)])
+            column_maps[index] = [0] * len(mark) + list(range(len(text)))
+            text = mark + text
+        style = _HEADING_STYLE.match(paragraph.style.name if paragraph.style is not None else "")
+        if style:
+            headings[index] = int(style.group(1))
+        lines.append(text)
+    if not any(line.strip() for line in lines):
+        return InputError(path, "E003", "文件没有任何文字", "the file contains no text")
+    return Source(path=path, text="\n".join(lines), lines=lines, format="docx",
+                  line_map=list(range(1, len(lines) + 1)), column_maps=column_maps, heading_levels=headings,
+                  display_lines=texts)
