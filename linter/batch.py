@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from linter.engine import FileResult, Registry, lint_source, read_source
-from linter.sources import InputError
+from linter.sources import InputError, read_bytes
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -27,6 +27,20 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
         result = lint_source(registry, source, settings)
         result.note = "stdin is not fixed in place" if data is not None else f"--fix does not rewrite {source.format} files"
         return result
+    from linter import fixer
+
+    if fix.write:
+        with fixer.folder_lock(path):
+            # another relint may have fixed the file while this one waited for the lock
+            data = read_bytes(path)
+            source = registry.readers[".txt"](data, path) if not isinstance(data, InputError) else data
+            if isinstance(source, InputError):
+                return FileResult(path, error=source, settings=settings)
+            return _fix_and_write(registry, path, source, settings, fix)
+    return _fix_and_write(registry, path, source, settings, fix)
+
+
+def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
     from linter import fixer
 
     result, fixed_source, fixed = fixer.fix_source(lambda s: lint_source(registry, s, settings), source, fix)

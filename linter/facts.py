@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from linter.lines import cn_number
@@ -31,6 +32,8 @@ _PERCENT = re.compile(rf"(?P<num>\d+(?:[.．]\d+)?){_SP}(?P<sign>[%％])(?P<q>{_
 _POINTS = re.compile(rf"(?P<num>\d+(?:[.．]\d+)?){_SP}个{_SP}百分点")
 _COUNT = re.compile(rf"(?<![\d.．])(?P<num>\d+(?:[.．]\d+)?){_SP}(?P<unit>件次|人次|余件|余人|件|人|个|项|次|起|场|期|家|名|条|份|卷|本|册|批|户)")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_BLANK = " \t\u3000"
 
 
 @dataclass(frozen=True)
@@ -94,18 +97,29 @@ def _number(text: str) -> tuple[float, int]:
     return float(text), len(text.split(".")[1]) if "." in text else 0
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence around ``start..end`` and where it begins."""
-    begin = 0
-    for match in _CLAUSE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = _CLAUSE_END.search(text, end)
-    return text[begin:stop.start() if stop else len(text)], begin
+class _Boundaries:
+    """Sentence and clause boundaries of one line, found once: looking them up for each
+    fact by scanning the text before it would be quadratic on a long line."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.sentence_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.clause_ends = [m.end() for m in _CLAUSE_MARK.finditer(text)]
 
-def _clause_before(text: str, start: int) -> str:
-    begin = max((m.end() for m in re.finditer(r"[，,。；;：:！？!?]", text[:start])), default=0)
-    return text[begin:start]
+    def sentence(self, start: int, end: int) -> tuple[str, int]:
+        """The sentence around ``start..end`` and where it begins."""
+        before = bisect_right(self.sentence_ends, start)
+        begin = self.sentence_ends[before - 1] if before else 0
+        after = bisect_left(self.sentence_ends, end + 1)
+        stop = self.sentence_ends[after] - 1 if after < len(self.sentence_ends) else len(self.text)
+        return self.text[begin:stop], begin
+
+    def clause_before(self, start: int) -> str:
+        index = bisect_right(self.clause_ends, start)
+        return self.text[self.clause_ends[index - 1] if index else 0:start]
+
+    def first_clause_mark(self) -> int:
+        return self.clause_ends[0] - 1 if self.clause_ends else len(self.text)
 
 
 def _resolve(form: str, groups: dict) -> tuple[int | None, int | None, int | None]:
@@ -122,12 +136,13 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
     dates, years, percents, counts = [], [], [], []
     for line, part, heading in lines:
         text = line.text
-        taken: list[tuple[int, int]] = []
+        bounds = _Boundaries(text)
+        taken = bytearray(len(text))  # characters already part of a date
         for form, pattern in _DATE_PATTERNS:
             for match in pattern.finditer(text):
-                if any(a < match.end() and match.start() < b for a, b in taken):
+                if any(taken[match.start():match.end()]):
                     continue
-                taken.append(match.span())
+                taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
                 written, month, day = _resolve(form, match.groupdict())
                 if month is None or day is None:
                     continue
@@ -140,29 +155,36 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                     resolved = None
                 dates.append(DateFact(match.group(0), line.sub_span(*match.span()), form, written, month, day,
                                       resolved, part))
+        depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
+        first_mark = bounds.first_clause_mark()
         for match in _YEAR.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
+            start = match.start()
+            depth += text.count("《", scanned, start) - text.count("》", scanned, start)
+            scanned = start
+            if taken[start]:
                 continue
-            before = text[:match.start()].rstrip(" \t\u3000")
-            quoted = before.count("《") > before.count("》")  # a year in a document's name
-            sentence_start = (not quoted and (not before or before[-1] in "。；;！？!?：:")
+            previous = start - 1
+            while previous >= 0 and text[previous] in _BLANK:
+                previous -= 1
+            quoted = depth > 0  # a year in a document's name
+            sentence_start = (not quoted and (previous < 0 or text[previous] in "。；;！？!?：:")
                               and text[match.end():match.end() + 1] in ("，", ","))
             # in a heading, only its leading phrase names the year the part is about
-            leading = heading and not quoted and not re.search(r"[，,；;：:]", before)
+            leading = heading and not quoted and first_mark >= start
             end = int(match.group("end")) if match.group("end") else None
             years.append(YearFact(match.group(0), line.sub_span(*match.span()), int(match.group("y")), end, part,
                                   sentence_start, leading))
         for pattern, points in ((_PERCENT, False), (_POINTS, True)):
             for match in pattern.finditer(text):
                 value, decimals = _number(match.group("num"))
-                sentence, begin = _sentence(text, match.start(), match.end())
+                sentence, begin = bounds.sentence(match.start(), match.end())
                 qualifier = match.group("q").strip() if not points and match.group("q") else None
                 percents.append(PercentFact(match.group(0), line.sub_span(*match.span()), value, decimals, qualifier,
-                                            points, _clause_before(text, match.start()), sentence,
+                                            points, bounds.clause_before(match.start()), sentence,
                                             (line.span.line, line.span.column + begin), part))
         for match in _COUNT.finditer(text):
             value, _ = _number(match.group("num"))
-            sentence, begin = _sentence(text, match.start(), match.end())
+            sentence, begin = bounds.sentence(match.start(), match.end())
             counts.append(CountFact(match.group(0), line.sub_span(*match.span()), value, match.group("unit"),
                                     sentence, (line.span.line, line.span.column + begin), part))
     return Facts(dates, years, percents, counts)

@@ -90,9 +90,9 @@ def parser() -> Lark:
 
 def _cache_file() -> str | bool:
     from linter import __version__
+    from linter.entrypoints import cache_folder
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "relint")
+    folder = cache_folder()
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:

@@ -25,16 +25,16 @@ def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
     A plugin that fails to import raises :class:`PluginError` naming it. Returns the
     manager and (entry-point name, distribution, version) of every plugin loaded.
     """
-    from importlib.metadata import entry_points
+    from linter.entrypoints import relint_entry_points
 
     pm = pluggy.PluginManager("relint")
     pm.add_hookspecs(hookspecs)
     builtin_only = bool(os.environ.get(DISABLE_AUTOLOAD))
     found_builtin = False
     loaded = []
-    for ep in sorted(entry_points(group="relint"), key=lambda e: e.name):
-        dist = ep.dist.name if ep.dist is not None else None
-        is_builtin = dist is not None and dist.lower().replace("_", "-") == BUILTIN_DIST
+    for ep in relint_entry_points():
+        dist = ep.dist
+        is_builtin = dist.lower().replace("_", "-") == BUILTIN_DIST
         found_builtin = found_builtin or is_builtin
         if builtin_only and not is_builtin:
             continue
@@ -48,7 +48,7 @@ def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
             pm.register(plugin, name=ep.name)
         except pluggy.PluginValidationError as exc:
             raise PluginError(f"plugin {ep.name!r} ({ep.value}) is invalid: {exc}") from exc
-        loaded.append((ep.name, dist or "?", ep.dist.version if ep.dist is not None else "?"))
+        loaded.append((ep.name, dist, ep.version))
     if not found_builtin:
         raise PluginError(f"no built-in rules found: is {BUILTIN_DIST} installed (pip install .)?")
     try:

@@ -4,6 +4,7 @@ change of a rate given in percentage points."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from linter import hookimpl
@@ -124,16 +125,21 @@ class PercentContradictsCounts(Rule):
 
     def check(self, report: Report):
         facts = report.facts
+        percents_in, counts_in = defaultdict(list), defaultdict(list)
+        for percent in facts.percents:
+            if not percent.points:
+                percents_in[percent.sentence_at].append(percent)
+        for count in facts.counts:
+            counts_in[count.sentence_at].append(count)
         for fact in facts.percents:
-            if fact.points or fact.qualifier:
+            if fact.points or fact.qualifier or len(percents_in[fact.sentence_at]) != 1:
                 continue
-            same_sentence = [p for p in facts.percents if p.sentence_at == fact.sentence_at and not p.points]
             name, changed = metric(fact.before, self.settings)
-            if len(same_sentence) != 1 or not name or changed:
+            if not name or changed:
                 continue
             if "、" in fact.before or "均" in fact.before:
                 continue  # "受理率、办结率均达100%": several rates, none of them this ratio
-            counts = [c for c in facts.counts if c.sentence_at == fact.sentence_at and c.span < fact.span]
+            counts = [c for c in counts_in[fact.sentence_at] if c.span < fact.span]
             units = {c.unit for c in counts}
             if len(counts) != 2 or len(units) != 1:
                 continue
@@ -241,7 +247,8 @@ class PercentForPoints(Rule):
             for match in _RATE_CHANGE.finditer(line.text):
                 if match.start("c") in flagged:
                     continue
-                clause = re.split(r"[，,；;。：:]", line.text[:match.start()])[-1]
+                # the clause before the change; clauses are short, so a bounded look-back suffices
+                clause = re.split(r"[，,；;。：:]", line.text[max(0, match.start() - 200):match.start()])[-1]
                 if metric(clause, self.settings)[0]:
                     yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0).strip(),
                                           points=match.group("c"))

@@ -16,6 +16,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 _PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
+_BLANK = " \t\u3000"
 _TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
 
 
@@ -57,9 +58,11 @@ def scan_lines(report: Report) -> Iterator[ScanLine]:
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The nearest non-blank characters before ``start`` and after ``end``."""
-    left = text[:start].rstrip(" \t\u3000")
-    right = text[end:].lstrip(" \t\u3000")
-    return (left[-1] if left else ""), (right[0] if right else "")
+    while start > 0 and text[start - 1] in _BLANK:
+        start -= 1
+    while end < len(text) and text[end] in _BLANK:
+        end += 1
+    return (text[start - 1] if start > 0 else ""), (text[end] if end < len(text) else "")
 
 
 def bodies(report: Report) -> Iterator[list[TextLine]]:

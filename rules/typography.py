@@ -70,9 +70,9 @@ class HalfWidthPunctuation(Rule):
 def _cjk_inside(text: str, start: int) -> bool:
     """Whether the bracketed phrase that starts or ends at ``start`` holds Chinese text."""
     if text[start] == "(":
-        end = text.find(")", start)
+        end = text.find(")", start, start + 200)
         return end > 0 and bool(re.search(f"[{CJK}]", text[start:end]))
-    begin = text.rfind("(", 0, start)
+    begin = text.rfind("(", max(0, start - 200), start)  # a bracketed phrase is short
     return begin >= 0 and bool(re.search(f"[{CJK}]", text[begin:start]))
 
 

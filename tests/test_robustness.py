@@ -1,0 +1,67 @@
+"""Hostile input: random bytes, huge files and lines, odd file names, symlink loops, and
+two --fix runs on the same folder. Nothing raises; every problem is one clear line."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, SEEDS, run_relint
+from linter.config import Settings
+from linter.engine import lint_source, read_source
+from linter.sources import MAX_BYTES, InputError
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4000), st.sampled_from([".txt", ".md", ".docx"]))
+def test_random_bytes_never_raise_in_any_reader(registry, data, suffix):
+    source = read_source(registry, f"fuzz{suffix}", data)
+    if not isinstance(source, InputError):
+        lint_source(registry, source, Settings())
+
+
+def test_a_huge_single_line_and_a_huge_file(registry, tmp_path):
+    line = ("一、主要举措和成效。" + "审查文件18件，办结率100%, 2024 年。" * 40000)
+    source = read_source(registry, "long.txt", line.encode("utf-8"))
+    result = lint_source(registry, source, Settings())
+    assert result.report.sections and result.diagnostics
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse
+    done = run_relint(str(big), str(SEEDS[0]))
+    assert done.returncode == 2
+    assert f"{big}: E001 文件过大（{50 * 1024 * 1024} 字节，上限 {MAX_BYTES} 字节）" in done.stderr.decode()
+    assert "S102" in done.stdout.decode()
+
+
+def test_odd_file_names_symlink_loops_and_dangling_links(tmp_path):
+    odd = os.path.join(os.fsencode(tmp_path), b"r\xff\xfe.txt")
+    shutil.copy(SEEDS[0], odd)
+    os.mkdir(tmp_path / "loop")
+    os.symlink(tmp_path, tmp_path / "loop" / "back")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    done = subprocess.run([sys.executable, "-m", "linter", "."], cwd=tmp_path, capture_output=True, timeout=60)
+    assert done.returncode == 2  # the dangling link
+    assert b"dangling.txt: E001" in done.stderr
+    assert b"S102" in done.stdout and b"r\xff\xfe.txt" in done.stdout  # the name comes out as it is
+
+
+def test_two_fix_runs_on_one_folder_never_corrupt_a_file(tmp_path):
+    for number in range(40):
+        shutil.copy(SEEDS[number % len(SEEDS)], tmp_path / f"{number:02d}.txt")
+    reference = tmp_path.parent / f"{tmp_path.name}-reference"
+    reference.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, reference / seed.name)
+    assert run_relint("--fix", "--exit-zero", str(reference)).returncode == 0
+    command = [sys.executable, "-m", "linter", "--fix", "--exit-zero", "--jobs", "2", str(tmp_path)]
+    runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    for number in range(40):
+        expected = (reference / SEEDS[number % len(SEEDS)].name).read_bytes()
+        assert (tmp_path / f"{number:02d}.txt").read_bytes() == expected
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".relint-")]
