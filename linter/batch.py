@@ -7,6 +7,8 @@ workers build the plugin registry once and lint files in order-preserving chunks
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
+from typing import Iterator
 
 from linter.engine import FileResult, Registry, lint_source, read_source
 from linter.sources import InputError, read_bytes
@@ -16,13 +18,23 @@ PARALLEL_THRESHOLD = 16
 _WORKER_REGISTRY: Registry | None = None
 
 
-def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, fix=None) -> FileResult:
-    """Lint one file and, with ``fix`` (a :class:`~linter.fixer.FixMode`), fix it."""
+@dataclass(frozen=True)
+class Job:
+    """How each file of a run is handled."""
+
+    fix: object = None  # a linter.fixer.FixMode, or None to only lint
+    slim: bool = False  # keep only what summary formats need (see Report.slim)
+    cache_root: str | None = None  # folder holding .relint_cache; None: no cache
+
+
+def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
+    """Lint one file (and fix it, if the job says so)."""
+    if job.fix is None:
+        return _lint_cached(registry, path, settings, data, job)
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
-    if fix is None:
-        return lint_source(registry, source, settings)
+    fix = job.fix
     if data is not None or source.format != "text":
         result = lint_source(registry, source, settings)
         result.note = "stdin is not fixed in place" if data is not None else f"--fix does not rewrite {source.format} files"
@@ -58,24 +70,50 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
     return result
 
 
+def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
+    cache = key = None
+    if job.cache_root is not None and job.slim and data is None:
+        data = read_bytes(path)
+        if not isinstance(data, InputError):
+            from linter.cache import ResultCache
+
+            cache = ResultCache(job.cache_root, registry.fingerprint)
+            key = cache.key(path, settings, data)
+            hit = cache.get(key)
+            if hit is not None:
+                return replace(hit, path=path, settings=settings)
+    source = data if isinstance(data, InputError) else read_source(registry, path, data)
+    if isinstance(source, InputError):
+        return FileResult(path, error=source, settings=settings)
+    result = lint_source(registry, source, settings)
+    if job.slim:
+        result.report = result.report.slim()
+    if cache is not None:
+        cache.put(key, replace(result, settings=None))
+    return result
+
+
 def _init_worker():
     global _WORKER_REGISTRY
     _WORKER_REGISTRY = Registry()
 
 
 def _work(item):
-    path, settings, fix = item
-    return lint_one(_WORKER_REGISTRY, path, settings, fix=fix)
+    path, settings, job = item
+    return lint_one(_WORKER_REGISTRY, path, settings, job=job)
 
 
-def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None, fix=None) -> list[FileResult]:
-    """Lint (and fix) ``(path, settings)`` pairs; results come back in the order given."""
+def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None,
+              job: Job = Job()) -> Iterator[FileResult]:
+    """Lint (and fix) ``(path, settings)`` pairs; results stream back in the order given."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return [lint_one(registry, path, settings, fix=fix) for path, settings in items]
+        for path, settings in items:
+            yield lint_one(registry, path, settings, job=job)
+        return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with context.Pool(jobs, initializer=_init_worker) as pool:
-        return list(pool.imap(_work, [(path, settings, fix) for path, settings in items], chunksize=chunk))
+        yield from pool.imap(_work, [(path, settings, job) for path, settings in items], chunksize=chunk)

@@ -6,6 +6,7 @@ error. Imports are deferred so that ``relint --version`` loads nothing but this 
 
 from __future__ import annotations
 
+import os
 import sys
 
 USAGE_ERROR = 2
@@ -44,6 +45,7 @@ def _parser():
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write .relint_cache")
     parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
@@ -117,14 +119,16 @@ def run(args) -> int:
     if not args.paths:
         return _error("no input: give files or folders to lint, or - for stdin (see relint --help)")
     try:
-        results = _lint(args, registry, resolver)
+        results = _lint(args, registry, resolver, run_settings.output_format)
     except ConfigError as exc:
         return _error(str(exc))
     return _report(args, registry, run_settings, formatter, results)
 
 
-def _lint(args, registry, resolver):
-    from linter.batch import lint_many, lint_one
+def _lint(args, registry, resolver, output_format: str):
+    from linter.batch import Job, lint_many, lint_one
+    from linter.engine import FileResult
+    from linter.output import SUMMARY_FORMATS
     from linter.walk import discover
 
     fix = None
@@ -132,25 +136,41 @@ def _lint(args, registry, resolver):
         from linter.fixer import FixMode
 
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
-    results, items, order = [], [], []
+    # Summary formats need no report text, so results can be slim and cached.
+    slim = output_format in SUMMARY_FORMATS and not args.write_baseline
+    job = Job(fix=fix, slim=slim, cache_root=None if args.no_cache or fix else os.getcwd())
+    items, order = [], []
     for path in args.paths:
         if path == "-":
             name = args.stdin_filename or "-"
             data = sys.stdin.buffer.read()
-            order.append(("done", lint_one(registry, name, resolver.for_path(name), data, fix=fix)))
+            order.append(lint_one(registry, name, resolver.for_path(name), data, job=job))
             continue
         for found in discover([path], set(registry.readers), resolver):
             if isinstance(found, str):
                 items.append((found, resolver.for_path(found)))
-                order.append(("pending", None))
+                order.append(None)
             else:
-                from linter.engine import FileResult
+                order.append(FileResult(found.path, error=found))
+    linted = lint_many(registry, items, args.jobs, job=job)
+    if _show_progress(len(items)):
+        linted = _progress(linted, len(items))
+    return [next(linted) if result is None else result for result in order]
 
-                order.append(("done", FileResult(found.path, error=found)))
-    linted = iter(lint_many(registry, items, args.jobs, fix=fix))
-    for state, result in order:
-        results.append(next(linted) if state == "pending" else result)
-    return results
+
+def _show_progress(count: int) -> bool:
+    """A progress bar for long runs in a terminal; never in CI logs or when piped."""
+    return count >= 50 and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _progress(results, total: int):
+    width = 30
+    for done, result in enumerate(results, 1):
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        yield result
+    sys.stderr.write("\r" + " " * (width + 24) + "\r")
 
 
 def _report(args, registry, run_settings, formatter, results) -> int:

@@ -58,6 +58,13 @@ class Registry:
             self.readers.update(batch)
 
     @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the relint version and the plugins of this run (for the result cache)."""
+        from linter import __version__
+
+        return __version__ + "|" + "|".join(f"{n}={d}@{v}" for n, d, v in sorted(self.plugins))
+
+    @cached_property
     def formatters(self) -> dict:
         from linter.output import BUILTIN_FORMATTERS
 

@@ -8,7 +8,7 @@ never see raw text or the Lark tree.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
@@ -173,6 +173,12 @@ class Report:
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
     source: "Source | None" = field(default=None, repr=False)
+
+    def slim(self) -> "Report":
+        """The report without its text and structure: what the summary formats need, small
+        enough to send between processes and to cache."""
+        elements = {key: replace(m, section=None) for key, m in self.elements.items()}
+        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements)
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""

@@ -32,6 +32,11 @@ BUILTIN_FORMATTERS = {
 }
 
 
+#: Formats that need only the slim report (no text, no structure): their results can be
+#: cached and cheaply sent between processes. Plugin formats always get full reports.
+SUMMARY_FORMATS = frozenset({"text", "json", "checklist", "sarif", "github", "junit"})
+
+
 def counts(results) -> dict:
     """Totals of a run, shared by every format's summary."""
     by_severity = {"error": 0, "warning": 0, "info": 0}
