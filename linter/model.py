@@ -173,12 +173,20 @@ class Report:
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
     source: "Source | None" = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, compute):
+        """A view derived from the report, computed once and shared by the rules that read it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def slim(self) -> "Report":
         """The report without its text and structure: what the summary formats need, small
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
-        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements)
+        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements,
+                       _memo={})
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""

@@ -40,9 +40,13 @@ class ScanLine:
         return any(a < end and start < b for a, b in self.protected)
 
 
-def scan_lines(report: Report) -> Iterator[ScanLine]:
+def scan_lines(report: Report) -> list[ScanLine]:
     """Every text line of the report; heading marks (N003's business), URLs and e-mail
-    addresses are protected."""
+    addresses are protected. Computed once per report for all typography rules."""
+    return report.memo("scan_lines", lambda: list(_scan_lines(report)))
+
+
+def _scan_lines(report: Report) -> Iterator[ScanLine]:
     marks = {}
     for section in report.walk():
         heading = section.heading
