@@ -155,7 +155,7 @@ def _lint(args, registry, resolver, output_format: str):
     linted = lint_many(registry, items, args.jobs, job=job)
     if _show_progress(len(items)):
         linted = _progress(linted, len(items))
-    return [next(linted) if result is None else result for result in order]
+    return (next(linted) if result is None else result for result in order)
 
 
 def _show_progress(count: int) -> bool:
@@ -173,64 +173,94 @@ def _progress(results, total: int):
     sys.stderr.write("\r" + " " * (width + 24) + "\r")
 
 
-def _report(args, registry, run_settings, formatter, results) -> int:
-    from linter.output import OutputOptions
-    from linter.rule import severity_rank
+class _RunState:
+    """What a run must remember of each result once it has been written: totals, the exit
+    status, and which suppressions were used."""
 
-    lang = run_settings.lang
-    for result in results:
+    def __init__(self, args, lang: str, fail_on: str):
+        from linter.output import Totals
+        from linter.rule import severity_rank
+
+        self.args, self.lang, self.totals = args, lang, Totals()
+        self._rank, self._threshold = severity_rank, severity_rank(fail_on)
+        self.failing = self.diff = False
+        self.declared, self.used, self.hits, self.baseline = {}, set(), set(), frozenset()
+
+    def add(self, result) -> None:
+        self.totals.add(result)
         if result.error:
-            print(f"{result.path}: {result.error.code} {result.error.message(lang)}", file=sys.stderr)
+            print(f"{result.path}: {result.error.code} {result.error.message(self.lang)}", file=sys.stderr)
         elif result.note:
             print(f"{result.path}: {result.note}", file=sys.stderr)
-    _report_stale_suppressions(args, results)
-    if args.write_baseline:
-        from linter.suppress import write_baseline
-
-        count = write_baseline(args.write_baseline, results)
-        print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
-        return USAGE_ERROR if any(r.error for r in results) else 0
-    if args.diff:
-        text = "".join(result.diff for result in results)
-    elif args.statistics:
-        from linter.output.statistics import format_statistics
-
-        text = format_statistics(results, registry, lang)
-    else:
-        text = formatter(results, OutputOptions(lang=lang, rules=registry.rules))
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            return _error(f"{args.output}: cannot write output: {exc.strerror}")
-    else:
-        sys.stdout.write(text)
-    if any(result.error for result in results):
-        return USAGE_ERROR
-    if args.diff:
-        return 1 if any(result.diff for result in results) else 0
-    if args.exit_zero:
-        return 0
-    threshold = severity_rank(run_settings.fail_on)
-    failing = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
-    return 1 if failing else 0
-
-
-def _report_stale_suppressions(args, results) -> None:
-    """Allow entries and baseline entries that suppressed nothing in this run."""
-    declared, used, hits = {}, set(), set()
-    for result in results:
+        self.failing = self.failing or any(self._rank(d.severity) >= self._threshold for d in result.diagnostics)
+        self.diff = self.diff or bool(result.diff)
         if result.settings is not None:
-            for entry in result.settings.allow:
-                declared[entry["origin"]] = entry
-        used |= result.allow_used
-        hits |= result.baseline_hits
-    for origin, entry in declared.items():
-        if origin not in used:
-            print(f"relint: warning: {origin} ({entry['code']} “{entry['text']}”) matched no finding",
+            self.declared.update((entry["origin"], entry) for entry in result.settings.allow)
+            self.baseline = result.settings.baseline
+        self.used |= result.allow_used
+        self.hits |= result.baseline_hits
+
+    def report_stale_suppressions(self) -> None:
+        """Allow entries and baseline entries that suppressed nothing in this run."""
+        for origin, entry in self.declared.items():
+            if origin not in self.used:
+                print(f"relint: warning: {origin} ({entry['code']} “{entry['text']}”) matched no finding",
+                      file=sys.stderr)
+        stale = len(self.baseline - self.hits)
+        if self.args.baseline and stale:
+            print(f"relint: warning: {stale} entries of {self.args.baseline} no longer match a finding",
                   file=sys.stderr)
-    if args.baseline:
-        stale = len(results[0].settings.baseline - hits) if results and results[0].settings else 0
-        if stale:
-            print(f"relint: warning: {stale} entries of {args.baseline} no longer match a finding", file=sys.stderr)
+
+    def exit_code(self) -> int:
+        if self.totals.input_errors:
+            return USAGE_ERROR
+        if self.args.diff:
+            return 1 if self.diff else 0
+        return 0 if self.args.exit_zero or not self.failing else 1
+
+
+def _report(args, registry, run_settings, formatter, results) -> int:
+    from linter.output import STREAMING_FORMATS, OutputOptions
+
+    lang = run_settings.lang
+    state = _RunState(args, lang, run_settings.fail_on)
+    options = OutputOptions(lang=lang, rules=registry.rules)
+    streaming = (run_settings.output_format in STREAMING_FORMATS
+                 and not (args.statistics or args.diff or args.write_baseline))
+    try:
+        out = open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output else sys.stdout
+    except OSError as exc:
+        return _error(f"{args.output}: cannot write output: {exc.strerror}")
+    try:
+        if streaming:  # written file by file: memory stays flat however many files there are
+            from importlib import import_module
+
+            module = import_module(f"linter.output.{run_settings.output_format}")
+            for result in results:
+                state.add(result)
+                out.write(module.format_file(result, options))
+            out.write(module.format_end(state.totals, options))
+        else:
+            results = list(results)
+            for result in results:
+                state.add(result)
+            if args.write_baseline:
+                from linter.suppress import write_baseline
+
+                count = write_baseline(args.write_baseline, results)
+                print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+                state.report_stale_suppressions()
+                return USAGE_ERROR if state.totals.input_errors else 0
+            if args.diff:
+                out.write("".join(result.diff for result in results))
+            elif args.statistics:
+                from linter.output.statistics import format_statistics
+
+                out.write(format_statistics(results, registry, lang))
+            else:
+                out.write(formatter(results, options))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    state.report_stale_suppressions()
+    return state.exit_code()

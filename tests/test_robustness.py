@@ -65,3 +65,38 @@ def test_two_fix_runs_on_one_folder_never_corrupt_a_file(tmp_path):
         expected = (reference / SEEDS[number % len(SEEDS)].name).read_bytes()
         assert (tmp_path / f"{number:02d}.txt").read_bytes() == expected
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".relint-")]
+
+
+def test_progress_bar_only_in_a_terminal(tmp_path):
+    import pty
+
+    for number in range(60):
+        shutil.copy(SEEDS[number % len(SEEDS)], tmp_path / f"{number:02d}.txt")
+    command = [sys.executable, "-m", "linter", "--exit-zero", str(tmp_path)]
+    piped = subprocess.run(command, capture_output=True, env=dict(os.environ, CI=""), timeout=120)
+    assert b"\r[" not in piped.stderr
+    primary, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=secondary, env=env)
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=120)
+    assert b"] 60/60" in seen and b"\r[" in seen
+
+
+def test_a_txt_run_imports_no_markdown_or_docx_code(tmp_path):
+    command = [sys.executable, "-X", "importtime", "-m", "linter", "--no-cache", str(SEEDS[0])]
+    subprocess.run(command, capture_output=True, cwd=tmp_path, timeout=60)  # fills the entry-point cache
+    done = subprocess.run(command, capture_output=True, cwd=tmp_path, timeout=60)
+    modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
+    assert "linter.engine" in modules and "lark" in modules
+    assert not modules & {"markdown_it", "docx", "lxml", "linter.readers.markdown", "linter.readers.docx",
+                          "importlib.metadata"}

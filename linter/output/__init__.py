@@ -35,21 +35,40 @@ BUILTIN_FORMATTERS = {
 #: Formats that need only the slim report (no text, no structure): their results can be
 #: cached and cheaply sent between processes. Plugin formats always get full reports.
 SUMMARY_FORMATS = frozenset({"text", "json", "checklist", "sarif", "github", "junit"})
+#: Formats written file by file as results arrive (``format_file``), so that memory stays
+#: flat however many files a run has.
+STREAMING_FORMATS = frozenset({"text", "github"})
+
+
+class Totals:
+    """Running totals of a run, so that a streamed run need not keep its results."""
+
+    def __init__(self):
+        self.files = self.input_errors = self.fixed = 0
+        self.by_severity = {"error": 0, "warning": 0, "info": 0}
+        self.by_code: dict[str, int] = {}
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.input_errors += bool(result.error)
+        self.fixed += result.fixed
+        for d in result.diagnostics:
+            self.by_severity[d.severity] += 1
+            self.by_code[d.code] = self.by_code.get(d.code, 0) + 1
+
+    @classmethod
+    def of(cls, results) -> "Totals":
+        totals = cls()
+        for result in results:
+            totals.add(result)
+        return totals
+
+    def as_dict(self) -> dict:
+        return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed,
+                "diagnostics": sum(self.by_severity.values()), "by_severity": dict(self.by_severity),
+                "by_code": dict(sorted(self.by_code.items()))}
 
 
 def counts(results) -> dict:
     """Totals of a run, shared by every format's summary."""
-    by_severity = {"error": 0, "warning": 0, "info": 0}
-    by_code: dict[str, int] = {}
-    for result in results:
-        for d in result.diagnostics:
-            by_severity[d.severity] += 1
-            by_code[d.code] = by_code.get(d.code, 0) + 1
-    return {
-        "files": len(results),
-        "input_errors": sum(1 for r in results if r.error),
-        "fixed": sum(r.fixed for r in results),
-        "diagnostics": sum(by_severity.values()),
-        "by_severity": by_severity,
-        "by_code": dict(sorted(by_code.items())),
-    }
+    return Totals.of(results).as_dict()

@@ -14,15 +14,22 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_results(results, options) -> str:
+def format_file(result, options) -> str:
     lines = []
-    for result in results:
-        path = _property(result.path.removeprefix("./"))
-        if result.error:
-            lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(options.lang))}")
-        for d in result.diagnostics:
-            span = d.span
-            lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
-                         f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
-                         f"::{_data(d.text(options.lang))}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    path = _property(result.path.removeprefix("./"))
+    if result.error:
+        lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(options.lang))}")
+    for d in result.diagnostics:
+        span = d.span
+        lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
+                     f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
+                     f"::{_data(d.text(options.lang))}")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_results(results, options) -> str:
+    return "".join(format_file(result, options) for result in results)
+
+
+def format_end(totals, options) -> str:
+    return ""

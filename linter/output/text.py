@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from linter.i18n import t
-from linter.output import counts
+from linter.output import Totals
+
+
+def format_file(result, options) -> str:
+    return "".join(f"{result.path}:{d.span.line}:{d.span.column}: {d.code} {d.text(options.lang)}\n"
+                   for d in result.diagnostics)
 
 
 def format_results(results, options) -> str:
-    lines = []
-    for result in results:
-        for d in result.diagnostics:
-            lines.append(f"{result.path}:{d.span.line}:{d.span.column}: {d.code} {d.text(options.lang)}")
-    lines.append(summary_line(results, options.lang))
-    return "\n".join(lines) + "\n"
+    return "".join(format_file(result, options) for result in results) + format_end(Totals.of(results), options)
+
+
+def format_end(totals: Totals, options) -> str:
+    return summary_line(totals, options.lang) + "\n"
 
 
 def summary_line(results, lang: str) -> str:
-    total = counts(results)
+    """The closing line of a run, from its results or its :class:`Totals`."""
+    total = (results if isinstance(results, Totals) else Totals.of(results)).as_dict()
     sev = total["by_severity"]
     checked = total["files"] - total["input_errors"]
     if total["diagnostics"]:
