@@ -42,6 +42,7 @@ def _parser():
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     parser.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in this baseline file")
+    parser.add_argument("--previous", metavar="FILE", help="last year's report, to find passages copied from it (Q004)")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
@@ -87,7 +88,8 @@ def run(args) -> int:
     cli = {key: value for key, value in (
         ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
         ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
-        ("output_format", args.output_format)) if value is not None}
+        ("output_format", args.output_format),
+        ("previous", os.path.abspath(args.previous) if args.previous else None)) if value is not None}
     if args.baseline:
         from linter.suppress import read_baseline
 

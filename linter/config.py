@@ -51,6 +51,8 @@ class Settings:
     formulations: tuple[dict, ...] = ()  # extra wrong → right pairs for F001
     allow: tuple[dict, ...] = ()  # content-anchored suppressions
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
+    previous: str | None = None  # last year's report, for Q004
+    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
@@ -208,6 +210,19 @@ def _tables(keys: dict, required: tuple[str, ...]):
     return check
 
 
+def _numbers(names):
+    def check(path, key, value):
+        if not isinstance(value, dict):
+            raise ConfigError(path, key, f"expected a table with {', '.join(names)}")
+        for name, number in value.items():
+            if name not in names:
+                raise ConfigError(path, f"{key}.{name}", f"unknown key; expected one of {', '.join(names)}")
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
+                raise ConfigError(path, f"{key}.{name}", f"expected a non-negative number, got {number!r}")
+        return tuple((name, float(number)) for name, number in value.items())
+    return check
+
+
 SCHEMA = {
     "select": ("select", _codes),
     "extend-select": ("extend_select", _codes),
@@ -228,6 +243,8 @@ SCHEMA = {
     "formulations": ("formulations", _tables({"wrong": _string, "right": _string, "reason": _string},
                                              ("wrong", "right", "reason"))),
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
+    "previous": ("previous", _string),
+    "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
 }
 
 

@@ -8,6 +8,7 @@ elements) and runs the selected rules over the report model. It knows no rule.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -29,6 +30,7 @@ class FileResult:
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""
     note: str = ""  # e.g. why --fix left this file alone
+    summary: list = field(default_factory=list)  # (Text label, value) pairs published by rules
     allow_used: set = field(default_factory=set)  # origins of allow entries that matched
     baseline_hits: set = field(default_factory=set)
 
@@ -60,9 +62,16 @@ class Registry:
     @cached_property
     def fingerprint(self) -> str:
         """Identifies the relint version and the plugins of this run (for the result cache)."""
-        from linter import __version__
+        import linter
 
-        return __version__ + "|" + "|".join(f"{n}={d}@{v}" for n, d, v in sorted(self.plugins))
+        # The code itself, not only its version: an edited rule (or a development
+        # checkout) must not be answered from results of the code before the edit.
+        modules = {sys.modules[rule.__module__].__file__ for rule in self.rules.values()}
+        folder = os.path.dirname(linter.__file__)
+        modules |= {os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".py")}
+        stamps = "|".join(f"{path}@{os.stat(path).st_mtime_ns}" for path in sorted(modules))
+        plugins = "|".join(f"{n}={d}@{v}" for n, d, v in sorted(self.plugins))
+        return f"{linter.__version__}|{plugins}|{stamps}"
 
     @cached_property
     def formatters(self) -> dict:
@@ -143,22 +152,46 @@ def to_original(source: Source, diagnostic: Diagnostic) -> Diagnostic:
     return replace(diagnostic, span=_original_span(source, diagnostic.span), fix=fix)
 
 
+def previous_report(registry: Registry, path: str, report: Report, settings) -> Report | None:
+    """Last year's report of the same body, for comparisons (Q004): ``previous`` from the
+    config or --previous, else the file in the same folder whose name differs only by the
+    year (…2023… for a 2024 report), when there is one."""
+    from linter.analyze import build_report
+
+    candidate = os.path.join(settings.root, settings.previous) if settings.previous else None
+    if candidate is None and report.year and path not in ("-", ""):
+        name = os.path.basename(path)
+        if str(report.year) in name:
+            sibling = os.path.join(os.path.dirname(path), name.replace(str(report.year), str(report.year - 1)))
+            candidate = sibling if os.path.isfile(sibling) else None
+    if candidate is None or os.path.abspath(candidate) == os.path.abspath(path):
+        return None
+    source = read_source(registry, candidate)
+    if isinstance(source, InputError):
+        return None
+    return build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
+
+
 def lint_source(registry: Registry, source: Source, settings) -> FileResult:
     """Build the report model of ``source`` and run the rules its settings select."""
     from linter.analyze import build_report
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
-    found = []
+    report.previous = previous_report(registry, source.path, report, settings)
+    found, summary = [], []
     for code, rule_class in registry.rules.items():
         if not rule_class.applies_to(report.kind):
             continue
         if not settings.is_selected(code, rule_class.default, source.path):
             continue
-        for diagnostic in rule_class(settings).check(report):
+        rule = rule_class(settings)
+        for diagnostic in rule.check(report):
             severity = settings.severity_of(code, diagnostic.severity)
             found.append(replace(diagnostic, severity=severity, path=source.path))
+        summary.extend(rule.summarize(report))
     if source.mapped:
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
     kept, used, hits = suppress.apply(source.path, source.lines, found, settings)
-    return FileResult(source.path, report, kept, settings=settings, allow_used=used, baseline_hits=hits)
+    return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
+                      baseline_hits=hits)

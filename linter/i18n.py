@@ -17,6 +17,7 @@ _STRINGS = {
     "late": ("报送时限 {deadline}，已逾期", "deadline {deadline}: late"),
     "elements": ("法定内容", "Mandated elements"),
     "others": ("其他问题", "Other findings"),
+    "substance": ("内容质量", "Substance"),
     "none": ("无", "none"),
     "unknown": ("未识别", "not identified"),
     "not_found": ("未找到", "not found"),

@@ -174,6 +174,8 @@ class Report:
     format: str = "text"
     source: "Source | None" = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: last year's report of the same body, when the engine found one (see Q004)
+    previous: "Report | None" = field(default=None, repr=False, compare=False)
 
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
@@ -186,7 +188,7 @@ class Report:
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
         return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements,
-                       _memo={})
+                       _memo={}, previous=None)
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""

@@ -110,6 +110,11 @@ class Rule:
     def check(self, report: Report) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
+    def summarize(self, report: Report) -> Iterable[tuple[Text, str]]:
+        """Measurements the rule publishes for the report's summary (checklist, HTML, JSON):
+        (label, value) pairs. Most rules publish none."""
+        return ()
+
     def diagnostic(self, span: Span, message: Text | None = None, help: Text | None = None,
                    fix: Fix | None = None, **values) -> Diagnostic:
         """A diagnostic of this rule; ``values`` fill the placeholders of the messages."""

@@ -19,19 +19,20 @@ def test_text_output_is_path_line_col_code_message_then_summary():
     done = run_relint(SEED_000)
     out = done.stdout.decode().splitlines()
     assert done.returncode == 1
-    assert [LINE.match(line).group("code") for line in out[:-1]] == ["S102", "S104", "F001", "T008", "S201", "S202"]
-    assert out[-1] == "共检查 1 个文件，发现 6 个问题（错误 2，警告 4，提示 0）"
+    assert [LINE.match(line).group("code") for line in out[:-1]] == ["S102", "S104", "F001", "T008", "Q002", "S201",
+                                                                     "S202"]
+    assert out[-1] == "共检查 1 个文件，发现 7 个问题（错误 2，警告 4，提示 1）"
     assert "依据：《法治政府建设与责任落实督察工作规定》" in out[0]
 
 
 def test_english_messages():
-    out = run_relint("--lang", "en", "--ignore", "T,F", SEED_000).stdout.decode()
+    out = run_relint("--lang", "en", "--ignore", "T,F,Q", SEED_000).stdout.decode()
     assert "missing part: shortcomings and their causes" in out
     assert out.splitlines()[-1] == "Checked 1 files: 4 findings (2 errors, 2 warnings, 0 info)"
 
 
 def test_json_contract():
-    done = run_relint("--format", "json", "--ignore", "T,F", SEED_000,
+    done = run_relint("--format", "json", "--ignore", "T,F,Q", SEED_000,
                       str(FIXTURES / "seeds" / "004_68d36c3255723f50.txt"))
     data = json.loads(done.stdout)
     assert set(data) == {"version", "files", "summary"}
@@ -117,7 +118,7 @@ def test_output_file_and_statistics(tmp_path):
     done = run_relint("--format", "json", "--output", str(target), *map(str, SEEDS))
     assert done.stdout == b""
     assert len(json.loads(target.read_text(encoding="utf-8"))["files"]) == 5
-    stats = run_relint("--statistics", "--ignore", "T,F", *map(str, SEEDS)).stdout.decode().splitlines()
+    stats = run_relint("--statistics", "--ignore", "T,F,Q", *map(str, SEEDS)).stdout.decode().splitlines()
     assert re.match(r"^\s+12\s+N003\s+numbering-form$", stats[0])
     assert re.match(r"^\s+3\s+S201\s+missing-signature$", stats[1])
 

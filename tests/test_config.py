@@ -66,6 +66,7 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
     ('[[formulations]]\nwrong = "a"\nright = "b"\n', "formulations[1]", "missing key 'reason'"),
     ('[[allow]]\ncode = "T003"\ntext = "and"\nline = 3\n', "allow[1].line", "unknown key"),
     ('latin-allow = "and"\n', "latin-allow", "list of strings"),
+    ('[substance]\nsimilarity = "high"\n', "substance.similarity", "non-negative number"),
     ('[elements.review]\nheading = "复议"\n', "elements.review.heading", "list of strings"),
     ('[elements.review]\nheading = ["("]\n', "elements.review.heading", "invalid regular expression"),
     ('[elements.review]\ntitle = ["x"]\n', "elements.review.title", "unknown key"),
@@ -87,7 +88,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
     assert done.stderr.decode().strip().splitlines() == [
         f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: allow, deadline, elements, "
         "exclude, extend-exclude, extend-select, fail-on, formulations, ignore, kind, lang, latin-allow, "
-        "output-format, per-file-ignores, percentages, respect-gitignore, select, severity"]
+        "output-format, per-file-ignores, percentages, previous, respect-gitignore, select, severity, substance"]
 
 
 def test_config_elements_extend_keywords_and_add_required_parts(registry):

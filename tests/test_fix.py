@@ -130,7 +130,7 @@ def test_baseline_survives_line_shifts_and_reports_stale_entries(tmp_path):
     shutil.copy(FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt", report)
     baseline = tmp_path / "baseline.json"
     assert run_relint("--write-baseline", str(baseline), str(report)).returncode == 0
-    assert len(json.loads(baseline.read_text())["entries"]) == 6
+    assert len(json.loads(baseline.read_text())["entries"]) == 7
     report.write_text("\n\n" + report.read_text(encoding="utf-8"), encoding="utf-8")  # shift every line
     done = run_relint("--baseline", str(baseline), str(report))
     assert done.returncode == 0 and "没有发现问题" in done.stdout.decode()

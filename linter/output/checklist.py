@@ -51,6 +51,9 @@ def format_report(result, lang: str) -> list[str]:
             mark = "✓" if match.found else ("✗" if match.spec.required else "–")
             optional = "" if match.spec.required else t("optional", lang)
             lines.append(f"    {mark} {name}{optional}: {_where(report, match, lang)}")
+    if result.summary:
+        lines.append(f"  {t('substance', lang)}:")
+        lines += [f"    {label.get(lang)}: {value}" for label, value in result.summary]
     families: dict[str, int] = {}
     for d in result.diagnostics:
         families[d.family] = families.get(d.family, 0) + 1

@@ -62,7 +62,9 @@ def to_dict(results, options) -> dict:
         if result.error:
             diagnostics.insert(0, error_fields(result.error, options.lang))
         files.append({"path": result.path, "report": report_fields(result.report),
-                      "elements": element_fields(result.report), "diagnostics": diagnostics})
+                      "elements": element_fields(result.report), "diagnostics": diagnostics,
+                      "substance": [{"label": label.get(options.lang), "value": value}
+                                    for label, value in result.summary]})
     return {"version": __version__, "files": files, "summary": counts(results)}
 
 
