@@ -91,13 +91,6 @@ class Section:
             yield self.heading.run_in
         yield from self.paragraphs
 
-    def texts(self) -> Iterator[TextLine]:
-        """The heading line and all body text of this section and its subsections, in order."""
-        yield TextLine(self.heading.text, self.heading.span)
-        yield from self.paragraphs
-        for child in self.children:
-            yield from child.texts()
-
 
 @dataclass(frozen=True)
 class ElementSpec:
@@ -204,12 +197,6 @@ class Report:
             section = section.parent
         return None
 
-    def sections_of(self, element: str) -> list[Section]:
-        """The sections that make up a mandated element's part (empty when it has no heading)."""
-        match = self.elements.get(element)
-        if not match or not match.found or match.how != "heading" or match.section is None:
-            return []
-        return list(match.section.walk())
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar, Iterable
 
 from linter.model import Report, Span
 
@@ -21,7 +21,6 @@ CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 #: The docstring sections every rule documents, in this order (ruff's layout).
 DOC_SECTIONS = ("作用", "原因", "示例", "改为", "选项", "修复")
-DOC_SECTIONS_EN = ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "Fix safety")
 
 
 def severity_rank(severity: str) -> int:
@@ -163,7 +162,3 @@ def validate_rule(rule: type) -> list[str]:
         if not isinstance(getattr(rule, attr, None), Text):
             problems.append(f"{rule.__name__}: {attr} must be a linter.rule.Text")
     return problems
-
-
-def iter_sorted(diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-    yield from sorted(diagnostics, key=Diagnostic.sort_key)

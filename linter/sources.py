@@ -147,8 +147,3 @@ def read_bytes(path: str) -> bytes | InputError:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
-
-
-def read_text_source(data: bytes, path: str) -> Source | InputError:
-    """The built-in reader for ``.txt`` files."""
-    return decode(data, path)

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, SEEDS, run_relint
+from conftest import ROOT, SEEDS, run_relint
 
 DOCS = ROOT / "docs" / "ci"
 

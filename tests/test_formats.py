@@ -1,7 +1,6 @@
 """Inputs (.md, .docx, stdin) and outputs (sarif, github, junit): the same report gives the
 same findings in every format, each in its own coordinates."""
 
-import io
 import json
 import re
 from xml.etree import ElementTree as ET
@@ -21,7 +20,7 @@ def to_docx(text: str, path, numbered: bool = False):
     for line in text.split("\n"):
         found = heading_mark(line.strip()) if numbered else None
         if found and found[0].level == 1:
-            paragraph = document.add_paragraph(line.strip()[found[1]:], style="List Number")
+            document.add_paragraph(line.strip()[found[1]:], style="List Number")
         else:
             document.add_paragraph(line)
     document.save(path)

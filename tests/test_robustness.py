@@ -9,7 +9,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SEEDS, run_relint
+from conftest import SEEDS, run_relint
 from linter.config import Settings
 from linter.engine import lint_source, read_source
 from linter.sources import MAX_BYTES, InputError
