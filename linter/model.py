@@ -76,9 +76,6 @@ class Section:
         for child in self.children:
             child.link(self)
 
-    @property
-    def depth(self) -> int:
-        return 0 if self.parent is None else self.parent.depth + 1
 
     def walk(self) -> Iterator["Section"]:
         yield self
