@@ -33,6 +33,10 @@ _ENUM = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
 _FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?=(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\S)")
+# A title at the start of a document saved as one line, followed by a salutation
+# ("区委、区政府："), the opening ("2023年，…", "现将…") or the first part ("一、").
+_RUN_ON_TITLE = re.compile(
+    rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|(?:19|20)\d{{2}}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
 _ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
 _HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
@@ -129,13 +133,18 @@ def _is_title(text: str) -> bool:
             and "。" not in flat and heading_mark(flat) is None)
 
 
-def _split_fused(index: int, raw: str) -> list[tuple[int, int, str]]:
-    """Split a physical line where a numbered heading was run into the paragraph before it."""
+def _split_fused(index: int, raw: str, first: bool = False) -> list[tuple[int, int, str]]:
+    """Split a physical line where a numbered heading was run into the paragraph before it,
+    and, for the first line of a document saved as one long line, after its title."""
     stripped = raw.strip()
     if not stripped:
         return []
     start = len(raw) - len(raw.lstrip())
     pieces, last = [], 0
+    title = _RUN_ON_TITLE.match(stripped) if first and len(stripped) > _TITLE_MAX else None
+    if title:
+        pieces.append((index, start, title.group(1)))
+        last = title.end()
     for match in _FUSED_HEADING.finditer(stripped):
         if match.end() > last:
             pieces.append((index, start + last, stripped[last:match.start()].rstrip()))
@@ -216,7 +225,7 @@ def classify(lines: list[str], headings: dict[int, int] | None = None) -> list[L
     names the lines a structured format marks as headings (index → level)."""
     items: list[tuple[int, int, str]] = []
     for index, raw in enumerate(lines):
-        items.extend(_split_fused(index, raw))
+        items.extend(_split_fused(index, raw, first=not items))
     kinds = _closing_kinds(items)
     # Segments start at the document start and after every closing block.
     starts = [0] + [p + 1 for p in kinds if p + 1 < len(items) and (p + 1) not in kinds]

@@ -67,6 +67,10 @@ def test_docx_numbering_and_heading_styles_become_parts(registry, tmp_path):
     assert [s.heading.mark for s in report.sections] == ["一、", "二、", "三、", "四、", "五、"]
     assert all(m.found for m in report.elements.values())
     assert result.diagnostics == []
+    from conftest import run_relint
+
+    checklist = run_relint("--format", "checklist", str(tmp_path / "r.docx")).stdout.decode()
+    assert "✓ 主要举措和成效: 第6段 标题「一、2024年度推进法治政府建设的主要举措和成效」" in checklist
 
 
 def test_docx_tables_are_read_as_lines(registry, tmp_path):

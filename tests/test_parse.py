@@ -61,6 +61,18 @@ def test_whole_document_on_one_line_keeps_its_parts():
     assert titles == ["主要举措和成效", "存在的不足和原因", "主要负责人履行第一责任人职责情况", "2025年工作计划"]
 
 
+def test_whole_document_on_one_line_keeps_its_title(registry):
+    from conftest import lint_text
+
+    text = ("XX区司法局关于2023年度法治政府建设情况的报告 区委、区政府：现将我局2023年法治政府建设情况报告如下。"
+            "一、主要举措和成效。审查文件18件。二、存在的不足和原因。人员不足，主要是由于招录倾斜。"
+            "三、主要负责人履行推进法治建设第一责任人职责情况。亲自部署。四、2024年工作计划。引进人才2名。")
+    report = lint_text(registry, text).report
+    assert report.title.text == "XX区司法局关于2023年度法治政府建设情况的报告"
+    assert (report.kind, report.year, report.issuer) == ("annual", 2023, "XX区司法局")
+    assert [m.found for m in report.elements.values()][:4] == [True, True, True, True]
+
+
 def test_nesting_follows_gbt9704_levels_and_survives_skipped_levels():
     document = parse_lines(["一、甲", "（一）乙", "1.丙", "（1）丁", "二、戊", "1.己", "（二）庚", "三、辛"])
     top = document.segments[0].sections
