@@ -16,7 +16,8 @@ from linter.rule import SEVERITIES
 
 CONFIG_FILES = (".relint.toml", "relint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".relint_cache",
-                   "build", "dist", ".tox", ".mypy_cache", ".pytest_cache")
+                   "build", "dist", ".tox", ".mypy_cache", ".pytest_cache",
+                   "~$*")  # the owner files Word and WPS leave beside an open document
 LANGS = ("zh", "en")
 
 

@@ -25,6 +25,14 @@ def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
     A plugin that fails to import raises :class:`PluginError` naming it. Returns the
     manager and (entry-point name, distribution, version) of every plugin loaded.
     """
+    try:
+        return _build(use_cache=True)
+    except PluginError:
+        # The cached list may predate an uninstall or upgrade: look again before failing.
+        return _build(use_cache=False)
+
+
+def _build(use_cache: bool):
     from linter.entrypoints import relint_entry_points
 
     pm = pluggy.PluginManager("relint")
@@ -32,7 +40,7 @@ def plugin_manager() -> tuple[pluggy.PluginManager, list[tuple[str, str, str]]]:
     builtin_only = bool(os.environ.get(DISABLE_AUTOLOAD))
     found_builtin = False
     loaded = []
-    for ep in relint_entry_points():
+    for ep in relint_entry_points(use_cache=use_cache):
         dist = ep.dist
         is_builtin = dist.lower().replace("_", "-") == BUILTIN_DIST
         found_builtin = found_builtin or is_builtin

@@ -1,5 +1,7 @@
 """Plugins arrive through the ``relint`` entry-point group, built-in ones included."""
 
+import os
+import shutil
 import textwrap
 
 from conftest import FIXTURES, run_relint
@@ -79,3 +81,15 @@ def test_misspelt_hook_fails_loudly(tmp_path):
     done = run_relint(SEED_000, env=env)
     assert done.returncode == 2
     assert "relint_rulez" in done.stderr.decode()
+
+
+def test_a_stale_entry_point_cache_is_rebuilt(tmp_path):
+    env = fake_distribution(tmp_path, DEMO_RULE)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    assert "X001" in run_relint(SEED_000, env=env).stdout.decode()  # cached with the demo plugin
+    stamp = os.stat(tmp_path).st_mtime_ns
+    (tmp_path / "relint_demo.py").unlink()  # the module is gone, the cache still lists it,
+    shutil.rmtree(tmp_path / "relint_demo-0.1.dist-info")
+    os.utime(tmp_path, ns=(stamp, stamp))  # and the folder's mtime does not tell
+    done = run_relint(SEED_000, env=env)
+    assert done.returncode == 1 and "S102" in done.stdout.decode() and "X001" not in done.stdout.decode()
