@@ -73,22 +73,21 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
 def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
     cache = key = None
     if job.cache_root is not None and job.slim and data is None:
-        data = read_bytes(path)
-        if not isinstance(data, InputError):
-            from linter.cache import ResultCache
+        from linter.cache import ResultCache
 
-            cache = ResultCache(job.cache_root, registry.fingerprint)
-            key = cache.key(path, settings, data)
-            hit = cache.get(key)
-            if hit is not None:
-                return replace(hit, path=path, settings=settings)
-    source = data if isinstance(data, InputError) else read_source(registry, path, data)
+        cache = ResultCache(job.cache_root, registry.fingerprint)
+        key = cache.key(path, settings)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            return replace(hit, path=path, settings=settings)
+    source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     result = lint_source(registry, source, settings)
+    compared = result.report.previous is not None
     if job.slim:
         result.report = result.report.slim()
-    if cache is not None:
+    if key is not None and not compared:
         cache.put(key, replace(result, settings=None))
     return result
 

@@ -1,5 +1,6 @@
-"""A cache of lint results keyed by content, settings, plugins and relint version (like
-ruff's): re-running over unchanged files skips parsing and checking them.
+"""A cache of lint results keyed by file identity and modification time, settings, plugins
+and relint's code (like ruff's): re-running over unchanged files skips reading, parsing and
+checking them. Results that compared a report with last year's are not cached.
 
 Entries are pickled slim results in ``.relint_cache/`` under the current folder, one file
 per key, written atomically, so two runs sharing the folder never see half an entry.
@@ -27,11 +28,19 @@ class ResultCache:
         self.folder = os.path.join(root, FOLDER, hashlib.sha256(fingerprint.encode()).hexdigest()[:16])
         self.fingerprint = fingerprint
 
-    def key(self, path: str, settings, data: bytes) -> str:
+    def key(self, path: str, settings) -> str | None:
+        """The key of a file's result: its identity and modification time (like ruff, the
+        content is not read on a hit) and its folder's, which changes when a file such as
+        last year's report appears beside it. None when the file cannot be stat'ed."""
+        try:
+            own = os.stat(path)
+            folder = os.stat(os.path.dirname(os.path.abspath(path)))
+        except OSError:
+            return None
+        stamp = f"{own.st_ino}:{own.st_size}:{own.st_mtime_ns}:{folder.st_mtime_ns}"
         digest = hashlib.sha256()
-        for part in (self.fingerprint, os.path.abspath(path), settings_key(settings)):
+        for part in (self.fingerprint, os.path.abspath(path), settings_key(settings), stamp):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
         return digest.hexdigest()
 
     def get(self, key: str):

@@ -33,3 +33,12 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path):
         if entry.is_file() and entry.name != ".gitignore":
             entry.write_bytes(b"not a pickle")
     assert run_relint("r.txt", cwd=tmp_path).stdout == fresh
+
+
+def test_last_years_report_appearing_beside_a_cached_file_is_seen(tmp_path):
+    pair = FIXTURES / "substance"
+    this_year = tmp_path / "XX县司法局2024年法治政府建设年度报告.txt"
+    shutil.copy(pair / this_year.name, this_year)
+    assert "Q004" not in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
+    shutil.copy(pair / "XX县司法局2023年法治政府建设年度报告.txt", tmp_path)
+    assert "Q004" in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
