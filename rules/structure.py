@@ -214,8 +214,8 @@ class MissingMeasures(MissingElement):
     kinds = ANNUAL
     element = "measures"
     summary = Text("缺少“主要举措和成效”部分", "missing part: main measures and results")
-    help = Text("增加“上一年度推进法治政府建设的主要举措和成效”部分", "add a part on last year's main measures "
-                "and results")
+    help = Text("单列一部分，写明上一年度的主要举措和取得的成效，并用数据说明",
+                "add a part on last year's main measures and their results, with figures")
     basis = SUPERVISION_REGULATION
 
 
@@ -247,8 +247,8 @@ class MissingShortcomings(MissingElement):
     kinds = ANNUAL
     element = "shortcomings"
     summary = Text("缺少“存在的不足和原因”部分", "missing part: shortcomings")
-    help = Text("增加“上一年度推进法治政府建设存在的不足和原因”部分", "add a part on last year's shortcomings "
-                "and their causes")
+    help = Text("单列一部分，逐条写明存在的不足并分析原因", "add a part that lists last year's shortcomings "
+                "and analyses their causes")
     basis = SUPERVISION_REGULATION
 
 
@@ -325,8 +325,8 @@ class MissingDuty(MissingElement):
     kinds = ANNUAL
     element = "duty"
     summary = Text("缺少主要负责人履行第一责任人职责情况", "missing: principal leader's first-responsible-person duty")
-    help = Text("增加“党政主要负责人履行推进法治建设第一责任人职责情况”部分",
-                "add a part on how the principal leader fulfilled the first-responsible-person duty")
+    help = Text("单列一部分，写明主要负责人如何履职：亲自部署、依法决策、督办落实、年终述法等",
+                "add a part on how the principal leader fulfilled the duty: planning, decisions, follow-up, 述法")
     basis = SUPERVISION_REGULATION
 
 
@@ -358,7 +358,8 @@ class MissingPlan(MissingElement):
     kinds = ANNUAL
     element = "plan"
     summary = Text("缺少下一年度主要安排", "missing part: next year's plan")
-    help = Text("增加“下一年度推进法治政府建设的主要安排”部分", "add a part on next year's plan")
+    help = Text("单列一部分，写明下一年度的主要安排，给出目标和时限", "add a part on next year's plan, with "
+                "targets and deadlines")
     basis = SUPERVISION_REGULATION
 
 
