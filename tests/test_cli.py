@@ -143,3 +143,10 @@ def test_version_is_fast_path():
     modules = {line.rsplit("|", 1)[-1].strip() for line in imported.splitlines() if "|" in line}
     assert "linter.cli" in modules  # the measurement saw relint itself
     assert not modules & {"lark", "pluggy", "importlib.metadata", "markdown_it", "linter.engine"}
+
+
+def test_readme_shows_real_output():
+    out = run_relint(SEED_000).stdout.decode().splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"fixtures/seeds/000_00303d11aa6d56d4.txt{out[0][len(SEED_000):]}" in readme
+    assert out[-1] in readme
