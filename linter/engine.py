@@ -13,10 +13,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from linter import suppress
-from linter.model import ElementSpec, Report, ReportKind
-from linter.rule import Diagnostic, Rule, validate_rule
+from linter.model import ElementSpec, Report, ReportKind, Span
 from linter.readers import BUILTIN_READERS
-from linter.model import Span
+from linter.rule import Diagnostic, Rule, validate_rule
 from linter.sources import InputError, Source, read_bytes
 
 

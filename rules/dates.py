@@ -8,11 +8,12 @@ import calendar
 import datetime as dt
 import re
 
+from linter.rules.basis import GBT_9704, GBT_15835, REPORT_DEADLINES, SUPERVISION_REGULATION
+
 from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.rule import Edit, Fix, Rule, Text
-from linter.rules.basis import GBT_9704, GBT_15835, REPORT_DEADLINES, SUPERVISION_REGULATION
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")

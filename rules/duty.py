@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from linter import hookimpl
-from linter.rule import Text
 from linter.rules.basis import DUTY_REGULATION
 from linter.rules.elements import MissingElement
+
+from linter import hookimpl
+from linter.rule import Text
 
 DUTY = ("duty",)
 

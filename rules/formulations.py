@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from linter.rules.textscan import scan_lines
+
 from linter import hookimpl
 from linter.model import Report
 from linter.rule import Edit, Fix, Rule, Text
-from linter.rules.textscan import scan_lines
 from linter.tomlio import load_package_data
 
 

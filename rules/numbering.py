@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from linter.rules.basis import GBT_9704
+
 from linter import hookimpl
 from linter.lines import CN_DIGITS, UNNUMBERED, cn_number
 from linter.model import Report, Section, Span
 from linter.rule import Edit, Fix, Rule, Text
-from linter.rules.basis import GBT_9704
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 

@@ -7,10 +7,11 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from linter.rules.basis import GBT_15835
+
 from linter import hookimpl
 from linter.model import Report
 from linter.rule import Edit, Fix, Rule, Text
-from linter.rules.basis import GBT_15835
 from linter.tomlio import load_package_data
 
 _SP = r"[ \t\u3000]*"

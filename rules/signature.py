@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from linter.rules.basis import GBT_9704
+
 from linter import hookimpl
 from linter.model import Report
 from linter.rule import Rule, Text
-from linter.rules.basis import GBT_9704
 
 REPORTS = ("annual", "duty")
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from linter.rules.basis import REPORT_NAME_GUIDELINE, SUPERVISION_REGULATION
+from linter.rules.elements import MissingElement, report_anchor
+
 from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.rule import Rule, Text
-from linter.rules.basis import REPORT_NAME_GUIDELINE, SUPERVISION_REGULATION
-from linter.rules.elements import MissingElement, report_anchor
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.rules.basis import SUPERVISION_REGULATION
+
 from linter import hookimpl
 from linter.model import Report, TextLine
 from linter.rule import Rule, Text
-from linter.rules.basis import SUPERVISION_REGULATION
 from linter.tomlio import load_package_data
 
 ANNUAL = ("annual",)

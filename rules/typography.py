@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import re
 
+from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
+from linter.rules.textscan import (
+    CJK,
+    broken_pairs,
+    is_cjk,
+    is_cjk_context,
+    join_span,
+    logical_paragraphs,
+    neighbours,
+    scan_lines,
+)
+
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
 from linter.rule import Edit, Fix, Rule, Text
-from linter.rules.basis import GBT_15834, GBT_15835, GBT_9704
-from linter.rules.textscan import (CJK, broken_pairs, is_cjk, is_cjk_context, join_span, logical_paragraphs,
-                                   neighbours, scan_lines)
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 

@@ -6,7 +6,6 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT, SEEDS, run_relint
 
 DOCS = ROOT / "docs" / "ci"

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 
-
 from conftest import FIXTURES, ROOT, SEEDS, run_relint
 
 SEED_000 = str(FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt")

@@ -1,8 +1,8 @@
 """Configuration: discovery, validation and what each key does."""
 
 import pytest
-
 from conftest import FIXTURES, codes, lint_text, run_relint
+
 from linter.config import ConfigError, ConfigResolver, Settings, load_config_file
 
 REPORT = (FIXTURES / "rules" / "S102.txt").read_text(encoding="utf-8")  # S102 and nothing else

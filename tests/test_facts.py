@@ -4,11 +4,11 @@ the metric they belong to, counts with units — all with spans."""
 import datetime as dt
 
 import pytest
-
 from conftest import lint_text
+from linter.rules.percentages import metric
+
 from linter.facts import extract
 from linter.model import Span, TextLine
-from linter.rules.percentages import metric
 
 
 def facts(text, part=None, year=2023, heading=False):

@@ -8,10 +8,10 @@ import shutil
 import stat
 import unicodedata
 
+from conftest import FIXTURES, SEEDS, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SEEDS, run_relint
 from linter.config import Settings
 from linter.engine import lint_source
 from linter.fixer import FixMode, applicable, fix_source

@@ -7,9 +7,9 @@ from xml.etree import ElementTree as ET
 
 import docx
 import pytest
+from conftest import FIXTURES, SEEDS, lint_file, run_relint
 from sarif_pydantic import Sarif
 
-from conftest import FIXTURES, SEEDS, lint_file, run_relint
 from linter.lines import heading_mark
 
 

@@ -9,7 +9,6 @@ import venv
 import zipfile
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_relint
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,6 @@
 """The report model: kind, title, issuer, year, date and mandated elements."""
 
 import pytest
-
 from conftest import SEEDS, lint_file, lint_text
 
 

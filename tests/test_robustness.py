@@ -6,10 +6,10 @@ import shutil
 import subprocess
 import sys
 
+from conftest import SEEDS, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS, run_relint
 from linter.config import Settings
 from linter.engine import lint_source, read_source
 from linter.sources import MAX_BYTES, InputError

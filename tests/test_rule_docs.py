@@ -2,8 +2,8 @@
 README's rule table is generated from it."""
 
 import pytest
-
 from conftest import ROOT
+
 from linter.rule import DOC_SECTIONS, validate_rule
 
 

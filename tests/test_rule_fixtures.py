@@ -8,7 +8,6 @@ cases; the expected diagnostics are in the ``.snap`` file beside each fixture. R
 import os
 
 import pytest
-
 from conftest import FIXTURES, lint_file
 
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*.txt"))

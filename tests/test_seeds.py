@@ -1,7 +1,6 @@
 """The five real reports: kept byte-identical, and what relint must find in each."""
 
 import pytest
-
 from conftest import FIXTURES, ROOT, SEEDS, codes, lint_file
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"

@@ -4,8 +4,8 @@ bad input becomes E001–E004, never an exception."""
 import codecs
 
 import pytest
-
 from conftest import SEEDS, lint_file
+
 from linter.sources import decode, read_bytes, split_lines
 
 SAMPLE = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n"

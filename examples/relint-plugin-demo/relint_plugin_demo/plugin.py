@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+from linter.rules.elements import MissingElement
+
 from linter import hookimpl
 from linter.model import ElementSpec, ReportKind
 from linter.rule import Text
-from linter.rules.elements import MissingElement
 from linter.sources import InputError, Source, split_lines
 
 DISCLOSURE = "disclosure"
