@@ -184,9 +184,9 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
         if not settings.is_selected(code, rule_class.default, source.path):
             continue
         rule = rule_class(settings)
+        severity = settings.severity_of(code, rule_class.severity)
         for diagnostic in rule.check(report):
-            severity = settings.severity_of(code, diagnostic.severity)
-            found.append(replace(diagnostic, severity=severity, path=source.path))
+            found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))
         summary.extend(rule.summarize(report))
     if source.mapped:
         found = [to_original(source, d) for d in found]

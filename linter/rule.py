@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
 from linter.model import Report, Span
@@ -65,7 +65,6 @@ class Diagnostic:
     help: Text | None = None  # what to do
     basis: Text | None = None  # the regulation or standard behind the rule
     fix: Fix | None = None
-    path: str = field(default="", compare=False)
 
     @property
     def family(self) -> str:

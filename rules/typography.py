@@ -87,6 +87,7 @@ def _cjk_inside(text: str, start: int) -> bool:
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 
 
 class UnbalancedMarks(Rule):
@@ -124,8 +125,8 @@ class UnbalancedMarks(Rule):
         for group in groups:
             stack: list[tuple[str, object, int]] = []
             for line in group:
-                text = line.text
-                for index, char in enumerate(text):
+                for match in _PAIRED_MARK.finditer(line.text):
+                    index, char = match.start(), match.group()
                     if char in _PAIRS:
                         stack.append((char, line, index))
                     elif char in _CLOSERS:
