@@ -61,24 +61,23 @@ def _error(message: str) -> int:
     return USAGE_ERROR
 
 
+def _version() -> int:
+    from linter import __version__
+
+    print(f"relint {__version__}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:
-        from linter import __version__
-
-        print(f"relint {__version__}")
-        return 0
+        return _version()  # before argparse: the pre-commit hook's and CI's cheapest call
     if argv and argv[0] in ("rule", "rules"):
         from linter.explain import explain_main
 
         return explain_main(argv)
     args = _parser().parse_args(argv)
-    if args.version:
-        from linter import __version__
-
-        print(f"relint {__version__}")
-        return 0
-    return run(args)
+    return _version() if args.version else run(args)
 
 
 def run(args) -> int:
