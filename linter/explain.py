@@ -30,6 +30,9 @@ def documentation(rule, lang: str) -> str:
     ]
     if rule.basis:
         lines.append(("basis: " if lang == "en" else "依据：") + rule.basis.get(lang))
+    if lang == "en":
+        lines.append(f"message: {rule.message.en}")
+        lines.append("(the documentation below is written in Chinese, the language of the reports)")
     lines += ["", rule.documentation()]
     return "\n".join(lines) + "\n"
 
