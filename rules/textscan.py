@@ -60,6 +60,15 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
         yield ScanLine(line, tuple(protected))
 
 
+def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
+    """Matches of ``pattern`` in the report's text with their spans, except those that
+    touch a protected range (heading marks, URLs, e-mail addresses)."""
+    for scan in scan_lines(report):
+        for match in pattern.finditer(scan.line.text):
+            if not scan.is_protected(*match.span()):
+                yield match, scan.line.sub_span(*match.span())
+
+
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The nearest non-blank characters before ``start`` and after ``end``."""
     while start > 0 and text[start - 1] in _BLANK:

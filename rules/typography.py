@@ -10,6 +10,7 @@ from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
 from linter.rules.textscan import (
     CJK,
     broken_pairs,
+    find,
     is_cjk,
     is_cjk_context,
     join_span,
@@ -221,12 +222,8 @@ class MarkupDebris(Rule):
     def check(self, report: Report):
         if report.format == "markdown":
             return  # there it is markup, read as such by the Markdown reader
-        for scan in scan_lines(report):
-            for match in _DEBRIS.finditer(scan.line.text):
-                if scan.is_protected(*match.span()):
-                    continue
-                span = scan.line.sub_span(*match.span())
-                yield self.diagnostic(span, fix=_replace(span, ""), mark=match.group().strip())
+        for match, span in find(report, _DEBRIS):
+            yield self.diagnostic(span, fix=_replace(span, ""), mark=match.group().strip())
 
 
 class BrokenLine(Rule):
@@ -356,10 +353,8 @@ class RepeatedPunctuation(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
-            for match in _REPEATED.finditer(scan.line.text):
-                span = scan.line.sub_span(*match.span())
-                yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
+        for match, span in find(report, _REPEATED):
+            yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
 _EMPTY_ABBREVIATION = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
@@ -395,9 +390,8 @@ class EmptyAbbreviation(Rule):
     help = Text("写出简称，如“（以下简称《条例》）”", "give the short name, e.g. “（以下简称《条例》）”")
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
-            for match in _EMPTY_ABBREVIATION.finditer(scan.line.text):
-                yield self.diagnostic(scan.line.sub_span(*match.span()), text=match.group())
+        for match, span in find(report, _EMPTY_ABBREVIATION):
+            yield self.diagnostic(span, text=match.group())
 
 
 _YEAR_RANGE = re.compile(r"(?<![\d\-/.])((?:19|20)\d{2})(\s*[-－~～–]\s*)((?:19|20)\d{2})(?=\s*年)")
@@ -484,10 +478,8 @@ class CommaBetweenTitles(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
-            for match in _ENUMERATION_COMMA.finditer(scan.line.text):
-                span = scan.line.sub_span(*match.span())
-                yield self.diagnostic(span, fix=_replace(span, ""))
+        for _, span in find(report, _ENUMERATION_COMMA):
+            yield self.diagnostic(span, fix=_replace(span, ""))
 
 
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
@@ -524,11 +516,9 @@ class FullWidthAlphanumerics(Rule):
     basis = GBT_15835
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
-            for match in _FULL_WIDTH.finditer(scan.line.text):
-                half = "".join(chr(ord(c) - 0xFEE0) for c in match.group())
-                span = scan.line.sub_span(*match.span())
-                yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
+        for match, span in find(report, _FULL_WIDTH):
+            half = "".join(chr(ord(c) - 0xFEE0) for c in match.group())
+            yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
 
 
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
@@ -564,14 +554,13 @@ class EllipsisForm(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
-            for match in _ELLIPSIS.finditer(scan.line.text):
-                text = match.group()
-                if text.endswith("等"):
-                    what, what_en = "省略号和“等”不连用", "do not follow an ellipsis with 等"
-                else:
-                    what, what_en = "省略号应写作“……”", "write the ellipsis as “……”"
-                yield self.diagnostic(scan.line.sub_span(*match.span()), text=text, what=what, what_en=what_en)
+        for match, span in find(report, _ELLIPSIS):
+            text = match.group()
+            if text.endswith("等"):
+                what, what_en = "省略号和“等”不连用", "do not follow an ellipsis with 等"
+            else:
+                what, what_en = "省略号应写作“……”", "write the ellipsis as “……”"
+            yield self.diagnostic(span, text=text, what=what, what_en=what_en)
 
 
 @hookimpl
