@@ -35,12 +35,20 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     fix = job.fix
-    if data is not None or source.format != "text":
+    if source.format != "text":
         result = lint_source(registry, source, settings)
-        result.note = "stdin is not fixed in place" if data is not None else f"--fix does not rewrite {source.format} files"
+        result.note = f"--fix does not rewrite {source.format} files"
         return result
     from linter import fixer
 
+    if data is not None:  # stdin: the fixed text goes to stdout, as ruff does
+        result, fixed_source, result.fixed = fixer.fix_source(
+            lambda s: lint_source(registry, s, settings), source, fix)
+        if fix.write:
+            result.fixed_output = fixer.encode(fixed_source)
+        elif fixed_source.text != source.text:
+            result.diff = fixer.unified_diff(path, source.text, fixed_source.text)
+        return result
     if fix.write:
         with fixer.folder_lock(path):
             # another relint may have fixed the file while this one waited for the lock

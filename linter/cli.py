@@ -174,6 +174,13 @@ def _progress(results, total: int):
     sys.stderr.write("\r" + " " * (width + 24) + "\r")
 
 
+def _write_fixed(result) -> None:
+    if result.fixed_output is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.fixed_output)
+        sys.stdout.buffer.flush()
+
+
 class _RunState:
     """What a run must remember of each result once it has been written: totals, the exit
     status, and which suppressions were used."""
@@ -228,8 +235,11 @@ def _report(args, registry, run_settings, formatter, results) -> int:
     options = OutputOptions(lang=lang, rules=registry.rules)
     streaming = (run_settings.output_format in STREAMING_FORMATS
                  and not (args.statistics or args.diff or args.write_baseline))
+    # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
+    stdin_fix = args.fix and not args.diff and "-" in args.paths
     try:
-        out = open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output else sys.stdout
+        out = (open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output
+               else sys.stderr if stdin_fix else sys.stdout)
     except OSError as exc:
         return _error(f"{args.output}: cannot write output: {exc.strerror}")
     try:
@@ -240,11 +250,13 @@ def _report(args, registry, run_settings, formatter, results) -> int:
             for result in results:
                 state.add(result)
                 out.write(module.format_file(result, options))
+                _write_fixed(result)
             out.write(module.format_end(state.totals, options))
         else:
             results = list(results)
             for result in results:
                 state.add(result)
+                _write_fixed(result)
             if args.write_baseline:
                 from linter.suppress import write_baseline
 
@@ -261,7 +273,7 @@ def _report(args, registry, run_settings, formatter, results) -> int:
             else:
                 out.write(formatter(results, options))
     finally:
-        if out is not sys.stdout:
+        if out not in (sys.stdout, sys.stderr):
             out.close()
     state.report_stale_suppressions()
     return state.exit_code()

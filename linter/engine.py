@@ -28,6 +28,7 @@ class FileResult:
     settings: object = None
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""
+    fixed_output: bytes | None = None  # stdin with --fix: the fixed text, in its own encoding
     note: str = ""  # e.g. why --fix left this file alone
     summary: list = field(default_factory=list)  # (Text label, value) pairs published by rules
     allow_used: set = field(default_factory=set)  # origins of allow entries that matched

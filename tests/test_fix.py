@@ -139,3 +139,12 @@ def test_baseline_survives_line_shifts_and_reports_stale_entries(tmp_path):
     done = run_relint("--baseline", str(baseline), str(report))
     assert "1 entries of" in done.stderr.decode()
     assert run_relint("--baseline", str(tmp_path / "missing.json"), str(report)).returncode == 2
+
+
+def test_stdin_fix_writes_the_fixed_text_to_stdout_in_its_encoding():
+    text = (FIXTURES / "rules" / "T001.txt").read_text(encoding="utf-8")
+    done = run_relint("--fix", "-", "--stdin-filename", "r.txt", stdin=text.encode("gbk"))
+    fixed = done.stdout.decode("gb18030")
+    assert "2025年，全局办结率35.28%，较去年提高（见附表）" in fixed
+    assert content(fixed) == content(text)
+    assert "已修复 8 个" in done.stderr.decode()
