@@ -93,7 +93,7 @@ def test_stdin_with_filename():
 
 
 def test_folder_is_walked_recursively_honouring_gitignore_and_exclude(tmp_path):
-    for name in ("a/one.txt", "a/b/two.txt", "ignored/three.txt", "skip/four.txt", "a/notes.md5"):
+    for name in ("a/one.txt", "a/b/two.txt", "ignored/three.txt", "skip/four.txt", "a/notes.md5", "a/~$one.docx"):
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(SEED_000, target)
