@@ -11,6 +11,7 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from linter.rule import SEVERITIES
 
@@ -57,11 +58,7 @@ class Settings:
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
-        chosen = _longest(code, (self.select or ()) + self.extend_select)
-        if self.select is None and default:
-            chosen = max(chosen, 0) if chosen is not None else 0
-        ignored = _longest(code, self.ignore + self.ignored_for(path))
-        return chosen is not None and (ignored is None or chosen > ignored)
+        return _decide(code, default, self.select, self.extend_select, self.ignore + self.ignored_for(path))
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
@@ -86,6 +83,16 @@ class Settings:
             if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(path, pattern):
                 return True
         return False
+
+
+@lru_cache(maxsize=4096)
+def _decide(code: str, default: bool, select, extend_select, ignore) -> bool:
+    """Whether ``code`` runs: cached, since every file of a run asks the same questions."""
+    chosen = _longest(code, (select or ()) + extend_select)
+    if select is None and default:
+        chosen = max(chosen, 0) if chosen is not None else 0
+    ignored = _longest(code, ignore)
+    return chosen is not None and (ignored is None or chosen > ignored)
 
 
 def _longest(code: str, prefixes) -> int | None:

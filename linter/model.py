@@ -195,20 +195,23 @@ class Report:
         return None
 
 
-    def walk(self) -> Iterator[Section]:
-        for section in self.sections:
-            yield from section.walk()
+    def walk(self) -> list[Section]:
+        """Every section in document order (computed once: most rules walk the tree)."""
+        return self.memo("walk", lambda: [s for top in self.sections for s in top.walk()])
 
-    def text_lines(self) -> Iterator[TextLine]:
+    def text_lines(self) -> list[TextLine]:
         """Every line of text in document order: title, preamble, headings and body, signature, date."""
-        yield from self.title_lines
-        yield from self.preamble
+        return self.memo("text_lines", self._text_lines)
+
+    def _text_lines(self) -> list[TextLine]:
+        lines = list(self.title_lines) + list(self.preamble)
         for section in self.walk():
-            yield TextLine(section.heading.text, section.heading.span)
-            yield from section.paragraphs
-        yield from self.signature
+            lines.append(TextLine(section.heading.text, section.heading.span))
+            lines.extend(section.paragraphs)
+        lines.extend(self.signature)
         if self.date_where is not None:
-            yield self.date_where
+            lines.append(self.date_where)
+        return lines
 
     def paragraphs(self) -> Iterator[Paragraph]:
         yield from self.preamble
