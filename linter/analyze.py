@@ -11,20 +11,18 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from linter.facts import extract
-from linter.lines import cn_number, compact
+from linter.facts import extract, parse_date
+from linter.lines import ORG_SUFFIX, compact
 from linter.model import ElementMatch, ElementSpec, Report, ReportKind, Section, TextLine
 from linter.parse import Document, Segment, parse_lines
 from linter.sources import Source
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_ORG_TAIL = re.compile(r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组)$")
 #: Provincial governments report by 04-01; every other body (departments, city, county and
 #: township governments) by 03-01 of the year after the report year.
 _PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
 # "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
 _ISSUER_IN_TITLE = re.compile(r"^(?!(?:19|20)\d{2})(.{2,30}?)(?=关于|(?:19|20)\d{2}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
-_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
 @lru_cache(maxsize=4096)
@@ -35,26 +33,6 @@ def _regex(pattern: str) -> re.Pattern:
 def matches(patterns, text: str) -> bool:
     flat = compact(text)
     return any(_regex(p).search(flat) for p in patterns)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The calendar date of a date line (2023年3月7日, 二〇二三年三月七日, 2023.3.7, 2023-03-07)."""
-    flat = compact(text).strip("（()）")
-    numeric = re.fullmatch(r"(\d{4})(?:年|[.\-/／])(\d{1,2})(?:月|[.\-/／])(\d{1,2})日?", flat)
-    if numeric:
-        year, month, day = (int(g) for g in numeric.groups())
-    else:
-        chinese = re.fullmatch(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", flat)
-        if not chinese:
-            return None
-        year = int("".join(_CN_YEAR_DIGITS[c] for c in chinese.group(1)))
-        month, day = cn_number(chinese.group(2)), cn_number(chinese.group(3))
-        if month is None or day is None:
-            return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _main_segment(document: Document) -> tuple[Segment, int]:
@@ -84,16 +62,16 @@ def detect_kind(kinds: list[ReportKind], title: str | None, opening: list[str]) 
 
 
 def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
-    issuers = [line for line in segment.front if _ORG_TAIL.search(compact(line.text))]
+    issuers = [line for line in segment.front if ORG_SUFFIX.search(compact(line.text))]
     if issuers:
         return compact(issuers[-1].text), issuers[-1]
     if title:
         head = title.split()[0] if " " in title else None
-        if head and _ORG_TAIL.search(head) and len(head) <= 30:
+        if head and ORG_SUFFIX.search(head) and len(head) <= 30:
             return head, segment.title[0]
         flat = compact(title)
         prefix = _ISSUER_IN_TITLE.match(flat) or re.match(r"^(?:19|20)\d{2}年度?(.{2,30}?)(法治政府|依法行政)", flat)
-        if prefix and _ORG_TAIL.search(prefix.group(1)):
+        if prefix and ORG_SUFFIX.search(prefix.group(1)):
             return prefix.group(1), segment.title[0]
     if segment.signature:
         return compact(segment.signature[0].text), segment.signature[0]

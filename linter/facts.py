@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from linter.lines import cn_number
+from linter.lines import BLANK, cn_number
 from linter.model import Span, TextLine
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -33,7 +33,6 @@ _POINTS = re.compile(rf"(?P<num>\d+(?:[.．]\d+)?){_SP}个{_SP}百分点")
 _COUNT = re.compile(rf"(?<![\d.．])(?P<num>\d+(?:[.．]\d+)?){_SP}(?P<unit>件次|人次|余件|余人|件|人|个|项|次|起|场|期|家|名|条|份|卷|本|册|批|户)")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
-_BLANK = " \t\u3000"
 
 
 @dataclass(frozen=True)
@@ -122,12 +121,39 @@ class _Boundaries:
         return self.clause_ends[0] - 1 if self.clause_ends else len(self.text)
 
 
-def _resolve(form: str, groups: dict) -> tuple[int | None, int | None, int | None]:
-    if form == "chinese":
-        written = int("".join(str(_CN_DIGIT[c]) for c in groups["y"]))
-        return written, cn_number(groups["m"]), cn_number(groups["d"])
-    written = int(groups["y"]) if groups.get("y") else None
-    return written, int(groups["m"]), int(groups["d"])
+def _dates_in(text: str, taken: bytearray):
+    """Dates written in ``text`` as (match, form, year as written, month, day), each
+    character belonging to at most one date (the more explicit forms are tried first).
+    ``taken`` records the characters used."""
+    for form, pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(taken[match.start():match.end()]):
+                continue
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+            groups = match.groupdict()
+            if form == "chinese":
+                written = int("".join(str(_CN_DIGIT[c]) for c in groups["y"]))
+                month, day = cn_number(groups["m"]), cn_number(groups["d"])
+            else:
+                written = int(groups["y"]) if groups.get("y") else None
+                month, day = int(groups["m"]), int(groups["d"])
+            if month is not None and day is not None:
+                yield match, form, written, month, day
+
+
+def _calendar_date(year: int | None, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The calendar date written in a date line (2023年3月7日, 二〇二三年三月七日, 2023.3.7,
+    2023-03-07), or None when it names no possible date with its year."""
+    for _, _, written, month, day in _dates_in(text, bytearray(len(text))):
+        return _calendar_date(written, month, day)
+    return None
 
 
 def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | None) -> Facts:
@@ -138,23 +164,12 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
         text = line.text
         bounds = _Boundaries(text)
         taken = bytearray(len(text))  # characters already part of a date
-        for form, pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(text):
-                if any(taken[match.start():match.end()]):
-                    continue
-                taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
-                written, month, day = _resolve(form, match.groupdict())
-                if month is None or day is None:
-                    continue
-                year = written
-                if year is None and report_year is not None:
-                    year = report_year + 1 if part == "plan" else report_year
-                try:
-                    resolved = dt.date(year, month, day) if year else None
-                except ValueError:
-                    resolved = None
-                dates.append(DateFact(match.group(0), line.sub_span(*match.span()), form, written, month, day,
-                                      resolved, part))
+        for match, form, written, month, day in _dates_in(text, taken):
+            year = written
+            if year is None and report_year is not None:
+                year = report_year + 1 if part == "plan" else report_year
+            dates.append(DateFact(match.group(0), line.sub_span(*match.span()), form, written, month, day,
+                                  _calendar_date(year, month, day), part))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
         first_mark = bounds.first_clause_mark()
         for match in _YEAR.finditer(text):
@@ -164,7 +179,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             if taken[start]:
                 continue
             previous = start - 1
-            while previous >= 0 and text[previous] in _BLANK:
+            while previous >= 0 and text[previous] in BLANK:
                 previous -= 1
             quoted = depth > 0  # a year in a document's name
             sentence_start = (not quoted and (previous < 0 or text[previous] in "。；;！？!?：:")

@@ -8,22 +8,18 @@ the fixes do not touch stays exactly as it was, CRLF and CR included.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import difflib
 import os
-import re
 import tempfile
 from dataclasses import dataclass, replace
 
 from linter.rule import Diagnostic, Edit
-from linter.sources import Source, split_lines
+from linter.sources import BOMS, LINE_BREAK, Source, split_lines
 
 #: Fix passes per file; each pass re-lints the fixed text (ruff uses 100, reports need few).
 MAX_PASSES = 10
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BOM = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-        "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+_BOM = {name: mark for mark, name in BOMS}
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class FixMode:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 def _offset(starts: list[int], text: str, line: int, column: int) -> int:

@@ -29,6 +29,8 @@ _LEVEL_PATTERNS = (
 #: the next numbered heading closes it.
 UNNUMBERED = 5
 
+#: Blanks inside a line: spaces, tabs and the ideographic space of Chinese typesetting.
+BLANK = " \t\u3000"
 _ENUM = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
@@ -47,7 +49,7 @@ DATE_LINE = re.compile(
     r"|\d{4}\s*[.\-/／]\s*\d{1,2}\s*[.\-/／]\s*\d{1,2}"
     r")\s*[）)]?$"
 )
-_ORG_SUFFIX = re.compile(
+ORG_SUFFIX = re.compile(
     r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
 )
 _TITLE_WORDS = re.compile(r"(报告|汇报|总结|述职|述法)")
@@ -124,7 +126,7 @@ def heading_mark(text: str) -> tuple[Mark, int] | None:
 def _is_org(text: str) -> bool:
     flat = compact(text)
     return (2 <= len(flat) <= 30 and not _HAS_PUNCT.search(flat) and not re.search(r"\d|年|关于|报告", flat)
-            and bool(_ORG_SUFFIX.search(flat)))
+            and bool(ORG_SUFFIX.search(flat)))
 
 
 def _is_title(text: str) -> bool:

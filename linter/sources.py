@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BOMS = (
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -85,7 +85,7 @@ class Source:
 
 
 def split_lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
+    return LINE_BREAK.split(text)
 
 
 def _dominant_newline(text: str) -> str:
@@ -99,7 +99,7 @@ def _dominant_newline(text: str) -> str:
 def decode(data: bytes, path: str) -> Source | InputError:
     """Decode ``data``; report binary, undecodable or empty input as an error."""
     encoding, bom = None, False
-    for mark, name in _BOMS:
+    for mark, name in BOMS:
         if data.startswith(mark):
             encoding, bom, data = name, True, data[len(mark):]
             break

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from linter.lines import BLANK
 from linter.model import Paragraph, Report, Span, TextLine
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -16,7 +17,6 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 _PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
-_BLANK = " \t\u3000"
 _TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
 
 
@@ -71,9 +71,9 @@ def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The nearest non-blank characters before ``start`` and after ``end``."""
-    while start > 0 and text[start - 1] in _BLANK:
+    while start > 0 and text[start - 1] in BLANK:
         start -= 1
-    while end < len(text) and text[end] in _BLANK:
+    while end < len(text) and text[end] in BLANK:
         end += 1
     return (text[start - 1] if start > 0 else ""), (text[end] if end < len(text) else "")
 
