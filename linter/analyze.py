@@ -114,23 +114,18 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
             found[spec.id] = ElementMatch(spec, False)
     for spec in kind.elements:
         if spec.within:
-            found[spec.id] = _find_within(spec, found.get(spec.within), body)
+            found[spec.id] = _find_within(spec, found.get(spec.within), preamble)
     return found
 
 
-def _find_within(spec: ElementSpec, container: ElementMatch | None, body) -> ElementMatch:
+def _find_within(spec: ElementSpec, container: ElementMatch | None, preamble) -> ElementMatch:
     """Look for ``spec`` inside the text of the element that contains it: the container's
     heading, then its body (from the lead phrase on, when it was found by one)."""
     if container is None or not container.found:
         return ElementMatch(spec, False)
     if container.how == "heading" and matches(spec.heading, container.section.heading.text):
         return ElementMatch(spec, True, "heading", container.where)
-    if container.how == "heading":
-        region = [t for s in container.section.walk() for t in s.body()]
-    else:
-        start = next(i for i, (t, _) in enumerate(body) if t is container.where)
-        region = [t for t, s in body[start:] if s is container.section]
-    hit = next((t for t in region if matches(spec.body, t.text)), None)
+    hit = next((t for t in container.body(preamble) if matches(spec.body, t.text)), None)
     if hit is None:
         return ElementMatch(spec, False)
     return ElementMatch(spec, True, "body", hit, nested=True)

@@ -139,6 +139,17 @@ class ElementMatch:
     def line(self) -> int | None:
         return self.where.span.line if self.where else None
 
+    def body(self, preamble: list[Paragraph]) -> list[TextLine]:
+        """The body text of this element's part: everything under its heading, or, when a
+        lead phrase found it, the text from that phrase to the end of its section."""
+        if not self.found:
+            return []
+        if self.how == "heading" and self.section is not None:
+            return [t for s in self.section.walk() for t in s.body()]
+        lines = list(self.section.body()) if self.section is not None else list(preamble)
+        start = next((i for i, t in enumerate(lines) if t is self.where), 0)
+        return lines[start:]
+
 
 @dataclass
 class Report:

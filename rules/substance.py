@@ -42,14 +42,11 @@ def part_lines(report: Report, element: str, headings: bool = True) -> list[Text
     match = report.elements.get(element)
     if match is None or not match.found:
         return []
+    titles = []
     if match.how == "heading" and match.section is not None:
-        subsections = list(match.section.walk())[1:]
         titles = ([match.where] if headings else []) + [TextLine(s.heading.title, s.heading.title_span)
-                                                        for s in subsections]
-        return titles + [t for s in match.section.walk() for t in s.body()]
-    lines = list(match.section.body()) if match.section is not None else list(report.preamble)
-    start = next((i for i, t in enumerate(lines) if t is match.where), 0)
-    return lines[start:]
+                                                        for s in list(match.section.walk())[1:]]
+    return titles + match.body(report.preamble)
 
 
 def items(report: Report, element: str) -> list[list[TextLine]]:
