@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from linter.engine import FileResult, Registry, lint_source, read_source
-from linter.sources import InputError, read_bytes
+from linter.sources import InputError
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -52,8 +52,7 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     if fix.write:
         with fixer.folder_lock(path):
             # another relint may have fixed the file while this one waited for the lock
-            data = read_bytes(path)
-            source = registry.readers[".txt"](data, path) if not isinstance(data, InputError) else data
+            source = read_source(registry, path)
             if isinstance(source, InputError):
                 return FileResult(path, error=source, settings=settings)
             return _fix_and_write(registry, path, source, settings, fix)

@@ -55,6 +55,7 @@ class Registry:
         self.rules = dict(sorted(rules.items()))
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
+        self._extended: dict[str, list[ReportKind]] = {}
         self.readers = dict(BUILTIN_READERS)
         for batch in self.pm.hook.relint_readers():
             self.readers.update(batch)
@@ -86,7 +87,10 @@ class Registry:
         """The report kinds with the element tables of the user's config applied."""
         if not settings.elements:
             return self.kinds
-        return extend_kinds(self.kinds, settings.elements)
+        key = repr(settings.elements)  # the same config applies to many files: extend once
+        if key not in self._extended:
+            self._extended[key] = extend_kinds(self.kinds, settings.elements)
+        return self._extended[key]
 
 
 def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
