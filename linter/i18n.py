@@ -27,7 +27,6 @@ _STRINGS = {
     "how_body": ("正文", "body text"),
     "optional": ("（非必备）", "(optional)"),
     "unknown_kind": ("未识别的报告类型", "unknown report kind"),
-    "error_line": ("{path}: {code} {message}", "{path}: {code} {message}"),
     "statistics": ("{count:>5}  {code}  {name}", "{count:>5}  {code}  {name}"),
 }
 
