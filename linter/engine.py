@@ -181,13 +181,12 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
     from linter.analyze import build_report
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
-    report.previous = previous_report(registry, source.path, report, settings)
+    selected = [(code, rule_class) for code, rule_class in registry.rules.items()
+                if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, source.path)]
+    if any(rule_class.needs_previous for _, rule_class in selected):
+        report.previous = previous_report(registry, source.path, report, settings)
     found, summary = [], []
-    for code, rule_class in registry.rules.items():
-        if not rule_class.applies_to(report.kind):
-            continue
-        if not settings.is_selected(code, rule_class.default, source.path):
-            continue
+    for code, rule_class in selected:
         rule = rule_class(settings)
         severity = settings.severity_of(code, rule_class.severity)
         for diagnostic in rule.check(report):

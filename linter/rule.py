@@ -95,8 +95,10 @@ class Rule:
     fix: ClassVar[str | None] = None
     #: report kinds the rule applies to; empty means every kind, "unknown" included
     kinds: ClassVar[tuple[str, ...]] = ()
-    #: the part of the report the rule reads (Vale's scope): documentation and --explain
+    #: the part of the report the rule reads (Vale's scope), shown by `relint rule`
     scope: ClassVar[str] = "document"
+    #: the rule compares with last year's report, which the engine then looks for and parses
+    needs_previous: ClassVar[bool] = False
     summary: ClassVar[Text]
     message: ClassVar[Text]
     help: ClassVar[Text | None] = None

@@ -261,6 +261,7 @@ class CopiedFromLastYear(Rule):
     code = "Q004"
     name = "copied-from-last-year"
     severity = "warning"
+    needs_previous = True
     kinds = REPORTS
     scope = "shortcomings, plan"
     summary = Text("不足或安排照抄上一年度报告", "shortcomings or plan repeat last year's report")

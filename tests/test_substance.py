@@ -53,3 +53,8 @@ def test_checklist_and_json_show_the_substance_summary():
     data = json.loads(run_relint("--format", "json", str(SEEDS[2])).stdout)
     summary = {row["label"]: row["value"] for row in data["files"][0]["substance"]}
     assert summary == {"安排中的可衡量目标": "0", "成效部分每千字数据": "1.6"}
+
+
+def test_last_years_report_is_parsed_only_when_a_rule_needs_it(registry):
+    assert lint_file(registry, THIS_YEAR).report.previous is not None
+    assert lint_file(registry, THIS_YEAR, ignore=("Q004",)).report.previous is None
