@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from linter.facts import extract, parse_date
 from linter.lines import ORG_SUFFIX, compact
-from linter.model import ElementMatch, ElementSpec, Report, ReportKind, Section, TextLine
+from linter.model import ElementMatch, ElementSpec, PageText, Report, ReportKind, Script, Section, Span, TextLine
+from linter.normalise import is_traditional, normalise
 from linter.parse import Document, Segment, parse_lines
 from linter.sources import Source
 
@@ -141,9 +142,11 @@ def report_deadline(year: int | None, issuer: str | None, configured: str | None
 
 
 def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None,
-                 deadline: str | None = None) -> Report:
-    """Parse ``source`` and build the report model (``deadline``: "MM-DD" from the config)."""
-    document = parse_lines(source.lines, source.heading_levels)
+                 deadline: str | None = None, furniture: tuple = ()) -> Report:
+    """Normalise and parse ``source`` and build the report model (``deadline``: "MM-DD" from
+    the config; ``furniture``: extra page-furniture patterns from the config)."""
+    normalised = normalise(source.lines, source.table_lines, furniture)
+    document = parse_lines(normalised.lines, source.heading_levels, normalised)
     segment, index = _main_segment(document)
     title = _title_text(segment.title) if segment.title else None
     title_where = TextLine(title, segment.title[0].span) if title else None
@@ -165,8 +168,23 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         elements=elements, cover_letters=index, lines=source.lines,
         deadline=report_deadline(year, issuer, deadline), format=source.format, source=source,
     )
+    report.page = _page_text(document, normalised)
     report.facts = extract(_lines_with_parts(report), year)
+    if is_traditional(normalised, source.lines):
+        line, column = normalised.first_traditional
+        changed = tuple((i + 1, new) for i, (old, new) in enumerate(zip(source.lines, normalised.lines)) if old != new)
+        report.traditional = Script(TextLine(source.lines[line][column], Span.on_line(line + 1, column + 1, 1)),
+                                    normalised.traditional, changed)
     return report
+
+
+def _page_text(document: Document, normalised) -> list[PageText]:
+    """Furniture and table lines, and the stretches inside lines, in document order."""
+    page = [PageText(line.text, Span.on_line(line.index + 1, line.col + 1, len(line.text)), line.what)
+            for line in document.furniture]
+    page += [PageText(s.text, Span.on_line(s.line + 1, s.start + 1, s.end - s.start), s.what)
+             for s in normalised.stretches if s.what != "watermark"]
+    return sorted(page, key=lambda p: p.span)
 
 
 def _lines_with_parts(report: Report):
@@ -179,6 +197,8 @@ def _lines_with_parts(report: Report):
             heading = section.heading
             lines.append((TextLine(heading.title, heading.title_span), part, True))
             lines.extend((text, part, False) for text in section.body())
+    # Table rows are not prose, but their figures are facts (a rate above 100% in a table is wrong too).
+    lines.extend((row, None, False) for row in report.page_text("table"))
     if report.date_where is not None:
         lines.append((report.date_where, "closing", False))
     return lines

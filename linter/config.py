@@ -55,6 +55,7 @@ class Settings:
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
     previous: str | None = None  # last year's report, for Q004
     substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds
+    furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra page-furniture patterns (normalise step)
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
@@ -253,6 +254,7 @@ SCHEMA = {
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
     "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
+    "furniture": ("furniture", _word_lists(("fields", "lines", "widgets", "watermarks"))),
 }
 
 

@@ -173,14 +173,16 @@ def previous_report(registry: Registry, path: str, report: Report, settings) -> 
     source = read_source(registry, candidate)
     if isinstance(source, InputError):
         return None
-    return build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
+    return build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
+                        settings.furniture)
 
 
 def lint_source(registry: Registry, source: Source, settings) -> FileResult:
     """Build the report model of ``source`` and run the rules its settings select."""
     from linter.analyze import build_report
 
-    report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
+    report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
+                        settings.furniture)
     selected = [(code, rule_class) for code, rule_class in registry.rules.items()
                 if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, source.path)]
     if any(rule_class.needs_previous for _, rule_class in selected):

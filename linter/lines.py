@@ -85,6 +85,8 @@ class Line:
     title: str = ""
     #: for headings: 0-based column of ``title`` in the physical line
     title_col: int = 0
+    #: for FURNITURE and TABLE lines: what the normalise step found (field, widget, …)
+    what: str = ""
 
 
 def cn_number(text: str) -> int | None:
@@ -143,7 +145,7 @@ def _split_fused(index: int, raw: str, first: bool = False) -> list[tuple[int, i
         return []
     start = len(raw) - len(raw.lstrip())
     pieces, last = [], 0
-    title = _RUN_ON_TITLE.match(stripped) if first and len(stripped) > _TITLE_MAX else None
+    title = _RUN_ON_TITLE.match(stripped) if first and (len(stripped) > _TITLE_MAX or not _is_title(stripped)) else None
     if title:
         pieces.append((index, start, title.group(1)))
         last = title.end()
@@ -222,12 +224,53 @@ def _title_block(items, start: int, stop: int) -> dict[int, str]:
     return kinds
 
 
-def classify(lines: list[str], headings: dict[int, int] | None = None) -> list[Line]:
-    """Classify the physical ``lines`` of a source into grammar terminals. ``headings``
-    names the lines a structured format marks as headings (index → level)."""
-    items: list[tuple[int, int, str]] = []
+def _pieces(lines: list[str], normalised) -> list[tuple[int, int, str, str]]:
+    """The physical lines as pieces (index, column, text, furniture kind): furniture and
+    table lines whole, a line with a watermark inside cut around it, fused headings split."""
+    furniture = normalised.furniture if normalised is not None else {}
+    cuts: dict[int, list] = {}
+    for stretch in normalised.stretches if normalised is not None else ():
+        if stretch.what == "watermark":
+            cuts.setdefault(stretch.line, []).append(stretch)
+    pieces: list[tuple[int, int, str, str]] = []
+    first = True
     for index, raw in enumerate(lines):
-        items.extend(_split_fused(index, raw, first=not items))
+        if index in furniture:
+            if raw.strip():
+                pieces.append((index, len(raw) - len(raw.lstrip()), raw.strip(), furniture[index]))
+            continue
+        last = 0
+        for stretch in sorted(cuts.get(index, ()), key=lambda s: s.start) + [None]:
+            end = stretch.start if stretch else len(raw)
+            for piece in _split_fused(index, raw[last:end], first=first):
+                pieces.append((piece[0], piece[1] + last, piece[2], ""))
+                first = False
+            if stretch:
+                pieces.append((index, stretch.start, stretch.text.strip(), "watermark"))
+                last = stretch.end
+    _mark_repeated_titles(pieces)
+    return pieces
+
+
+def _mark_repeated_titles(pieces: list[tuple[int, int, str, str]]) -> None:
+    """A title-like line the page prints a second time (its heading, then the document's)."""
+    seen: set[str] = set()
+    for pos, (index, col, text, what) in enumerate(pieces):
+        flat = compact(text)
+        if what or len(flat) < 8 or not _is_title(text):
+            continue
+        if flat in seen:
+            pieces[pos] = (index, col, text, "repeat")
+        seen.add(flat)
+
+
+def classify(lines: list[str], headings: dict[int, int] | None = None, normalised=None) -> list[Line]:
+    """Classify the physical ``lines`` of a source into grammar terminals. ``headings``
+    names the lines a structured format marks as headings (index → level); ``normalised``
+    (see :mod:`linter.normalise`) names page furniture, tables and watermarks, which become
+    FURNITURE and TABLE lines outside the report's structure."""
+    pieces = _pieces(lines, normalised)
+    items = [(index, col, text) for index, col, text, what in pieces if not what]
     kinds = _closing_kinds(items)
     # Segments start at the document start and after every closing block.
     starts = [0] + [p + 1 for p in kinds if p + 1 < len(items) and (p + 1) not in kinds]
@@ -235,22 +278,25 @@ def classify(lines: list[str], headings: dict[int, int] | None = None) -> list[L
         seg_stop = next((p for p in sorted(kinds) if p >= seg_start), len(items))
         for pos, kind in _title_block(items, seg_start, seg_stop).items():
             kinds.setdefault(pos, kind)
-    out: list[Line] = []
+    content: list[Line] = []
     for pos, (index, col, text) in enumerate(items):
         kind = kinds.get(pos)
         if kind:
-            out.append(Line(index, col, text, kind))
+            content.append(Line(index, col, text, kind))
             continue
         heading = _heading(index, col, text)
         if heading is not None:
-            out.append(heading)
+            content.append(heading)
         elif _ENUM.match(text):
-            out.append(Line(index, col, text, "ENUM"))
-        elif (headings and index in headings) or _is_unnumbered_heading(items, kinds, out, pos):
-            out.append(Line(index, col, text, "HEADING", Mark(UNNUMBERED, None, ""), text, col))
+            content.append(Line(index, col, text, "ENUM"))
+        elif (headings and index in headings) or _is_unnumbered_heading(items, kinds, content, pos):
+            content.append(Line(index, col, text, "HEADING", Mark(UNNUMBERED, None, ""), text, col))
         else:
-            out.append(Line(index, col, text, "PARA"))
-    return out
+            content.append(Line(index, col, text, "PARA"))
+    ordered = iter(content)
+    return [next(ordered) if not what else
+            Line(index, col, text, "TABLE" if what == "table" else "FURNITURE", what=what)
+            for index, col, text, what in pieces]
 
 
 def _is_unnumbered_heading(items, kinds, done: list[Line], pos: int) -> bool:

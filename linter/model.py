@@ -52,6 +52,25 @@ class Paragraph(TextLine):
 
 
 @dataclass(frozen=True)
+class PageText(TextLine):
+    """Text the web page, a repost site or a converter put there rather than the report's
+    author: ``what`` is field, navigation, widget, watermark or repeat (page furniture), table
+    (a table row), or mojibake, gloss, filtered or spaced (a stretch inside a line)."""
+
+    what: str = ""
+
+
+@dataclass(frozen=True)
+class Script:
+    """A text in Traditional script: where the first converted character stands, how many
+    were converted, and each changed line (1-based) as read in Simplified."""
+
+    first: TextLine
+    count: int
+    simplified: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int  # 1..4 for 一、/（一）/1./（1）; 5 for a heading without a number
     number: int | None
@@ -177,6 +196,14 @@ class Report:
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
     #: last year's report of the same body, when the engine found one (see Q004)
     previous: "Report | None" = field(default=None, repr=False, compare=False)
+    #: furniture, table rows and stretches inside lines that are not the report's prose
+    page: list[PageText] = field(default_factory=list, repr=False)
+    #: set when the text is in Traditional script (it is read in Simplified)
+    traditional: Script | None = None
+
+    def page_text(self, *what: str) -> list[PageText]:
+        """The page's own text of the given kinds (see :class:`PageText`), in document order."""
+        return [p for p in self.page if p.what in what]
 
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
@@ -189,7 +216,7 @@ class Report:
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
         return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements,
-                       _memo={}, previous=None)
+                       _memo={}, previous=None, page=[])
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""

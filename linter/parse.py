@@ -23,6 +23,8 @@ from linter.lines import Line, classify
 from linter.model import Heading, Paragraph, Section, Span, TextLine
 
 _PARSER: Lark | None = None
+#: Line kinds that are not part of the report's structure.
+OUTSIDE = ("FURNITURE", "TABLE")
 
 
 @dataclass
@@ -43,6 +45,8 @@ class Segment:
 class Document:
     segments: list[Segment]
     lines: list[Line]
+    #: page furniture and table lines, outside the report's structure (see linter.normalise)
+    furniture: list[Line] = field(default_factory=list)
 
 
 class LineLexer(Lexer):
@@ -206,9 +210,11 @@ def _demote(line: Line) -> Line:
     return Line(line.index, line.col, line.text, "PARA")
 
 
-def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None) -> Document:
-    """Parse the physical lines of a source into a :class:`Document`. Never raises."""
-    lines = classify(source_lines, headings)
+def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None, normalised=None) -> Document:
+    """Parse the physical lines of a source into a :class:`Document`. Never raises.
+    Furniture and table lines (``normalised``) stay out of the grammar."""
+    classified = classify(source_lines, headings, normalised)
+    lines = [line for line in classified if line.kind not in OUTSIDE]
     try:
         tree = parser().parse(lines)
     except LarkError:
@@ -218,4 +224,4 @@ def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None)
     for segment in segments:
         for section in segment.sections:
             section.link(None)
-    return Document(segments or [Segment()], lines)
+    return Document(segments or [Segment()], lines, [line for line in classified if line.kind in OUTSIDE])

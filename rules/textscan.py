@@ -40,9 +40,15 @@ class ScanLine:
         return any(a < end and start < b for a, b in self.protected)
 
 
+#: Stretches inside a line that are not prose (see linter.normalise): the W rules report them.
+NOT_PROSE = ("mojibake", "gloss", "filtered", "spaced")
+
+
 def scan_lines(report: Report) -> list[ScanLine]:
-    """Every text line of the report; heading marks (N003's business), URLs and e-mail
-    addresses are protected. Computed once per report for all typography rules."""
+    """Every text line of the report; heading marks (N003's business), URLs, e-mail
+    addresses and what is not prose (mojibake, pinyin glosses, filtered words, letter-spaced
+    lines: the W rules' business) are protected. Computed once per report for all typography
+    rules."""
     return report.memo("scan_lines", lambda: list(_scan_lines(report)))
 
 
@@ -52,8 +58,13 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
         heading = section.heading
         if heading.mark:
             marks[(heading.span.line, heading.span.column)] = len(heading.mark)
+    stretches: dict[int, list] = {}
+    for stretch in report.page_text(*NOT_PROSE):
+        stretches.setdefault(stretch.span.line, []).append(stretch.span)
     for line in report.text_lines():
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
+        offset = line.span.column
+        protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
@@ -98,7 +109,8 @@ def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:
     signature block never take part."""
     for lines in bodies(report):
         for first, second in zip(lines, lines[1:]):
-            if _continues(first, second):
+            # pieces of one physical line (cut around a watermark) are not a broken line
+            if _continues(first, second) and second.span.line != first.span.line:
                 yield first, second
 
 

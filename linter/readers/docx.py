@@ -28,17 +28,19 @@ def _mark(level: int, number: int) -> str:
 
 
 def _paragraphs(document):
-    """Paragraphs of the body in order, a table's cells paragraph by paragraph."""
+    """Paragraphs of the body in order, a table's cells paragraph by paragraph, each with
+    whether it stands in a table."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            yield Paragraph(child, document)
+            yield Paragraph(child, document), False
         elif child.tag == f"{_W}tbl":
             for row in Table(child, document).rows:
                 for cell in row.cells:
-                    yield from cell.paragraphs
+                    for paragraph in cell.paragraphs:
+                        yield paragraph, True
 
 
 def _num_pr(element):
@@ -72,8 +74,9 @@ def read(data: bytes, path: str) -> Source | InputError:
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         return InputError(path, "E002", f"无法读取 docx：{exc}", f"cannot read .docx: {exc}")
     lines, column_maps, headings, texts = [], {}, {}, []
+    tables = frozenset(index for index, (_, in_table) in enumerate(paragraphs) if in_table)
     counters: dict[tuple[str, int], int] = {}
-    for index, paragraph in enumerate(paragraphs):
+    for index, (paragraph, _) in enumerate(paragraphs):
         text = paragraph.text
         texts.append(text)
         numbering = _numbering_level(paragraph)
@@ -93,4 +96,4 @@ def read(data: bytes, path: str) -> Source | InputError:
         return InputError(path, "E003", "文件没有任何文字", "the file contains no text")
     return Source(path=path, text="\n".join(lines), lines=lines, format="docx",
                   line_map=list(range(1, len(lines) + 1)), column_maps=column_maps, heading_levels=headings,
-                  display_lines=texts)
+                  display_lines=texts, table_lines=tables)

@@ -1,0 +1,288 @@
+"""The normalise step: a source's lines as the parser and the rules should read them.
+
+Text copied from web pages, reposts and converted mirrors carries more than the report:
+the page's metadata fields, navigation, widgets and watermarks, tables flattened into
+short lines, Traditional script, mojibake, a converter's pinyin glosses. This step
+*classifies* them and changes nothing that would move a character:
+
+- Traditional characters are converted to Simplified one for one (OpenCC), so every
+  keyword matches while every column still points at the original character;
+- whole lines of page furniture and tables are named (``furniture``), so the parser
+  leaves them out of the report's structure and the W rules report them;
+- stretches inside a line (a watermark mid-sentence, mojibake, pinyin glosses, ``*``
+  left by a word filter, a letter-spaced line) are listed with their columns, so the
+  typography rules leave them alone and the W rules report them.
+
+OpenCC is imported only for text that contains Traditional characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from linter.lines import BLANK, compact
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Frequent characters that exist only in Traditional script: their presence is what makes
+#: loading OpenCC worth it (Simplified text never contains them).
+TRADITIONAL_ONLY = frozenset(
+    "這個們國會來時對為說與發開關經過當報設區縣書記黨務機構實現問題進頭將從應條導資語讀變華團親網聯門間電"
+    "項長業員農產義舉處辦製決規範調審議權責據總結護體檢驗證廳鄉鎮職領執訴訟維穩環嚴監罰許層級類隊績質濟營"
+    "劃準確認識樣專講話勵獎歷練習難簡錄屬單際歲興傳統邊車陽雲順風飛館馬麼龍廣軍動見點線種內錢顯檔較稅併幾"
+    "絕愛費參優勢計畫詢複願")
+#: What a whole line of furniture is: a page field, navigation, a widget, a watermark, a
+#: title repeated by the page, or a table row.
+LINE_KINDS = ("field", "navigation", "widget", "watermark", "repeat", "table")
+
+_SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+#: A converter's pinyin gloss after a character: 國(guó), 評（píng）
+_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+#: `*` standing for characters a site's word filter removed: between two Chinese characters
+_FILTERED = re.compile(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
+_MARKDOWN_BOLD = re.compile(r"\*\*[^*]+\*\*")
+_REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
+_CJK_RUN = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
+_LATIN1_RUN = re.compile("[\u00a1-\u00ff]{4,}")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_NUMERIC_CELL = re.compile(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
+_TABLE_BAR = re.compile("[|｜│]")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Part of a physical line that is not the report's own prose (0-based ``line``,
+    ``start``/``end`` columns in the line)."""
+
+    line: int
+    start: int
+    end: int
+    what: str  # watermark | mojibake | gloss | filtered | spaced
+    text: str
+
+
+@dataclass
+class Normalised:
+    """The lines rules read (same length as the source's, Simplified), what is furniture,
+    and the stretches inside lines that are not prose."""
+
+    lines: list[str]
+    #: number of characters converted from Traditional, and where the first one is
+    traditional: int = 0
+    first_traditional: tuple[int, int] | None = None
+    #: whole lines that are not the report: line index → one of LINE_KINDS
+    furniture: dict[int, str] = field(default_factory=dict)
+    stretches: list[Stretch] = field(default_factory=list)
+
+    def stretches_on(self, line: int) -> list[Stretch]:
+        return [s for s in self.stretches if s.line == line]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Furniture patterns (``linter/data/pagecopy.toml`` plus the user's config)."""
+
+    field: re.Pattern
+    label: re.Pattern
+    lines: re.Pattern
+    widget: re.Pattern
+    watermark: re.Pattern
+
+
+@lru_cache(maxsize=16)
+def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
+    """Compile the furniture patterns, with ``extra`` lists from ``[tool.relint.furniture]``."""
+    from linter.tomlio import load_package_data
+
+    data = {key: list(value) for key, value in load_package_data("linter", "data/pagecopy.toml")["furniture"].items()}
+    for key, words in extra:
+        data[key] = data.get(key, []) + list(words)
+    labels = "|".join(sorted(data["fields"], key=len, reverse=True))
+    widgets = "|".join(sorted(data["widgets"], key=len, reverse=True))
+    return Patterns(
+        field=re.compile(rf"^(?:[【\[](?:{labels})[】\]]|(?:{labels})[:：])"),
+        label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
+        lines=re.compile("|".join(f"(?:{p})" for p in data["lines"])),
+        widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
+        watermark=re.compile("|".join(f"(?:{p})" for p in data["watermarks"])),
+    )
+
+
+def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
+              extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Normalised:
+    """Classify ``lines`` (the physical lines of a source). ``tables`` names lines a
+    structured format knows to be table cells (docx)."""
+    result = Normalised(_simplified(lines))
+    result.traditional, result.first_traditional = _count_converted(lines, result.lines)
+    found = patterns(extra)
+    _furniture_lines(result, found)
+    _table_lines(result, tables)
+    for index, line in enumerate(result.lines):
+        if index not in result.furniture and line.strip():
+            result.stretches.extend(_stretches(index, lines[index], line, found))
+    return result
+
+
+# -- Traditional script ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(lines: list[str]) -> list[str]:
+    """The lines in Simplified script, character for character (so columns stay)."""
+    if not any(TRADITIONAL_ONLY.intersection(line) for line in lines):
+        return list(lines)
+    convert = _converter().convert
+    out = []
+    for line in lines:
+        converted = convert(line)
+        if len(converted) != len(line):  # a phrase conversion changed the length: go by character
+            converted = "".join(c if len(c) == 1 else o for o, c in ((o, convert(o)) for o in line))
+        out.append(converted)
+    return out
+
+
+def _count_converted(original: list[str], converted: list[str]) -> tuple[int, tuple[int, int] | None]:
+    count, first = 0, None
+    for index, (a, b) in enumerate(zip(original, converted)):
+        if a == b:
+            continue
+        for column, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                count += 1
+                first = first or (index, column)
+    return count, first
+
+
+def is_traditional(normalised: Normalised, lines: list[str]) -> bool:
+    """Whether the text as a whole is in Traditional script (not a quoted name or two)."""
+    chinese = sum(len(_CJK_CHAR.findall(line)) for line in lines)
+    return normalised.traditional >= 6 and normalised.traditional >= chinese * 0.05
+
+
+# -- furniture and tables -------------------------------------------------------------
+
+def _furniture_lines(result: Normalised, found: Patterns) -> None:
+    value_of_label = False
+    for index, line in enumerate(result.lines):
+        flat = compact(line)
+        if not flat:
+            continue
+        what = None
+        if found.label.match(flat):
+            what, value_of_label = "field", True
+        elif value_of_label and len(flat) <= 60 and "。" not in flat:
+            what, value_of_label = "field", False  # the value under a "[ 索引号 ]" label
+        else:
+            value_of_label = False
+            if found.field.match(flat):
+                what = "field"
+            elif found.widget.match(flat) and len(flat) >= 2:
+                what = "widget"
+            elif found.lines.search(flat):
+                what = "navigation"
+            else:
+                marks = [m for m in found.watermark.finditer(line) if m.group().strip()]
+                if marks and not compact(found.watermark.sub("", line)):
+                    what = "watermark"
+        if what:
+            result.furniture[index] = what
+
+
+def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
+    """Table rows: cells known from the format, ``|`` rows, tab-separated cells, and runs
+    of short cells on lines of their own (a flattened table), at least one of them a number."""
+    lines = result.lines
+    for index, line in enumerate(lines):
+        if index in result.furniture or not line.strip():
+            continue
+        if index in tables or len(_TABLE_BAR.findall(line)) >= 2 or len(line.strip().split("\t")) >= 3:
+            result.furniture[index] = "table"
+    run: list[int] = []
+    for index in [*range(len(lines)), len(lines)]:
+        if index < len(lines) and not lines[index].strip():
+            continue  # flattened cells are often separated by empty lines
+        cell = index < len(lines) and index not in result.furniture and _is_cell(lines[index])
+        if cell:
+            run.append(index)
+            continue
+        if len(run) >= 4 and any(_NUMERIC_CELL.match(compact(lines[i])) for i in run):
+            for i in run:
+                result.furniture[i] = "table"
+        run = []
+
+
+def _is_cell(line: str) -> bool:
+    from linter.lines import heading_mark
+
+    flat = compact(line)
+    return 0 < len(flat) <= 12 and not re.search(r"[。；;，,：:、]", flat) and heading_mark(flat) is None
+
+
+# -- stretches inside a line ----------------------------------------------------------
+
+def _stretches(index: int, original: str, line: str, found: Patterns) -> list[Stretch]:
+    """Stretches of one line; mojibake is looked for in the original characters (converting
+    it to Simplified would destroy the bytes it stands for)."""
+    out = [Stretch(index, m.start(), m.end(), "watermark", m.group())
+           for m in found.watermark.finditer(line) if m.group().strip()]
+    out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in mojibake(original)]
+    out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
+    if not _MARKDOWN_BOLD.search(line):
+        out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
+    spaced = letter_spaced(line)
+    if spaced:
+        out.append(Stretch(index, spaced[0], spaced[1], "spaced", line[spaced[0]:spaced[1]]))
+    return out
+
+
+def mojibake(line: str) -> list[tuple[int, int]]:
+    """Stretches of ``line`` that are mojibake: UTF-8 bytes read as GBK (鍙戝竷 for 发布), GBK
+    bytes read as Latin-1, replacement characters, 锟斤拷, runs of ``?`` for lost characters."""
+    found = [m.span() for m in _REPLACEMENT.finditer(line)]
+    for match in _CJK_RUN.finditer(line):
+        if _decodes(match.group(), "gbk", "utf-8"):
+            found.append(match.span())
+    for match in _LATIN1_RUN.finditer(line):
+        if _decodes(match.group(), "latin-1", "gbk"):
+            found.append(match.span())
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _decodes(text: str, wrong: str, right: str) -> bool:
+    """Whether ``text`` is what bytes in ``right`` look like when read as ``wrong``: its
+    bytes re-read as ``right`` give Chinese characters, with few bytes left over."""
+    try:
+        raw = text.replace("?", "").encode(wrong)
+    except UnicodeEncodeError:
+        return False
+    recovered = raw.decode(right, errors="replace")
+    chinese = len(_CJK_CHAR.findall(recovered))
+    return chinese >= 2 and recovered.count("\ufffd") * 3 <= chinese
+
+
+def letter_spaced(line: str) -> tuple[int, int] | None:
+    """The stretch of a line typeset with a space after every character ("关 于 2 0 2 3 年"),
+    at least six characters long; a spaced-out two- or three-character name is alignment."""
+    stripped = line.strip(BLANK)
+    chars = compact(stripped)
+    if len(chars) < 6 or not _CJK_CHAR.search(chars):
+        return None
+    gaps = sum(1 for a, b in zip(stripped, stripped[1:]) if a not in BLANK and b in BLANK)
+    if gaps < (len(chars) - 1) * 0.8:
+        return None
+    start = len(line) - len(line.lstrip(BLANK))
+    return start, start + len(stripped)

@@ -1,0 +1,130 @@
+"""The normalise step on real web-copy text: Traditional script read as Simplified with the
+original coordinates, Big5 decoded as Big5, mojibake and converter glosses left alone by the
+punctuation rules, page furniture and tables out of the report's structure."""
+
+import docx
+from conftest import codes, lint_file, lint_text
+
+from linter.normalise import letter_spaced, mojibake, normalise
+from linter.sources import decode
+
+# From a Traditional mirror of a rule-of-law report (a stored public page), with its half-width commas.
+TRADITIONAL = ("臺北市政府關於2023年度法治政府建設情況的報告\n"
+               "2023年,本市堅持依法行政,法治政府建設取得新成效。\n"
+               "一、主要舉措和成效\n全年審查規範性文件18件。\n"
+               "二、存在的不足和原因\n執法隊伍專業化程度不高，原因是培訓不足。\n"
+               "三、黨政主要負責人履行推進法治建設第一責任人職責情況\n主要負責人親自部署。\n"
+               "四、2024年工作安排\n繼續推進。\n")
+
+
+def test_traditional_text_is_matched_in_simplified_and_reported_once(registry):
+    result = lint_text(registry, TRADITIONAL)
+    assert result.report.kind == "annual" and result.report.year == 2023
+    assert [c for c in codes(result) if c.startswith("S1")] == []
+    assert codes(result).count("W005") == 1
+    comma = next(d for d in result.diagnostics if d.code == "T001")
+    # the finding points at the original line and column: the comma after 2023年 in line 2
+    assert (comma.span.line, comma.span.column) == (2, 6)
+    assert TRADITIONAL.split("\n")[1][comma.span.column - 1] == ","
+
+
+def test_a_quoted_traditional_name_is_not_traditional_text(registry):
+    result = lint_text(registry, "XX区2023年法治政府建设年度报告\n2023年，我区宣讲《臺灣同胞投資保護法》。\n")
+    assert "W005" not in codes(result)
+
+
+def test_conversion_keeps_every_line_length():
+    lines = TRADITIONAL.split("\n")
+    assert [len(line) for line in normalise(lines).lines] == [len(line) for line in lines]
+
+
+def test_big5_is_decoded_as_big5_not_gb18030_garbage():
+    data = TRADITIONAL.encode("big5")
+    assert data.decode("gb18030")  # the trap: it decodes, into nonsense
+    source = decode(data, "r.txt")
+    assert source.encoding == "big5" and source.text == TRADITIONAL
+
+
+def test_gbk_is_still_gbk():
+    text = "XX区2023年法治政府建设年度报告\n2023年，我区坚持依法行政。\n"
+    source = decode(text.encode("gbk"), "r.txt")
+    assert source.encoding == "gb18030" and source.text == text
+
+
+def test_mojibake_made_by_a_real_wrong_decode_is_found():
+    # UTF-8 bytes of a page's metadata read as GBK, as a mis-set browser or crawler does
+    garbled = "发布时间：2024-03-28".encode("utf-8").decode("gbk", errors="replace")
+    spans = mojibake(garbled)
+    assert spans and spans[0][0] == 0
+    assert mojibake("2023年，我区坚持依法行政，推进法治政府建设。") == []
+    assert mojibake("如何把制度优势转化为治理效能?") == []
+
+
+def test_mojibake_and_glosses_are_never_fixed_as_punctuation(registry):
+    garbled = "发布时间：2024-03-28".encode("utf-8").decode("gbk", errors="replace")
+    text = f"XX区2023年法治政府建设年度报告\n{garbled}\n中國(guó)法治政府評(píng)估報(bào)告\n"
+    found = codes(lint_text(registry, text))
+    assert "W003" in found and "W004" in found
+    assert "T001" not in found
+
+
+def test_page_furniture_stays_out_of_title_and_broken_lines(registry):
+    text = ("首页 > 政务公开 > 法治政府建设\n静海区2023年度法治政府建设情况报告\n"
+            "来源:静海区人民政府办公室 发布时间:2024-03-28 09:18\n字体:【大 中 小】\n语音播报\n"
+            "静海区2023年度法治政府建设情况报告\n2023年，静海区坚持依法行政。\n")
+    result = lint_text(registry, text)
+    assert result.report.title.text == "静海区2023年度法治政府建设情况报告"
+    assert "T005" not in codes(result) and "T006" not in codes(result)
+    assert codes(result).count("W001") == 2  # the breadcrumb; the block of fields, widgets and the repeated title
+
+
+def test_a_title_after_a_block_of_page_fields(registry):
+    text = ("[ 索引号 ]\n11120223MB1544913K/2024-00021\n[ 发布机构 ]\n静海区司法局\n[ 发布日期 ]\n2024-03-28\n"
+            "静海区司法局2023年度法治政府建设情况报告\n2023年，我局坚持依法行政。\n")
+    report = lint_text(registry, text).report
+    assert report.title.text == "静海区司法局2023年度法治政府建设情况报告" and report.kind == "annual"
+
+
+def test_a_watermark_glued_in_front_of_the_title(registry):
+    text = ("秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持"
+            "以习近平新时代中国特色社会主义思想为指导，坚持依法行政，法治政府建设取得新成效。")
+    result = lint_text(registry, text)
+    assert result.report.title.text == "湖北省人民政府关于2023年度法治政府建设情况的报告"
+    assert result.report.issuer == "湖北省人民政府" and codes(result).count("W002") == 1
+
+
+def test_tables_are_table_lines_for_broken_line_and_space_rules(registry):
+    text = ("XX区2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件情况如下：\n"
+            "| 类别 | 2023 年 | 2022 年 |\n| 行政复议 | 23 | 15 |\n"
+            "序号\n类别\n件数\n1\n行政应诉\n15\n二、存在的不足和原因\n人员不足，原因是编制少。\n")
+    found = codes(lint_text(registry, text))
+    assert "T005" not in found and "T006" not in found and "W001" not in found
+
+
+def test_docx_table_cells_are_table_lines(registry, tmp_path):
+    document = docx.Document()
+    document.add_paragraph("XX区2023年法治政府建设年度报告")
+    document.add_paragraph("全年审查文件 18 件。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "审查文件"
+    table.cell(0, 1).text = "18 件"
+    document.save(tmp_path / "t.docx")
+    result = lint_file(registry, tmp_path / "t.docx", select=("T006",))
+    assert [d.span.line for d in result.diagnostics] == [2, 2]  # the paragraph, not the cell (line 4)
+
+
+def test_furniture_patterns_extend_from_config(registry):
+    text = "XX区2023年法治政府建设年度报告\n本站声明：转载请注明出处\n2023年，我区坚持依法行政。\n"
+    assert "W001" not in codes(lint_text(registry, text))
+    assert "W001" in codes(lint_text(registry, text, furniture=(("lines", ("^本站声明",)),)))
+
+
+def test_letter_spacing_needs_a_whole_spaced_line():
+    assert letter_spaced("关 于 2 0 2 3 年 度 法 治 政 府") == (0, 23)
+    assert letter_spaced("区长 张  三") is None
+    assert letter_spaced("2023年，我区坚持 依法行政。") is None
+
+
+def test_letter_spaced_line_is_one_finding_not_many_spaces(registry):
+    found = codes(lint_text(registry, "关 于 2 0 2 3 年 度 法 治 政 府 建 设 情 况 的 报 告\n2023年，我区坚持依法行政。\n"))
+    assert found.count("W007") == 1 and "T006" not in found
