@@ -143,5 +143,5 @@ class ResultCache:
             with os.fdopen(handle, "wb") as out:
                 out.write(self._mac(key, payload) + b"\n" + payload)
             os.replace(temporary, entry)
-        except (OSError, TypeError):
+        except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written is simply not used

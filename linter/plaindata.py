@@ -53,14 +53,15 @@ def _plain(value):
 
 
 def dumps(value) -> bytes:
-    """``value`` (a result or anything inside one) as UTF-8 JSON."""
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """``value`` (a result or anything inside one) as UTF-8 JSON; a file name that is not
+    UTF-8 (surrogate escapes) passes through unchanged."""
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def loads(data: bytes, expected: type):
     """The ``expected`` instance :func:`dumps` wrote; ValueError when ``data`` is anything else."""
     try:
-        value = _value(json.loads(data.decode("utf-8")))
+        value = _value(json.loads(data.decode("utf-8", "surrogatepass")))
     except (TypeError, KeyError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
         raise ValueError(f"not a stored result: {exc!r}") from None
     if type(value) is not expected:
