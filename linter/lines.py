@@ -253,15 +253,16 @@ def _pieces(lines: list[str], normalised) -> list[tuple[int, int, str, str]]:
 
 
 def _mark_repeated_titles(pieces: list[tuple[int, int, str, str]]) -> None:
-    """A title-like line the page prints a second time (its heading, then the document's)."""
-    seen: set[str] = set()
+    """A title-like line the page prints twice (its own heading, then the document's): the
+    earlier one is the page's, the later one stands with the report's body."""
+    last: dict[str, int] = {}
     for pos, (index, col, text, what) in enumerate(pieces):
         flat = compact(text)
-        if what or len(flat) < 8 or not _is_title(text):
-            continue
-        if flat in seen:
-            pieces[pos] = (index, col, text, "repeat")
-        seen.add(flat)
+        if not what and len(flat) >= 8 and _is_title(text):
+            if flat in last:
+                earlier = pieces[last[flat]]
+                pieces[last[flat]] = (*earlier[:3], "repeat")
+            last[flat] = pos
 
 
 def classify(lines: list[str], headings: dict[int, int] | None = None, normalised=None) -> list[Line]:

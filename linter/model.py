@@ -205,6 +205,11 @@ class Report:
     #: set when the text is in Traditional script (it is read in Simplified)
     traditional: Script | None = None
 
+    def blank_between(self, above: TextLine, below: TextLine) -> bool:
+        """Whether ``below`` is on a later line than ``above`` with only empty lines between."""
+        between = self.lines[above.span.line:below.span.line - 1]
+        return below.span.line > above.span.line and not any(text.strip() for text in between)
+
     def page_text(self, *what: str) -> list[PageText]:
         """The page's own text of the given kinds (see :class:`PageText`), in document order."""
         return [p for p in self.page if p.what in what]

@@ -65,7 +65,7 @@ class PageFurniture(Rule):
     def check(self, report: Report):
         block: list[PageText] = []
         for line in report.page_text(*self._WHAT) + [None]:
-            if block and (line is None or not _adjacent(report, block[-1], line)):
+            if block and (line is None or not report.blank_between(block[-1], line)):
                 yield self._block(report, block)
                 block = []
             if line is not None:
@@ -83,12 +83,6 @@ class PageFurniture(Rule):
         else:  # the last line of the file: up to its end
             removal = Span(first.span.line, 1, last.span.line, len(report.lines[-1]) + 1)
         return self.diagnostic(span, fix=_remove(removal), text=_short(first.text), what=what, what_en=what_en)
-
-
-def _adjacent(report: Report, above: PageText, below: PageText) -> bool:
-    """Whether only empty lines stand between two lines of furniture."""
-    between = report.lines[above.span.line:below.span.line - 1]
-    return below.span.line > above.span.line and not any(text.strip() for text in between)
 
 
 def _is_whole_line(report: Report, line: PageText) -> bool:

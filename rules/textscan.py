@@ -109,8 +109,9 @@ def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:
     signature block never take part."""
     for lines in bodies(report):
         for first, second in zip(lines, lines[1:]):
-            # pieces of one physical line (cut around a watermark) are not a broken line
-            if _continues(first, second) and second.span.line != first.span.line:
+            # Only empty lines may stand between: furniture or a table between them is not a
+            # line break to remove, and pieces of one line cut around a watermark are not broken.
+            if _continues(first, second) and report.blank_between(first, second):
                 yield first, second
 
 
