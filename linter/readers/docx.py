@@ -27,7 +27,7 @@ def _mark(level: int, number: int) -> str:
     return [f"{_cn(number)}、", f"（{_cn(number)}）", f"{number}.", f"（{number}）"][min(level, 3)]
 
 
-def _paragraphs(document):
+def body_paragraphs(document):
     """Paragraphs of the body in order, a table's cells paragraph by paragraph."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -68,7 +68,7 @@ def read(data: bytes, path: str) -> Source | InputError:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        paragraphs = list(_paragraphs(document))
+        paragraphs = list(body_paragraphs(document))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         return InputError(path, "E002", f"无法读取 docx：{exc}", f"cannot read .docx: {exc}")
     lines, column_maps, headings, texts = [], {}, {}, []
