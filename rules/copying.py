@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter.rules.basis import SUPERVISION_REGULATION
-from linter.rules.substance import PLAN, SHORTCOMINGS, data, part_lines
+from linter.rules.substance import MEASURES, PLAN, REPORTS, SHORTCOMINGS, data, part_lines
 
 from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report, Span
 from linter.rule import RunRule, Text
 
-#: The parts compared, per report kind: what the body did, what it lacks, what it plans.
-PARTS = {kind: ("measures" if kind == "annual" else "duties", SHORTCOMINGS, plan) for kind, plan in PLAN.items()}
+#: The roles of the parts compared, per report kind: what the body did, what it lacks, what
+#: it plans (a duty report's account of its duties stands where an annual report's measures do).
+PARTS = {"annual": (MEASURES, SHORTCOMINGS, PLAN), "duty": ("duty", SHORTCOMINGS, PLAN)}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NOT_CONTENT = re.compile(r"[\s\W_]+")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
@@ -103,7 +104,7 @@ class CopiedFromOtherReport(RunRule):
     code = "Q006"
     name = "copied-from-other-report"
     severity = "warning"
-    kinds = tuple(PARTS)
+    kinds = REPORTS
     scope = "measures, shortcomings, plan (whole run)"
     summary = Text("与本次检查的另一单位报告有相同段落", "passage matches another body's report in the run")
     message = Text("这段（“{part}”部分）与 {path} 第{line}行相同（本段{percent}%的文字）",
@@ -118,8 +119,9 @@ class CopiedFromOtherReport(RunRule):
 
         texts, lines, sizes, parts, line_sizes, names = [], [], [], [], {}, {}
         for part in PARTS.get(report.kind, ()):
-            if part in report.elements:
-                names[part] = (report.elements[part].spec.name, report.elements[part].spec.name_en)
+            match = report.part(part)
+            if match is not None:
+                names[part] = (match.spec.name, match.spec.name_en)
             for line in part_lines(report, part, headings=False):
                 number = report.original_line(line.span.line)
                 found = sentences(line.text) if number not in line_sizes else []  # one part per line
