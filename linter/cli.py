@@ -132,6 +132,8 @@ def run(args) -> int:
 
 
 def _lint(args, registry, resolver, output_format: str):
+    from dataclasses import replace
+
     from linter.batch import Job, lint_many, lint_one
     from linter.engine import FileResult
     from linter.output import SUMMARY_FORMATS
@@ -158,10 +160,17 @@ def _lint(args, registry, resolver, output_format: str):
                 order.append(None)
             else:
                 order.append(FileResult(found.path, error=found))
+    # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
+    job = replace(job, compare=fix is None and len(items) > 1)
     linted = lint_many(registry, items, args.jobs, job=job)
     if _show_progress(len(items)):
         linted = _progress(linted, len(items))
-    return (next(linted) if result is None else result for result in order)
+    results = (next(linted) if result is None else result for result in order)
+    if job.compare:
+        from linter.run_rules import finish
+
+        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-"))
+    return results
 
 
 def _show_progress(count: int) -> bool:
