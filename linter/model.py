@@ -225,7 +225,7 @@ class Report:
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
         return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements,
-                       _memo={}, previous=None, page=[])
+                       _memo={}, previous=None, page=[], traditional=None)
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""

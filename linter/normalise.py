@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linter.lines import BLANK, compact
+from linter.lines import compact
+from linter.vocabulary import BLANK, CJK
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Frequent characters that exist only in Traditional script: their presence is what makes
 #: loading OpenCC worth it (Simplified text never contains them).
 TRADITIONAL_ONLY = frozenset(

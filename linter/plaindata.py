@@ -23,11 +23,22 @@ _SKIPPED = {"_memo", "facts", "source", "previous", "settings", "section", "fixe
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, type]:
     from linter.engine import FileResult
-    from linter.model import ElementMatch, ElementSpec, Heading, Paragraph, Report, ReportKind, Span, TextLine
+    from linter.model import (
+        ElementMatch,
+        ElementSpec,
+        Heading,
+        PageText,
+        Paragraph,
+        Report,
+        ReportKind,
+        Script,
+        Span,
+        TextLine,
+    )
     from linter.rule import Diagnostic, Edit, Fix, Text
 
     return {cls.__name__: cls for cls in (FileResult, Report, ReportKind, ElementSpec, ElementMatch, TextLine,
-                                          Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit)}
+                                          Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit, PageText, Script)}
 
 
 def _plain(value):

@@ -4,13 +4,12 @@ other rules skip them, and these rules report them once each."""
 
 from __future__ import annotations
 
-import re
-
 from linter.rules.basis import GBT_9704
 
 from linter import hookimpl
 from linter.model import PageText, Report, Span
 from linter.rule import Edit, Fix, Rule, Text
+from linter.vocabulary import BLANKS
 
 PUBLISHED_TEXT = Text(
     "公开发布和报送的报告应是报告正文本身（《法治政府建设与责任落实督察工作规定》要求报告向社会公开）",
@@ -283,7 +282,6 @@ class FilteredWord(Rule):
             yield self.diagnostic(mark.span, text=mark.text)
 
 
-_GAP = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
 
 
 class LetterSpaced(Rule):
@@ -320,7 +318,7 @@ class LetterSpaced(Rule):
 
     def check(self, report: Report):
         for mark in report.page_text("spaced"):
-            edits = tuple(Edit(mark.sub_span(*gap.span()), "") for gap in _GAP.finditer(mark.text))
+            edits = tuple(Edit(mark.sub_span(*gap.span()), "") for gap in BLANKS.finditer(mark.text))
             yield self.diagnostic(mark.span, fix=Fix("safe", edits), text=_short("".join(mark.text.split())))
 
 

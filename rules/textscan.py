@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.lines import BLANK
 from linter.model import Paragraph, Report, Span, TextLine
+from linter.vocabulary import BLANK, CJK
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -34,6 +33,8 @@ class ScanLine:
 
     line: TextLine
     protected: tuple[tuple[int, int], ...]
+    #: a table row (cells, not prose: spaces there align columns)
+    table: bool = False
 
     def is_protected(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -61,14 +62,15 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     stretches: dict[int, list] = {}
     for stretch in report.page_text(*NOT_PROSE):
         stretches.setdefault(stretch.span.line, []).append(stretch.span)
-    for line in report.text_lines():
+    rows = report.page_text("table")
+    for line in report.text_lines() + rows:
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected))
+        yield ScanLine(line, tuple(protected), table=line in rows)
 
 
 def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
