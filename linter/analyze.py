@@ -52,14 +52,33 @@ def _title_text(lines: list[TextLine]) -> str:
     return " ".join(joined.split())
 
 
-def detect_kind(kinds: list[ReportKind], title: str | None, opening: list[str]) -> ReportKind | None:
+def detect_kind(kinds: list[ReportKind], title: str | None, opening: list[str],
+                headings: list[str] = ()) -> ReportKind | None:
+    """The report kind from its title; without a title, from its opening and its top-level
+    part headings (see ``untitled`` in ``rules/data/kinds.toml``)."""
     for kind in sorted(kinds, key=lambda k: -k.priority):
         if title is not None:
             if matches(kind.title, title) and not matches(kind.exclude, title):
                 return kind
-        elif any(matches(kind.opening, text) for text in opening):
+        elif any(matches(kind.opening, text) for text in opening) or _untitled(kind, opening, headings):
             return kind
     return None
+
+
+def _untitled(kind: ReportKind, opening: list[str], headings: list[str]) -> bool:
+    """A copy of this kind without its title: by how its opening starts and what its opening
+    and part headings name."""
+    if not kind.subject:
+        return False
+    texts = [compact(t) for t in opening[:2] + list(headings)]
+    if any(matches(kind.untitled_exclude, text) for text in texts):
+        return False
+    subject = sum(len(_regex(p).findall(text)) for p in kind.subject for text in texts)
+    parts = sum(1 for text in headings if matches(kind.parts, text))
+    starts = bool(opening) and matches(kind.untitled, opening[0])
+    # two of the three signs, the subject named at least once: an opening that starts with the
+    # year, the subject named again, a part heading of the kind
+    return subject >= 1 and starts + min(subject, 2) + min(parts, 2) >= 3
 
 
 def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
@@ -76,16 +95,35 @@ def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine |
             return prefix.group(1), segment.title[0]
     if segment.signature:
         return compact(segment.signature[0].text), segment.signature[0]
+    if segment.paragraphs:  # a copy without its title names its body in the opening sentence
+        found = _ISSUER_IN_OPENING.match(compact(segment.paragraphs[0].text))
+        if found:
+            return found.group("org"), segment.paragraphs[0]
     return None, None
 
 
-def _year(title: str | None, title_where: TextLine | None, opening: list[TextLine]):
-    if title:
-        found = YEAR_WORD.search(compact(title))
-        if found:
-            return int(found.group(1)), title_where
-    for line in opening[:2]:
-        found = YEAR_WORD.search(compact(line.text))
+# "2022年,渝中区坚持……", "2023年,在市委、市政府的正确领导下,前进区教育局深入……"
+_ISSUER_IN_OPENING = re.compile(
+    rf"^{YEAR}年?度?(?:以来)?[,，](?:在[^，,。]{{2,60}}[,，])?"
+    rf"(?P<org>[^，,。、“”《》]{{2,25}}?{ORG_SUFFIX.pattern.rstrip('$')})"
+    r"(?:党组|党委)?(?:坚持|深入|认真|全面|始终|紧紧|紧扣|聚焦|以|按照|围绕|立足|扎实|严格|持续|在|把|将|高度|积极)")
+#: Years that are not the report's: inside a document's name 《…》 and in ranges (2021—2025年).
+#: "2024以来，…": an opening that names its year without 年
+_YEAR_SINCE = re.compile(rf"({YEAR})以来")
+_NOT_THE_YEAR = re.compile(rf"《[^》]*》|{YEAR}年?[—\-－~～–至到]{YEAR}年?")
+
+
+def _year_in(text: str):
+    flat = _NOT_THE_YEAR.sub(lambda m: "#" * len(m.group()), compact(text))
+    return YEAR_WORD.search(flat) or _YEAR_SINCE.match(flat)
+
+
+def _year(title: str | None, title_where: TextLine | None, opening: list[TextLine], headings: list[TextLine]):
+    """The report year: from the title, else the opening, else the first part headings (a
+    title-less copy names its year there: "一、2023年总体情况")."""
+    candidates = ([title_where] if title else []) + list(opening[:2]) + list(headings[:3])
+    for line in candidates:
+        found = _year_in(line.text)
         if found:
             return int(found.group(1)), line
     return None, None
@@ -101,22 +139,52 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
     for spec in kind.elements:
         if spec.within:
             continue
-        top = next((s for s in sections if matches(spec.heading, s.heading.title or s.heading.text)), None)
-        sub = None if top else next((s for s in nested if matches(spec.heading, s.heading.title)), None)
-        hit = top or sub
-        if hit is not None:
-            where = TextLine(hit.heading.mark + hit.heading.title, hit.heading.span)
-            found[spec.id] = ElementMatch(spec, True, "heading", where, nested=hit is sub, section=hit)
-            continue
-        para = next(((t, s) for t, s in body if matches(spec.body, t.text)), None)
-        if para is not None:
-            found[spec.id] = ElementMatch(spec, True, "body", para[0], nested=True, section=para[1])
-        else:
-            found[spec.id] = ElementMatch(spec, False)
+        found[spec.id] = _find(spec, sections, nested, body)
+    for spec in kind.elements:
+        if spec.leading and not found[spec.id].found:
+            found[spec.id] = _leading_parts(spec, sections, found)
     for spec in kind.elements:
         if spec.within:
             found[spec.id] = _find_within(spec, found.get(spec.within), preamble)
     return found
+
+
+#: Where a lead phrase ends: the first clause of a heading or a paragraph.
+_CLAUSE_END = re.compile(r"[，。；：,;:！？!?]")
+
+
+def _lead(text: str) -> str:
+    flat = compact(text)
+    stop = _CLAUSE_END.search(flat)
+    return flat[:stop.start()] if stop else flat
+
+
+def _find(spec: ElementSpec, sections: list[Section], nested: list[Section], body) -> ElementMatch:
+    """An element by a top-level heading, then a sub-heading, then a lead phrase in body
+    text (for an anchored element, sub-headings and body text by their first clause only)."""
+    view = _lead if spec.anchored else (lambda text: text)
+    top = next((s for s in sections if matches(spec.heading, s.heading.title or s.heading.text)), None)
+    sub = None if top else next((s for s in nested if matches(spec.heading, view(s.heading.title))), None)
+    hit = top or sub
+    if hit is not None:
+        where = TextLine(hit.heading.mark + hit.heading.title, hit.heading.span)
+        return ElementMatch(spec, True, "heading", where, nested=hit is sub, section=hit)
+    para = next(((t, s) for t, s in body if matches(spec.body, view(t.text))), None)
+    if para is not None:
+        return ElementMatch(spec, True, "body", para[0], nested=True, section=para[1])
+    return ElementMatch(spec, False)
+
+
+def _leading_parts(spec: ElementSpec, sections: list[Section], found: dict[str, ElementMatch]) -> ElementMatch:
+    """A report organised by topic ("一、强化组织保障……", "二、深化依法决策……") puts its
+    measures first: the top-level parts before the first part another element's heading
+    names are this element."""
+    claimed = {id(m.section) for m in found.values() if m.found and m.how == "heading" and not m.nested}
+    first = sections[0] if sections else None
+    if first is None or id(first) in claimed:
+        return ElementMatch(spec, False)
+    where = TextLine(first.heading.mark + first.heading.title, first.heading.span)
+    return ElementMatch(spec, True, "heading", where, section=first)
 
 
 def _find_within(spec: ElementSpec, container: ElementMatch | None, preamble) -> ElementMatch:
@@ -154,9 +222,11 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
     if forced_kind:
         kind = next((k for k in kinds if k.id == forced_kind), None)
     else:
-        kind = detect_kind(kinds, title, opening)
+        headings = [s.heading.title or s.heading.text for top in segment.sections for s in top.walk()][:12]
+        kind = detect_kind(kinds, title, opening, headings)
     issuer, issuer_where = _issuer(segment, title)
-    year, year_where = _year(title, title_where, segment.paragraphs)
+    year, year_where = _year(title, title_where, segment.paragraphs,
+                             [TextLine(s.heading.title, s.heading.title_span) for s in segment.sections])
     date_where = segment.dates[-1] if segment.dates else None
     elements = find_elements(kind, segment.paragraphs, segment.sections) if kind else {}
     report = Report(

@@ -34,7 +34,8 @@ _HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 ORG_SUFFIX = re.compile(
     r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
 )
-_TITLE_WORDS = re.compile(r"(报告|汇报|总结|述职|述法)")
+# Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况".
+_TITLE_WORDS = re.compile(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$)")
 # What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
 _AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
 _TITLE_MAX = 80
@@ -158,7 +159,9 @@ def _closing_kinds(items: list[tuple[int, int, str]]) -> dict[int, str]:
 def _title_block(items, start: int, stop: int) -> dict[int, str]:
     """Kinds of the front lines of a segment: FRONT/ISSUER lines, TITLE, AUTHOR, SALUTATION."""
     window = [p for p in range(start, min(stop, start + 6))]
-    title = next((p for p in window if _is_title(items[p][2])), None)
+    titles = [p for p in window if _is_title(items[p][2])]
+    # A bare "工作报告" is the page's category above the report's own title.
+    title = next((p for p in titles if len(compact(items[p][2])) > 6), titles[0] if titles else None)
     kinds: dict[int, str] = {}
     if title is None:
         return kinds

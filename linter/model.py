@@ -131,6 +131,10 @@ class ElementSpec:
     order: int = 0
     #: declared in the user's config rather than by a plugin (reported by S109)
     custom: bool = False
+    #: sub-headings and body text count only at their lead phrase (first clause)
+    anchored: bool = False
+    #: without a heading naming it, the top-level parts before any other element's part
+    leading: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,12 @@ class ReportKind:
     opening: tuple[str, ...] = ()  # patterns in the opening text when there is no title
     priority: int = 0
     elements: tuple[ElementSpec, ...] = ()
+    #: a copy without its title: how its opening paragraph starts, what its opening and part
+    #: headings must name (twice), what rules it out, and the kind's standard part headings
+    untitled: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    untitled_exclude: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

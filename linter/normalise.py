@@ -49,6 +49,8 @@ _LATIN1_RUN = re.compile("[\u00a1-\u00ff]{4,}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NUMERIC_CELL = re.compile(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
 _TABLE_BAR = re.compile("[|｜│]")
+#: List bullets a page puts before its fields ("• 来源: 司法厅").
+_BULLETS = "•·●▪◆■-*"
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
     labels = "|".join(sorted(data["fields"], key=len, reverse=True))
     widgets = "|".join(sorted(data["widgets"], key=len, reverse=True))
     return Patterns(
-        field=re.compile(rf"^(?:[【\[](?:{labels})[】\]]|(?:{labels})[:：])"),
+        field=re.compile(rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"),
         label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
         lines=re.compile("|".join(f"(?:{p})" for p in data["lines"])),
         widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
@@ -171,7 +173,7 @@ def is_traditional(normalised: Normalised, lines: list[str]) -> bool:
 def _furniture_lines(result: Normalised, found: Patterns) -> None:
     value_of_label = False
     for index, line in enumerate(result.lines):
-        flat = compact(line)
+        flat = compact(line).lstrip(_BULLETS)
         if not flat:
             continue
         what = None

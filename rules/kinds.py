@@ -16,6 +16,7 @@ def kinds_from_data(data: dict) -> list[ReportKind]:
                 id=e["id"], role=e.get("role", "other"), name=e["name"], name_en=e.get("name_en", e["name"]),
                 heading=tuple(e.get("heading", ())), body=tuple(e.get("body", ())),
                 within=e.get("within"), required=e.get("required", True), order=e.get("order", 0),
+                anchored=e.get("anchored", False), leading=e.get("leading", False),
             )
             for e in table.get("elements", ())
         )
@@ -23,7 +24,8 @@ def kinds_from_data(data: dict) -> list[ReportKind]:
             id=kind_id, name=table["name"], name_en=table.get("name_en", table["name"]),
             title=tuple(table.get("title", ())), exclude=tuple(table.get("exclude", ())),
             opening=tuple(table.get("opening", ())), priority=table.get("priority", 0),
-            elements=elements,
+            elements=elements, untitled=tuple(table.get("untitled", ())), subject=tuple(table.get("subject", ())),
+            untitled_exclude=tuple(table.get("untitled_exclude", ())), parts=tuple(table.get("parts", ())),
         ))
     return kinds
 

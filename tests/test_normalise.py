@@ -135,3 +135,46 @@ def test_a_broken_line_is_never_joined_across_page_furniture(registry):
     text = ("甘肃2021年法治政府建设工作取得新成效\n发布日期: 2022-03-31 10:08:59 来源: 甘肃经济日报\n\n"
             "正在召开的省十三届人大常委会第三十次会议听取和审议了省人民政府2021年度法治政府建设情况报告。\n")
     assert "T005" not in codes(lint_text(registry, text))
+
+
+# -- kind, year and parts from real openings (texts from fixtures/corpus, as published) --------
+
+UNTITLED = ("2019年,在省委、省政府和市委、市政府的正确领导下,南昌县全面贯彻落实法治政府建设实施纲要,"
+            "扎实推进依法行政,法治政府建设取得明显成效。\n"
+            "一、2019年推进法治政府建设情况\n(一)依法全面履行政府职能,持续推进“放管服”改革工作\n"
+            "1.优化政府组织机构。我县在对各涉改单位充分调研论证的基础上,拟定机构改革方案。\n")
+
+
+def test_a_copy_without_its_title_is_recognised_from_its_opening_and_parts(registry):
+    report = lint_text(registry, UNTITLED).report
+    assert (report.kind, report.year) == ("annual", 2019)
+    assert report.elements["measures"].found  # the topic-organised first part
+
+
+def test_a_look_alike_without_title_stays_unknown(registry):
+    # opening of a government information disclosure annual report (corpus 070)
+    text = ("为认真做好京山市卫生健康局政府信息公开工作,我局按照《中华人民共和国政府信息公开条例》要求,"
+            "现将2022年度政府信息公开工作情况报告如下。\n一、总体情况\n1.政府信息主动公开情况。2022年,我局主动公开政务信息6条。\n")
+    assert lint_text(registry, text).report.kind == "unknown"
+
+
+def test_a_first_person_opening_is_a_duty_report(registry):
+    text = ("2024以来,在县委、县政府的精心指导下,本人切实履行推进法治政府建设第一责任人职责,以习近平新时代"
+            "中国特色社会主义思想为指导。\n一、履职情况\n(一)完善治理体系,夯实法治基础。\n")
+    report = lint_text(registry, text).report
+    assert (report.kind, report.year) == ("duty", 2024)
+
+
+def test_the_year_is_not_taken_from_a_plans_name_or_a_range(registry):
+    text = ("根据《法治政府建设实施纲要(2021—2025年)》等文件要求,现将法治政府建设工作情况报告如下。\n"
+            "一、2023年总体情况\n2023年,我局坚持依法行政。\n")
+    assert lint_text(registry, text).report.year == 2023
+
+
+def test_shortcomings_are_not_found_in_the_middle_of_a_sentence(registry):
+    text = (UNTITLED + "(二)推进严格规范公正文明执法\n及时解决群众反映的问题和诉求,存在的问题当即整改。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长亲自部署。\n")
+    report = lint_text(registry, text).report
+    assert not report.elements["shortcomings"].found
+    text += "三、存在的不足和原因\n基层执法力量不足，原因是编制少。\n"
+    assert lint_text(registry, text).report.elements["shortcomings"].how == "heading"
