@@ -25,7 +25,7 @@ CORPUS = ROOT / "fixtures" / "corpus"
 INDEX = CORPUS / "index.csv"
 EXPECTED = CORPUS / "expected.json"
 JUDGMENTS = CORPUS / "judgments.csv"
-JUDGMENT_FIELDS = ["file", "line", "code", "flagged", "verdict", "reason"]
+JUDGMENT_FIELDS = ["file", "line", "column", "code", "flagged", "verdict", "reason"]
 VERDICTS = ("true", "false", "moot")  # moot: the opening ends before the text the rule looks for
 SAMPLE = 25  # findings shown per rule for judging (all when fewer)
 REPORT_KINDS = ("annual", "duty")
@@ -82,8 +82,8 @@ def findings_in_context(registry=None) -> list[dict]:
 
 
 def key(finding: dict) -> tuple:
-    """What identifies a judgment across re-runs: file, line, code and the flagged text."""
-    return (finding["file"], int(finding["line"]), finding["code"], finding["flagged"])
+    """What identifies a judgment across re-runs: file, line, column, code and the flagged text."""
+    return (finding["file"], int(finding["line"]), int(finding["column"]), finding["code"], finding["flagged"])
 
 
 def load_judgments() -> dict[tuple, dict]:
