@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from linter.engine import FileResult, Registry, lint_source, read_source
-from linter.sources import InputError
+from linter.engine import FileResult, Registry, lint_source, read_source, reader_for
+from linter.sources import InputError, read_bytes
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -25,6 +25,7 @@ class Job:
     fix: object = None  # a linter.fixer.FixMode, or None to only lint
     slim: bool = False  # keep only what summary formats need (see Report.slim)
     cache_root: str | None = None  # folder holding .relint_cache; None: no cache
+    compare: bool = False  # the run compares files with each other (run rules: linter.run_rules)
 
 
 def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
@@ -35,6 +36,13 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     fix = job.fix
+    if source.format == "docx" and data is None:
+        from linter import docx_fix, fixer
+
+        if not fix.write:
+            return docx_fix.fix_file(registry, path, settings, fix)
+        with fixer.folder_lock(path):
+            return docx_fix.fix_file(registry, path, settings, fix)
     if source.format != "text":
         result = lint_source(registry, source, settings)
         result.note = f"--fix does not rewrite {source.format} files"
@@ -79,18 +87,21 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
 
 def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
     cache = key = None
-    if job.cache_root is not None and job.slim and data is None:
+    if job.cache_root is not None and job.slim and data is None and reader_for(registry, path) is not None:
         from linter.cache import ResultCache
 
+        data = read_bytes(path)  # read once: the key holds a hash of the bytes
+        if isinstance(data, InputError):
+            return FileResult(path, error=data, settings=settings)
         cache = ResultCache(job.cache_root, registry.fingerprint)
-        key = cache.key(path, settings)
+        key = cache.key(path, settings, data)
         hit = cache.get(key) if key else None
-        if hit is not None:
+        if hit is not None and (not job.compare or hit.digests is not None):
             return replace(hit, path=path, settings=settings)
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
-    result = lint_source(registry, source, settings)
+    result = lint_source(registry, source, settings, digest=job.compare)
     compared = result.report.previous is not None
     if job.slim:
         result.report = result.report.slim()

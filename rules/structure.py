@@ -12,6 +12,7 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.rule import Rule, Text
+from linter.vocabulary import YEAR_WORD
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
@@ -91,7 +92,7 @@ class TitleWithoutYear(Rule):
     basis = REPORT_NAME_GUIDELINE
 
     def check(self, report: Report):
-        if report.title and not re.search(r"(19|20)\d{2}年", compact(report.title.text)):
+        if report.title and not YEAR_WORD.search(compact(report.title.text)):
             yield self.diagnostic(report.title.span)
 
 
@@ -291,7 +292,7 @@ class ShortcomingsWithoutCauses(Rule):
     basis = SUPERVISION_REGULATION
 
     def check(self, report: Report):
-        shortcomings, causes = report.elements.get("shortcomings"), report.elements.get("causes")
+        shortcomings, causes = report.part("shortcomings"), report.part("causes")
         if shortcomings and shortcomings.found and causes and not causes.found:
             yield self.diagnostic(shortcomings.where.span)
 
@@ -472,7 +473,7 @@ class PartsOutOfOrder(Rule):
             (m for m in report.elements.values() if m.found and m.how == "heading" and not m.nested and m.spec.order),
             key=lambda m: (m.line, m.spec.order),
         )
-        if parts and parts[0].spec.id == "duty":
+        if parts and parts[0].spec.role == "duty":
             parts = parts[1:]
         for earlier, later in zip(parts, parts[1:]):
             if later.spec.order < earlier.spec.order:
