@@ -102,6 +102,7 @@ class CopiedFromOtherReport(RunRule):
     """
 
     code = "Q006"
+    digest_type = Digest
     name = "copied-from-other-report"
     severity = "warning"
     kinds = REPORTS
