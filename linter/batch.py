@@ -107,7 +107,7 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
         data = read_bytes(path)  # read once: the key holds a hash of the bytes
         if isinstance(data, InputError):
             return FileResult(path, error=data, settings=settings)
-        cache = ResultCache(job.cache_root, registry.fingerprint, registry.digest_types)
+        cache = ResultCache(job.cache_root, registry.fingerprint)
         key = cache.key(path, settings, data)
         hit = cache.get(key) if key else None
         if hit is not None and (not job.compare or hit.digests is not None):

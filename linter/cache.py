@@ -72,12 +72,11 @@ def _stamp(path: str) -> str:
 
 
 class ResultCache:
-    def __init__(self, root: str, fingerprint: str, types: tuple[type, ...] = ()):
+    def __init__(self, root: str, fingerprint: str):
         self.root = os.path.realpath(root)
         self.top = os.path.join(self.root, FOLDER)
         self.folder = os.path.join(self.top, hashlib.sha256(fingerprint.encode()).hexdigest()[:16])
         self.fingerprint = fingerprint
-        self.types = types  # the digest classes of run rules (see Registry.digest_types)
         self.secret = _secret()
 
     def key(self, path: str, settings, data: bytes) -> str | None:
@@ -122,7 +121,7 @@ class ResultCache:
                 mac, _, payload = handle.read().partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(key, payload)):
                 return None
-            return plaindata.loads(payload, FileResult, self.types)
+            return plaindata.loads(payload, FileResult)
         except (OSError, ValueError):
             return None
 
@@ -130,7 +129,7 @@ class ResultCache:
         from linter import plaindata
 
         try:
-            payload = plaindata.dumps(result, self.types)
+            payload = plaindata.dumps(result)
             entry = self._entry(key)  # checked before any folder is created through a link
             if entry is None:
                 return

@@ -78,11 +78,6 @@ class Registry:
         return f"{linter.__version__}|{plugins}|{stamps}"
 
     @cached_property
-    def digest_types(self) -> tuple[type, ...]:
-        """The dataclasses run rules digest reports into (the result cache stores them)."""
-        return tuple(rule.digest_type for rule in self.rules.values() if getattr(rule, "digest_type", None))
-
-    @cached_property
     def formatters(self) -> dict:
         from linter.output import BUILTIN_FORMATTERS
 

@@ -1,5 +1,5 @@
-"""Results as plain data: JSON that names only relint's own result classes (and the digest
-classes run rules declare), checked field by field against their type hints when read back.
+"""Results as plain data: JSON that names only relint's own result classes, checked field
+by field against their type hints when read back.
 
 The result cache stores entries with this codec instead of pickle, because the cache lives
 in the linted folder: a pickle planted there runs code when loaded, a wrong-typed one
@@ -9,7 +9,6 @@ crashes the run. Here a value that is not what the class declares is a
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import types
@@ -31,46 +30,39 @@ def _classes() -> dict[str, type]:
                                           Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit)}
 
 
-#: Array element types a stored digest may use (numbers only: no object arrays).
-_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"}
-
-
-def _plain(value, extra: dict):
+def _plain(value):
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if is_dataclass(value) and (type(value).__name__ in _classes() or type(value).__name__ in extra):
+    if is_dataclass(value) and type(value).__name__ in _classes():
         out = {"@": type(value).__name__}
         for item in fields(value):
             if item.name not in _SKIPPED:
-                out[item.name] = _plain(getattr(value, item.name), extra)
+                out[item.name] = _plain(getattr(value, item.name))
         return out
     if isinstance(value, dt.date):
         return {"@date": value.isoformat()}
     if isinstance(value, list):
-        return [_plain(v, extra) for v in value]
+        return [_plain(v) for v in value]
     if isinstance(value, tuple):
-        return {"@tuple": [_plain(v, extra) for v in value]}
+        return {"@tuple": [_plain(v) for v in value]}
     if isinstance(value, (set, frozenset)):
-        return {"@set": sorted(_plain(v, extra) for v in value)}
+        return {"@set": sorted(_plain(v) for v in value)}
     if isinstance(value, dict):
-        return {"@dict": [[_plain(k, extra), _plain(v, extra)] for k, v in value.items()]}
-    if type(value).__name__ == "ndarray" and str(value.dtype) in _DTYPES:  # a rule's digest (numpy)
-        return {"@array": [str(value.dtype), list(value.shape), base64.b64encode(value.tobytes()).decode()]}
+        return {"@dict": [[_plain(k), _plain(v)] for k, v in value.items()]}
     raise TypeError(f"cannot store a {type(value).__name__} as plain data")
 
 
-def dumps(value, types: tuple[type, ...] = ()) -> bytes:
+def dumps(value) -> bytes:
     """``value`` (a result or anything inside one) as UTF-8 JSON; a file name that is not
     UTF-8 (surrogate escapes) passes through unchanged."""
-    tree = _plain(value, {cls.__name__: cls for cls in types})
+    tree = _plain(value)
     return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def loads(data: bytes, expected: type, types: tuple[type, ...] = ()):
-    """The ``expected`` instance :func:`dumps` wrote; ValueError when ``data`` is anything else.
-    ``types`` are further dataclasses the value may hold (the digests of run rules)."""
+def loads(data: bytes, expected: type):
+    """The ``expected`` instance :func:`dumps` wrote; ValueError when ``data`` is anything else."""
     try:
-        value = _value(json.loads(data.decode("utf-8", "surrogatepass")), {cls.__name__: cls for cls in types})
+        value = _value(json.loads(data.decode("utf-8", "surrogatepass")))
     except (TypeError, KeyError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
         raise ValueError(f"not a stored result: {exc!r}") from None
     if type(value) is not expected:
@@ -78,41 +70,31 @@ def loads(data: bytes, expected: type, types: tuple[type, ...] = ()):
     return value
 
 
-def _value(node, extra: dict):
+def _value(node):
     if node is None or isinstance(node, (bool, int, float, str)):
         return node
     if isinstance(node, list):
-        return [_value(v, extra) for v in node]
+        return [_value(v) for v in node]
     if not isinstance(node, dict) or len(node) == 0:
         raise ValueError("unexpected JSON value")
     if "@" in node:
-        return _instance(node, extra)
+        return _instance(node)
     if len(node) != 1:
         raise ValueError("unexpected JSON object")
     [(tag, body)] = node.items()
     if tag == "@tuple" and isinstance(body, list):
-        return tuple(_value(v, extra) for v in body)
+        return tuple(_value(v) for v in body)
     if tag == "@set" and isinstance(body, list):
-        return {_value(v, extra) for v in body}
+        return {_value(v) for v in body}
     if tag == "@dict" and isinstance(body, list):
-        return {_value(k, extra): _value(v, extra) for k, v in body}
+        return {_value(k): _value(v) for k, v in body}
     if tag == "@date" and isinstance(body, str):
         return dt.date.fromisoformat(body)
-    if tag == "@array" and isinstance(body, list):
-        return _array(*body)
     raise ValueError("unexpected JSON object")
 
 
-def _array(dtype, shape, data):
-    import numpy
-
-    if dtype not in _DTYPES or not all(isinstance(n, int) and n >= 0 for n in shape):
-        raise ValueError("unexpected array")
-    return numpy.frombuffer(base64.b64decode(data, validate=True), dtype=dtype).reshape(shape).copy()
-
-
-def _instance(node: dict, extra: dict):
-    cls = _classes().get(node["@"]) or extra.get(node["@"])
+def _instance(node: dict):
+    cls = _classes().get(node["@"])
     if cls is None:
         raise ValueError(f"unknown class {node['@']!r}")
     hints = _hints(cls)
@@ -122,7 +104,7 @@ def _instance(node: dict, extra: dict):
             continue
         if name not in hints or name in _SKIPPED:
             raise ValueError(f"{cls.__name__} has no stored field {name!r}")
-        value = _value(raw, extra)
+        value = _value(raw)
         if not _fits(value, hints[name]):
             raise ValueError(f"{cls.__name__}.{name} is not a {hints[name]}")
         values[name] = value

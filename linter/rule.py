@@ -149,18 +149,15 @@ class RunRule(Rule):
     """A rule that compares the reports of one run with each other (Q006), in two phases.
 
     :meth:`digest` runs where the report was built (a worker process in a parallel run) and
-    returns a small value of plain data (built-in values, numeric numpy arrays, or the
-    dataclass named in :attr:`digest_type`, which the result cache may store): all that the
-    second phase keeps of the report. Once
+    returns a small value of plain data (numbers, strings, lists, tuples, dicts with string
+    keys), all that the second phase keeps of the report: it travels between processes and
+    is stored in the result cache as JSON. Once
     every file is linted, :meth:`check_run` receives the digests of the files the rule is
     selected for, as ``(index, digest)`` pairs, and yields ``(index, diagnostic)`` for the
     file at that index of the run, with spans in the file's own coordinates;
     :meth:`summarize_run` yields ``(index, label, value)`` measurements the same way. The
     engine calls them only when a run has more than one file. ``check`` finds nothing.
     """
-
-    #: the dataclass :meth:`digest` returns, if it returns one
-    digest_type: ClassVar[type | None] = None
 
     def check(self, report: Report) -> Iterable[Diagnostic]:
         return ()

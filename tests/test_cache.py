@@ -177,22 +177,3 @@ def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
         (cache / "relint" / f"entry-points-{__version__}.json").write_text(junk)
         done = run_relint(str(SEEDS[0]), env={"XDG_CACHE_HOME": str(cache)})
         assert done.returncode == 1 and done.stdout, (junk, done.stderr)
-
-
-def test_run_rule_digests_are_stored_and_read_back(registry):
-    """A multi-file run (Q006 digests each report) is answered from the cache too."""
-    import numpy
-
-    from linter import plaindata
-    from linter.batch import Job, lint_one
-    from linter.config import Settings
-    from linter.engine import FileResult
-
-    result = lint_one(registry, str(SEEDS[1]), Settings(), job=Job(slim=True, compare=True))
-    result.settings = None
-    digest = result.digests["Q006"]
-    again = plaindata.loads(plaindata.dumps(result, registry.digest_types), FileResult, registry.digest_types)
-    assert numpy.array_equal(again.digests["Q006"].rows, digest.rows) and again.digests["Q006"].rows.size
-    assert again.digests["Q006"].line_sizes == digest.line_sizes and again.diagnostics == result.diagnostics
-    with pytest.raises(ValueError):  # a class not declared is refused
-        plaindata.loads(plaindata.dumps(result, registry.digest_types), FileResult)
