@@ -16,13 +16,14 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report, Span
 from linter.rule import RunRule, Text
+from linter.vocabulary import YEAR
 
 #: The roles of the parts compared, per report kind: what the body did, what it lacks, what
 #: it plans (a duty report's account of its duties stands where an annual report's measures do).
 PARTS = {"annual": (MEASURES, SHORTCOMINGS, PLAN), "duty": ("duty", SHORTCOMINGS, PLAN)}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NOT_CONTENT = re.compile(r"[\s\W_]+")
-_YEARS = re.compile(r"(?:19|20)\d{2}")
+_YEARS = re.compile(YEAR)
 
 
 @lru_cache(maxsize=1)
