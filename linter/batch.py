@@ -36,6 +36,13 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     fix = job.fix
+    if source.format == "docx" and data is None:
+        from linter import docx_fix, fixer
+
+        if not fix.write:
+            return docx_fix.fix_file(registry, path, settings, fix)
+        with fixer.folder_lock(path):
+            return docx_fix.fix_file(registry, path, settings, fix)
     if source.format != "text":
         result = lint_source(registry, source, settings)
         result.note = f"--fix does not rewrite {source.format} files"

@@ -22,7 +22,7 @@ def _mark(level: int, number: int) -> str:
     return standard_mark(an2cn(number) if level < 2 else str(number), min(level, 3) + 1)
 
 
-def _paragraphs(document):
+def body_paragraphs(document):
     """Paragraphs of the body in order, a table's cells paragraph by paragraph."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -63,7 +63,7 @@ def read(data: bytes, path: str) -> Source | InputError:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        paragraphs = list(_paragraphs(document))
+        paragraphs = list(body_paragraphs(document))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         return InputError(path, "E002", f"无法读取 docx：{exc}", f"cannot read .docx: {exc}")
     lines, column_maps, headings, texts = [], {}, {}, []
