@@ -170,12 +170,12 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
 
 
 def _lines_with_parts(report: Report):
-    """Every text line of the report with the mandated part it stands in and whether it
-    is a heading."""
+    """Every text line of the report with the role of the mandated part it stands in and
+    whether it is a heading."""
     lines = [(line, None, False) for line in report.title_lines] + [(p, None, False) for p in report.preamble]
     for top in report.sections:
         for section in top.walk():
-            part = report.part_of(section)
+            part = report.role_of(section)
             heading = section.heading
             lines.append((TextLine(heading.title, heading.title_span), part, True))
             lines.extend((text, part, False) for text in section.body())

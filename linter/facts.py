@@ -44,7 +44,7 @@ class DateFact:
     month: int
     day: int
     date: dt.date | None  # resolved; None when impossible or no year could be supplied
-    part: str | None  # mandated element of the part it stands in
+    part: str | None  # role of the mandated part it stands in (see ElementSpec.role)
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | None) -> Facts:
-    """Facts of ``lines``: each a text line, the mandated element of its part, and
+    """Facts of ``lines``: each a text line, the role of the mandated part it stands in, and
     whether the line is a heading."""
     dates, years, percents, counts = [], [], [], []
     for line, part, heading in lines:

@@ -95,12 +95,16 @@ class ElementSpec:
 
     ``heading`` patterns are matched against section headings, ``body`` patterns
     (lead phrases) against body text. ``within`` names the element whose text must
-    contain this one (the causes live inside the shortcomings part).
+    contain this one (the causes live inside the shortcomings part). ``role`` says what
+    the element is for whatever the kind calls it (see ``rules/data/kinds.toml``): rules
+    ask for a part by role, so the annual report's plan and the duty report's next steps
+    are both ``"plan"``.
     """
 
     id: str
     name: str
     name_en: str
+    role: str = "other"
     heading: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     within: str | None = None
@@ -195,9 +199,14 @@ class Report:
         """The line (or, for docx, paragraph) number the user sees for a model line."""
         return self.source.original_position(line, 1)[0] if self.source is not None else line
 
-    def part_of(self, section: Section) -> str | None:
-        """The mandated element whose part ``section`` belongs to (by heading), if any."""
-        owners = {id(m.section): m.spec.id for m in reversed(self.elements.values())
+    def part(self, role: str) -> ElementMatch | None:
+        """The mandated element of this report's kind that has ``role`` (found or not), or
+        None when the kind has no such element."""
+        return next((m for m in self.elements.values() if m.spec.role == role), None)
+
+    def role_of(self, section: Section) -> str | None:
+        """The role of the mandated part ``section`` belongs to (by heading), if any."""
+        owners = {id(m.section): m.spec.role for m in reversed(self.elements.values())
                   if m.found and m.how == "heading" and not m.nested and not m.spec.within}
         while section is not None:
             if id(section) in owners:

@@ -13,7 +13,7 @@ def kinds_from_data(data: dict) -> list[ReportKind]:
     for kind_id, table in data.get("kinds", {}).items():
         elements = tuple(
             ElementSpec(
-                id=e["id"], name=e["name"], name_en=e.get("name_en", e["name"]),
+                id=e["id"], role=e.get("role", "other"), name=e["name"], name_en=e.get("name_en", e["name"]),
                 heading=tuple(e.get("heading", ())), body=tuple(e.get("body", ())),
                 within=e.get("within"), required=e.get("required", True), order=e.get("order", 0),
             )

@@ -291,7 +291,7 @@ class ShortcomingsWithoutCauses(Rule):
     basis = SUPERVISION_REGULATION
 
     def check(self, report: Report):
-        shortcomings, causes = report.elements.get("shortcomings"), report.elements.get("causes")
+        shortcomings, causes = report.part("shortcomings"), report.part("causes")
         if shortcomings and shortcomings.found and causes and not causes.found:
             yield self.diagnostic(shortcomings.where.span)
 
@@ -472,7 +472,7 @@ class PartsOutOfOrder(Rule):
             (m for m in report.elements.values() if m.found and m.how == "heading" and not m.nested and m.spec.order),
             key=lambda m: (m.line, m.spec.order),
         )
-        if parts and parts[0].spec.id == "duty":
+        if parts and parts[0].spec.role == "duty":
             parts = parts[1:]
         for earlier, later in zip(parts, parts[1:]):
             if later.spec.order < earlier.spec.order:

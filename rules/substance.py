@@ -16,9 +16,8 @@ from linter.tomlio import load_package_data
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
-#: The part holding the shortcomings and the plan, per report kind.
-SHORTCOMINGS = "shortcomings"
-PLAN = {"annual": "plan", "duty": "next_steps"}
+#: Roles of the parts these rules read (see ``data/kinds.toml``).
+SHORTCOMINGS, PLAN, MEASURES = "shortcomings", "plan", "measures"
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ENUM_SPLIT = re.compile(r"(?=(?<![^\s。；;：:！？!?“*])[一二三四五六七八九十]{1,2}是)")
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -35,11 +34,11 @@ def threshold(settings, name: str) -> float:
     return configured.get(name, data()["thresholds"][name])
 
 
-def part_lines(report: Report, element: str, headings: bool = True) -> list[TextLine]:
-    """The text of a mandated element's part: its heading (unless ``headings`` is false),
-    sub-headings and body when a heading names it; from the lead phrase to the end of its
-    section when only body text does."""
-    match = report.elements.get(element)
+def part_lines(report: Report, role: str, headings: bool = True) -> list[TextLine]:
+    """The text of the mandated part with ``role``: its heading (unless ``headings`` is
+    false), sub-headings and body when a heading names it; from the lead phrase to the end
+    of its section when only body text does."""
+    match = report.part(role)
     if match is None or not match.found:
         return []
     titles = []
@@ -49,16 +48,16 @@ def part_lines(report: Report, element: str, headings: bool = True) -> list[Text
     return titles + match.body(report.preamble)
 
 
-def items(report: Report, element: str) -> list[list[TextLine]]:
+def items(report: Report, role: str) -> list[list[TextLine]]:
     """The items a part lists: its sub-sections, else its 一是/二是 enumerations, else its paragraphs."""
-    match = report.elements.get(element)
+    match = report.part(role)
     if match is None or not match.found:
         return []
     if match.how == "heading" and match.section is not None and match.section.children:
         return [[TextLine(c.heading.title, c.heading.title_span)] + [t for s in c.walk() for t in s.body()]
                 for c in match.section.children]
     # a lead-in ("主要表现在以下几个方面：") announces items rather than being one
-    lines = [t for t in part_lines(report, element) if t is not match.where and not t.text.rstrip().endswith(("：", ":"))]
+    lines = [t for t in part_lines(report, role) if t is not match.where and not t.text.rstrip().endswith(("：", ":"))]
     pieces = []
     for line in lines:
         parts = [p for p in _ENUM_SPLIT.split(line.text) if p.strip()]
@@ -113,7 +112,7 @@ class BoilerplateShortcomings(Rule):
         text = "".join(t.text for item in listed for t in item)
         phrase = next((m.group() for p in data()["stock"] for m in [re.search(p, text)] if m), None)
         if phrase:
-            where = report.elements[SHORTCOMINGS].where
+            where = report.part(SHORTCOMINGS).where
             yield self.diagnostic(where.span, count=len(listed), phrase=phrase)
 
 
@@ -155,14 +154,13 @@ class PlanWithoutTargets(Rule):
     label = Text("安排中的可衡量目标", "measurable targets in the plan")
 
     def check(self, report: Report):
-        element = PLAN.get(report.kind)
-        lines = part_lines(report, element)
+        lines = part_lines(report, PLAN)
         if lines and _measurable(lines) == 0:
-            match = report.elements[element]
+            match = report.part(PLAN)
             yield self.diagnostic(match.where.span, name=match.spec.name)
 
     def summarize(self, report: Report):
-        lines = part_lines(report, PLAN.get(report.kind))
+        lines = part_lines(report, PLAN)
         if lines:
             yield self.label, str(_measurable(lines))
 
@@ -171,12 +169,12 @@ _QUANTITY = re.compile(r"\d+(?:[.．]\d+)?\s*(?:[%％]|个百分点|余?[件人�
 
 
 def facts_per_1000(report: Report) -> tuple[float, int, int] | None:
-    lines = part_lines(report, "measures")
+    lines = part_lines(report, MEASURES)
     chars = sum(len(t.text) for t in lines)
     if not chars:
         return None
     quantities = sum(len(_QUANTITY.findall(t.text)) for t in lines)
-    quantities += sum(1 for d in report.facts.dates if d.part == "measures")
+    quantities += sum(1 for d in report.facts.dates if d.part == MEASURES)
     return quantities * 1000 / chars, quantities, chars
 
 
@@ -218,7 +216,7 @@ class FewFacts(Rule):
         limit = threshold(self.settings, "facts-per-1000")
         if measured and measured[0] < limit:
             rate, count, chars = measured
-            yield self.diagnostic(report.elements["measures"].where.span, rate=f"{rate:.1f}", count=count,
+            yield self.diagnostic(report.part(MEASURES).where.span, rate=f"{rate:.1f}", count=count,
                                   chars=chars, limit=f"{limit:g}")
 
     def summarize(self, report: Report):
@@ -277,23 +275,23 @@ class CopiedFromLastYear(Rule):
             return
         size = int(data()["thresholds"]["shingle"])
         limit = threshold(self.settings, "similarity")
-        for element in (SHORTCOMINGS, PLAN.get(report.kind)):
-            theirs = part_lines(previous, element, headings=False) or list(previous.paragraphs())
+        for role in (SHORTCOMINGS, PLAN):
+            theirs = part_lines(previous, role, headings=False) or list(previous.paragraphs())
             their_shingles = [(t, shingles(t.text, size)) for t in theirs]
             pool = set().union(*(s for _, s in their_shingles)) if their_shingles else set()
-            for line in part_lines(report, element, headings=False):  # a part's heading repeats by design
+            for line in part_lines(report, role, headings=False):  # a part's heading repeats by design
                 mine = shingles(line.text, size)
                 if len(mine) < 12:
                     continue  # short headings and phrases repeat legitimately
                 share = len(mine & pool) / len(mine)
                 if share >= limit:
                     best = max(their_shingles, key=lambda pair: len(mine & pair[1]))[0]
-                    yield element, line, best, share
+                    yield role, line, best, share
 
     def check(self, report: Report):
         path = report.previous.source.path if report.previous is not None and report.previous.source else ""
-        for element, line, best, share in self._repeats(report):
-            spec = report.elements[element].spec
+        for role, line, best, share in self._repeats(report):
+            spec = report.part(role).spec
             yield self.diagnostic(line.span, part=spec.name, part_en=spec.name_en, path=path,
                                   line=report.previous.original_line(best.span.line), percent=round(share * 100))
 

@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,11 @@ def lint_file(registry, path, **settings):
     source = read_source(registry, str(path))
     assert not hasattr(source, "code"), source
     return lint_source(registry, source, Settings(**settings))
+
+
+def content(text: str) -> list[str]:
+    """Letters, digits and Chinese characters, in order, compared by value (２ is 2): what --fix must keep."""
+    return [unicodedata.normalize("NFKC", c) for c in text if c.isalnum()]
 
 
 def codes(result):

@@ -6,9 +6,8 @@ import json
 import os
 import shutil
 import stat
-import unicodedata
 
-from conftest import FIXTURES, SEEDS, run_relint
+from conftest import FIXTURES, SEEDS, content, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,11 +15,6 @@ from linter.config import Settings
 from linter.engine import lint_source
 from linter.fixer import FixMode, applicable, fix_source
 from linter.sources import decode
-
-
-def content(text: str) -> list[str]:
-    """Letters, digits and Chinese characters, in order, compared by value (２ is 2)."""
-    return [unicodedata.normalize("NFKC", c) for c in text if c.isalnum()]
 
 
 def fix_text(registry, text: str, unsafe=False):

