@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from linter.engine import FileResult, Registry, lint_source, read_source
-from linter.sources import InputError
+from linter.engine import FileResult, Registry, lint_source, read_source, reader_for
+from linter.sources import InputError, read_bytes
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -79,11 +79,14 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
 
 def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
     cache = key = None
-    if job.cache_root is not None and job.slim and data is None:
+    if job.cache_root is not None and job.slim and data is None and reader_for(registry, path) is not None:
         from linter.cache import ResultCache
 
+        data = read_bytes(path)  # read once: the key holds a hash of the bytes
+        if isinstance(data, InputError):
+            return FileResult(path, error=data, settings=settings)
         cache = ResultCache(job.cache_root, registry.fingerprint)
-        key = cache.key(path, settings)
+        key = cache.key(path, settings, data)
         hit = cache.get(key) if key else None
         if hit is not None:
             return replace(hit, path=path, settings=settings)

@@ -1,21 +1,36 @@
-"""A cache of lint results keyed by file identity and modification time, settings, plugins
-and relint's code (like ruff's): re-running over unchanged files skips reading, parsing and
-checking them. Results that compared a report with last year's are not cached.
+"""A cache of lint results keyed by the file's content, its path, the settings, the plugins
+and relint's code: re-running over unchanged files skips decoding, parsing and checking them.
+Results that compared a report with last year's are not cached.
 
-Entries are pickled slim results in ``.relint_cache/`` under the current folder, one file
-per key, written atomically, so two runs sharing the folder never see half an entry.
-The folder carries its own ``.gitignore``.
+The cache lives in ``.relint_cache/`` under the current folder, which may be a folder
+someone else prepared (a cloned repository), so an entry is treated as untrusted input:
+
+* it is plain data (:mod:`linter.plaindata`), never a pickle, and is checked field by field;
+* it carries an HMAC made with a secret kept in the user's own cache folder, so an entry
+  this user's relint did not write (planted, forged to read "no findings", or copied from
+  another machine) is a miss;
+* the key holds a hash of the file's bytes (hashing a report costs microseconds), so an
+  edit that keeps the size and restores the mtime is still seen;
+* a ``.relint_cache`` that is a symlink, or has one inside, is not used at all, so the
+  cache never writes outside the folder it claims to be.
+
+Entries are one file per key, written atomically, so two runs sharing the folder never
+see half an entry. The folder carries its own ``.gitignore``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
-import pickle
+import secrets
 import tempfile
 from dataclasses import replace
+from functools import lru_cache
 
 FOLDER = ".relint_cache"
+#: Bumped when the entry layout changes; part of every key.
+FORMAT = "json-1"
 
 
 def settings_key(settings) -> str:
@@ -23,44 +38,110 @@ def settings_key(settings) -> str:
     return repr(replace(settings, baseline=tuple(sorted(settings.baseline))))
 
 
+@lru_cache(maxsize=1)
+def _secret() -> bytes | None:
+    """This user's key for signing entries, created on first use (None: no cache)."""
+    from linter.entrypoints import cache_folder
+
+    path = os.path.join(cache_folder(), "result-cache.key")
+    try:
+        with open(path, "rb") as handle:
+            secret = handle.read(64)
+        if len(secret) == 32:
+            return secret
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        secret = secrets.token_bytes(32)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")  # created 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(secret)
+        os.replace(temporary, path)
+        return secret
+    except OSError:
+        return None
+
+
+def _stamp(path: str) -> str:
+    """What identifies a file that may appear or change between runs."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+
+
 class ResultCache:
     def __init__(self, root: str, fingerprint: str):
-        self.folder = os.path.join(root, FOLDER, hashlib.sha256(fingerprint.encode()).hexdigest()[:16])
+        self.root = os.path.realpath(root)
+        self.top = os.path.join(self.root, FOLDER)
+        self.folder = os.path.join(self.top, hashlib.sha256(fingerprint.encode()).hexdigest()[:16])
         self.fingerprint = fingerprint
+        self.secret = _secret()
 
-    def key(self, path: str, settings) -> str | None:
-        """The key of a file's result: its identity and modification time (like ruff, the
-        content is not read on a hit) and its folder's, which changes when a file such as
-        last year's report appears beside it. None when the file cannot be stat'ed."""
+    def key(self, path: str, settings, data: bytes) -> str | None:
+        """The key of a file's result: its bytes, its path, the settings and relint itself,
+        plus its folder's mtime (which changes when a file such as last year's report
+        appears beside it) and the configured last year's report, if any. None when there
+        is no usable cache."""
+        if self.secret is None:
+            return None
         try:
-            own = os.stat(path)
-            folder = os.stat(os.path.dirname(os.path.abspath(path)))
+            folder = os.stat(os.path.dirname(os.path.abspath(path))).st_mtime_ns
         except OSError:
             return None
-        stamp = f"{own.st_ino}:{own.st_size}:{own.st_mtime_ns}:{folder.st_mtime_ns}"
+        previous = _stamp(os.path.join(settings.root, settings.previous)) if settings.previous else ""
         digest = hashlib.sha256()
-        for part in (self.fingerprint, os.path.abspath(path), settings_key(settings), stamp):
+        for part in (FORMAT, self.fingerprint, os.path.abspath(path), settings_key(settings),
+                     hashlib.sha256(data).hexdigest(), str(folder), previous):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
 
+    def _entry(self, key: str) -> str | None:
+        """Where the entry of ``key`` lives, or None when the cache folder is not what it
+        claims to be (a symlink anywhere below the linted folder)."""
+        folder = os.path.join(self.folder, key[:2])
+        if any(os.path.realpath(path) != path for path in (self.top, self.folder, folder)):
+            return None
+        return os.path.join(folder, key)
+
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).hexdigest().encode()
+
     def get(self, key: str):
+        """The stored result, or None for a miss (absent, damaged, forged or wrong-typed)."""
+        from linter import plaindata
+        from linter.engine import FileResult
+
+        entry = self._entry(key)
+        if entry is None:
+            return None
         try:
-            with open(os.path.join(self.folder, key[:2], key), "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            with open(entry, "rb") as handle:
+                mac, _, payload = handle.read().partition(b"\n")
+            if not hmac.compare_digest(mac, self._mac(key, payload)):
+                return None
+            return plaindata.loads(payload, FileResult)
+        except (OSError, ValueError):
             return None
 
     def put(self, key: str, result) -> None:
-        folder = os.path.join(self.folder, key[:2])
+        from linter import plaindata
+
         try:
-            os.makedirs(folder, exist_ok=True)
-            ignore = os.path.join(os.path.dirname(os.path.dirname(self.folder)), FOLDER, ".gitignore")
+            payload = plaindata.dumps(result)
+            entry = self._entry(key)  # checked before any folder is created through a link
+            if entry is None:
+                return
+            os.makedirs(os.path.dirname(entry), exist_ok=True)
+            ignore = os.path.join(self.top, ".gitignore")
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("# created by relint\n*\n")
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, os.path.join(folder, key))
-        except OSError:
+                out.write(self._mac(key, payload) + b"\n" + payload)
+            os.replace(temporary, entry)
+        except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written is simply not used

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from linter.rule import SEVERITIES
+from linter.userregex import UnsafePattern, compile_user_pattern
 
 CONFIG_FILES = (".relint.toml", "relint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".relint_cache",
@@ -172,9 +173,9 @@ def _elements(path, key, value):
         for sub in ("heading", "body"):
             for pattern in checked.get(sub, ()):
                 try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ConfigError(path, f"{where}.{sub}", f"invalid regular expression {pattern!r}: {exc}")
+                    compile_user_pattern(pattern)
+                except UnsafePattern as exc:
+                    raise ConfigError(path, f"{where}.{sub}", str(exc))
         out.append((element_id, checked))
     return tuple(out)
 

@@ -69,10 +69,12 @@ def relint_entry_points(use_cache: bool = True) -> list[EntryPoint]:
         try:
             with open(path, encoding="utf-8") as handle:
                 cached = json.load(handle)
-            if cached.get("key") == key:
-                return [EntryPoint(**entry) for entry in cached["entries"]]
-        except (OSError, ValueError, TypeError, KeyError):
-            pass
+            if isinstance(cached, dict) and cached.get("key") == key:
+                entries = [EntryPoint(**entry) for entry in cached["entries"]]
+                if all(isinstance(value, str) for entry in entries for value in asdict(entry).values()):
+                    return entries
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+            pass  # anything but a list of entries of this shape is rebuilt
     found = _scan()
     if use_cache:
         _write(path, {"key": key, "entries": [asdict(e) for e in found]})

@@ -1,8 +1,10 @@
 """The result cache: keyed by content, settings, plugins and version; safe to share."""
 
 import json
+import os
 import shutil
 
+import pytest
 from conftest import FIXTURES, SEEDS, run_relint
 
 
@@ -42,3 +44,136 @@ def test_last_years_report_appearing_beside_a_cached_file_is_seen(tmp_path):
     assert "Q004" not in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
     shutil.copy(pair / "XX县司法局2023年法治政府建设年度报告.txt", tmp_path)
     assert "Q004" in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
+
+
+def _entries(folder):
+    return [p for p in (folder / ".relint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def test_a_planted_pickle_never_runs_and_is_a_miss(tmp_path):
+    import pickle
+
+    shutil.copy(SEEDS[0], tmp_path / "r.txt")
+    fresh = _fresh_entry(tmp_path)[0]
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for entry in _entries(tmp_path):
+        entry.write_bytes(pickle.dumps(Payload()))
+    assert run_relint("r.txt", cwd=tmp_path).stdout == fresh
+    assert not marker.exists()
+
+
+def _fresh_entry(folder, env=None):
+    """Run relint on r.txt with an emptied cache; the output and the one entry written."""
+    shutil.rmtree(folder / ".relint_cache", ignore_errors=True)
+    (folder / ".relint_cache").mkdir()  # before the run: creating it changes the folder's mtime
+    output = run_relint("r.txt", cwd=folder, env=env).stdout
+    [entry] = _entries(folder)
+    return output, entry
+
+
+def _forge(entry, mac: bytes | None = None):
+    """Rewrite an entry to say the file has no findings, keeping (or replacing) its MAC."""
+    old_mac, _, payload = entry.read_bytes().partition(b"\n")
+    stored = json.loads(payload)
+    stored["diagnostics"] = []
+    forged = json.dumps(stored).encode()
+    entry.write_bytes((mac(forged) if mac else old_mac) + b"\n" + forged)
+
+
+def test_a_forged_or_foreign_entry_is_a_miss(tmp_path, monkeypatch):
+    """An entry edited to read "no findings", or signed by another user's relint (a cache
+    committed to a repository), is not believed."""
+    import linter.cache
+
+    shutil.copy(SEEDS[0], tmp_path / "r.txt")
+    fresh, entry = _fresh_entry(tmp_path)
+    assert fresh
+    _forge(entry)
+    assert run_relint("r.txt", cwd=tmp_path).stdout == fresh
+    # an entry signed with another user's key
+    foreign = {"XDG_CACHE_HOME": str(tmp_path / "other-user")}
+    assert _fresh_entry(tmp_path, foreign)[0] == fresh
+    [entry] = _entries(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", foreign["XDG_CACHE_HOME"])
+    linter.cache._secret.cache_clear()
+    _forge(entry, lambda forged: linter.cache.ResultCache(str(tmp_path), "")._mac(entry.name, forged))
+    linter.cache._secret.cache_clear()
+    believed = run_relint("r.txt", cwd=tmp_path, env=foreign)  # that user's relint believes it
+    assert believed.returncode == 0 and "没有发现问题" in believed.stdout.decode()
+    monkeypatch.undo()
+    assert run_relint("r.txt", cwd=tmp_path).stdout == fresh  # this user's does not
+
+
+def test_a_same_size_edit_with_its_old_mtime_restored_is_seen(tmp_path):
+    target = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt", target)
+    (tmp_path / ".relint_cache").mkdir()  # creating it would change the folder's mtime
+    before = run_relint("--format", "json", "r.txt", cwd=tmp_path).stdout
+    stat = target.stat()
+    text = target.read_text(encoding="utf-8")
+    assert "（以下简称）" in text
+    target.write_text(text.replace("（以下简称）", "（以下简称）".replace("以下", "下列")), encoding="utf-8")
+    assert target.stat().st_size == stat.st_size
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = run_relint("--format", "json", "r.txt", cwd=tmp_path).stdout
+    assert after != before
+
+
+def test_a_configured_previous_report_created_after_a_cached_run_is_seen(tmp_path):
+    pair = FIXTURES / "substance"
+    this_year = "XX县司法局2024年法治政府建设年度报告.txt"
+    shutil.copy(pair / this_year, tmp_path / "r.txt")
+    (tmp_path / "old").mkdir()
+    (tmp_path / ".relint_cache").mkdir()
+    (tmp_path / "relint.toml").write_text('previous = "old/last.txt"\n', encoding="utf-8")
+    assert "Q004" not in run_relint("--select", "Q004", "r.txt", cwd=tmp_path).stdout.decode()
+    shutil.copy(pair / "XX县司法局2023年法治政府建设年度报告.txt", tmp_path / "old" / "last.txt")
+    assert "Q004" in run_relint("--select", "Q004", "r.txt", cwd=tmp_path).stdout.decode()
+
+
+def test_a_cache_folder_that_is_a_symlink_is_not_used(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(SEEDS[0], work / "r.txt")
+    (work / ".relint_cache").symlink_to("..")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = run_relint("r.txt", cwd=work)
+    assert done.returncode == 1 and done.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no .gitignore, no entries in the parent
+
+
+def test_stored_results_are_plain_data_checked_on_load(registry, tmp_path):
+    from conftest import lint_file
+
+    from linter import plaindata
+    from linter.engine import FileResult
+
+    result = lint_file(registry, SEEDS[0])
+    result.report = result.report.slim()
+    result.settings = None
+    stored = plaindata.dumps(result)
+    again = plaindata.loads(stored, FileResult)
+    assert again.diagnostics == result.diagnostics and again.report.elements == result.report.elements
+    assert again.report.date == result.report.date and again.summary == result.summary
+    tree = json.loads(stored)
+    tree["diagnostics"][0]["span"]["line"] = "1"  # wrong type
+    for bad in (json.dumps(tree).encode(), b"[]", b'{"@": "Popen"}', b"\x80", b"[" * 100000,
+                stored.replace(b'"@":"Span"', b'"@":"Span","extra":1', 1)):
+        with pytest.raises(ValueError):
+            plaindata.loads(bad, FileResult)
+
+
+def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
+    cache = tmp_path / "cache"
+    (cache / "relint").mkdir(parents=True)
+    from linter import __version__
+
+    for junk in ("[]", "{\"key\": 1}", "{}", "null", "[" * 10000):
+        (cache / "relint" / f"entry-points-{__version__}.json").write_text(junk)
+        done = run_relint(str(SEEDS[0]), env={"XDG_CACHE_HOME": str(cache)})
+        assert done.returncode == 1 and done.stdout, (junk, done.stderr)

@@ -1,0 +1,146 @@
+"""Results as plain data: JSON that names only relint's own result classes, checked field
+by field against their type hints when read back.
+
+The result cache stores entries with this codec instead of pickle, because the cache lives
+in the linted folder: a pickle planted there runs code when loaded, a wrong-typed one
+crashes the run. Here a value that is not what the class declares is a
+:class:`ValueError`, which the cache treats as a miss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from dataclasses import fields, is_dataclass
+from functools import lru_cache
+
+#: Fields never stored: derived views and objects a slim result does not carry.
+_SKIPPED = {"_memo", "facts", "source", "previous", "settings", "section", "fixed_output"}
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, type]:
+    from linter.engine import FileResult
+    from linter.model import ElementMatch, ElementSpec, Heading, Paragraph, Report, ReportKind, Span, TextLine
+    from linter.rule import Diagnostic, Edit, Fix, Text
+
+    return {cls.__name__: cls for cls in (FileResult, Report, ReportKind, ElementSpec, ElementMatch, TextLine,
+                                          Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit)}
+
+
+def _plain(value):
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if is_dataclass(value) and type(value).__name__ in _classes():
+        out = {"@": type(value).__name__}
+        for item in fields(value):
+            if item.name not in _SKIPPED:
+                out[item.name] = _plain(getattr(value, item.name))
+        return out
+    if isinstance(value, dt.date):
+        return {"@date": value.isoformat()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return {"@tuple": [_plain(v) for v in value]}
+    if isinstance(value, (set, frozenset)):
+        return {"@set": sorted(_plain(v) for v in value)}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"@dict": {k: _plain(v) for k, v in value.items()}}
+    raise TypeError(f"cannot store a {type(value).__name__} as plain data")
+
+
+def dumps(value) -> bytes:
+    """``value`` (a result or anything inside one) as UTF-8 JSON; a file name that is not
+    UTF-8 (surrogate escapes) passes through unchanged."""
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def loads(data: bytes, expected: type):
+    """The ``expected`` instance :func:`dumps` wrote; ValueError when ``data`` is anything else."""
+    try:
+        value = _value(json.loads(data.decode("utf-8", "surrogatepass")))
+    except (TypeError, KeyError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
+        raise ValueError(f"not a stored result: {exc!r}") from None
+    if type(value) is not expected:
+        raise ValueError(f"not a stored {expected.__name__}")
+    return value
+
+
+def _value(node):
+    if node is None or isinstance(node, (bool, int, float, str)):
+        return node
+    if isinstance(node, list):
+        return [_value(v) for v in node]
+    if not isinstance(node, dict) or len(node) == 0:
+        raise ValueError("unexpected JSON value")
+    if "@" in node:
+        return _instance(node)
+    if len(node) != 1:
+        raise ValueError("unexpected JSON object")
+    [(tag, body)] = node.items()
+    if tag == "@tuple" and isinstance(body, list):
+        return tuple(_value(v) for v in body)
+    if tag == "@set" and isinstance(body, list):
+        return {_value(v) for v in body}
+    if tag == "@dict" and isinstance(body, dict):
+        return {k: _value(v) for k, v in body.items()}
+    if tag == "@date" and isinstance(body, str):
+        return dt.date.fromisoformat(body)
+    raise ValueError("unexpected JSON object")
+
+
+def _instance(node: dict):
+    cls = _classes().get(node["@"])
+    if cls is None:
+        raise ValueError(f"unknown class {node['@']!r}")
+    hints = _hints(cls)
+    values = {}
+    for name, raw in node.items():
+        if name == "@":
+            continue
+        if name not in hints or name in _SKIPPED:
+            raise ValueError(f"{cls.__name__} has no stored field {name!r}")
+        value = _value(raw)
+        if not _fits(value, hints[name]):
+            raise ValueError(f"{cls.__name__}.{name} is not a {hints[name]}")
+        values[name] = value
+    return cls(**values)
+
+
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict:
+    # names only imported for type checkers: a slim result never carries those objects
+    absent = {"Facts": type(None), "Source": type(None)}
+    return {item.name: typing.get_type_hints(cls, localns=absent)[item.name] for item in fields(cls)}
+
+
+def _fits(value, hint) -> bool:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is typing.Any or hint is object:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if hint is type(None) or hint is None:
+        return value is None
+    if origin is list:
+        return isinstance(value, list) and all(_fits(v, args[0]) for v in value) if args else isinstance(value, list)
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(_fits(v, args[0]) for v in value)
+        return not args or (len(args) == len(value) and all(_fits(v, a) for v, a in zip(value, args)))
+    if origin in (set, frozenset):
+        return isinstance(value, (set, frozenset))
+    if origin is dict:
+        return isinstance(value, dict) and all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items())
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is frozenset or hint is set:
+        return isinstance(value, (set, frozenset))
+    return isinstance(hint, type) and isinstance(value, hint)
