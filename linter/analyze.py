@@ -16,13 +16,13 @@ from linter.lines import ORG_SUFFIX, compact
 from linter.model import ElementMatch, ElementSpec, Report, ReportKind, Section, TextLine
 from linter.parse import Document, Segment, parse_lines
 from linter.sources import Source
+from linter.vocabulary import YEAR, YEAR_WORD
 
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
 #: Provincial governments report by 04-01; every other body (departments, city, county and
 #: township governments) by 03-01 of the year after the report year.
 _PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
 # "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
-_ISSUER_IN_TITLE = re.compile(r"^(?!(?:19|20)\d{2})(.{2,30}?)(?=关于|(?:19|20)\d{2}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
+_ISSUER_IN_TITLE = re.compile(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
 
 
 @lru_cache(maxsize=4096)
@@ -70,7 +70,7 @@ def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine |
         if head and ORG_SUFFIX.search(head) and len(head) <= 30:
             return head, segment.title[0]
         flat = compact(title)
-        prefix = _ISSUER_IN_TITLE.match(flat) or re.match(r"^(?:19|20)\d{2}年度?(.{2,30}?)(法治政府|依法行政)", flat)
+        prefix = _ISSUER_IN_TITLE.match(flat) or re.match(rf"^{YEAR}年度?(.{{2,30}}?)(法治政府|依法行政)", flat)
         if prefix and ORG_SUFFIX.search(prefix.group(1)):
             return prefix.group(1), segment.title[0]
     if segment.signature:
@@ -80,11 +80,11 @@ def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine |
 
 def _year(title: str | None, title_where: TextLine | None, opening: list[TextLine]):
     if title:
-        found = _YEAR.search(compact(title))
+        found = YEAR_WORD.search(compact(title))
         if found:
             return int(found.group(1)), title_where
     for line in opening[:2]:
-        found = _YEAR.search(compact(line.text))
+        found = YEAR_WORD.search(compact(line.text))
         if found:
             return int(found.group(1)), line
     return None, None

@@ -25,6 +25,7 @@ class Job:
     fix: object = None  # a linter.fixer.FixMode, or None to only lint
     slim: bool = False  # keep only what summary formats need (see Report.slim)
     cache_root: str | None = None  # folder holding .relint_cache; None: no cache
+    compare: bool = False  # the run compares files with each other (run rules: linter.run_rules)
 
 
 def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
@@ -35,6 +36,13 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     fix = job.fix
+    if source.format == "docx" and data is None:
+        from linter import docx_fix, fixer
+
+        if not fix.write:
+            return docx_fix.fix_file(registry, path, settings, fix)
+        with fixer.folder_lock(path):
+            return docx_fix.fix_file(registry, path, settings, fix)
     if source.format != "text":
         result = lint_source(registry, source, settings)
         result.note = f"--fix does not rewrite {source.format} files"
@@ -88,12 +96,12 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
         cache = ResultCache(job.cache_root, registry.fingerprint)
         key = cache.key(path, settings, data)
         hit = cache.get(key) if key else None
-        if hit is not None:
+        if hit is not None and (not job.compare or hit.digests is not None):
             return replace(hit, path=path, settings=settings)
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
-    result = lint_source(registry, source, settings)
+    result = lint_source(registry, source, settings, digest=job.compare)
     compared = result.report.previous is not None
     if job.slim:
         result.report = result.report.slim()

@@ -21,7 +21,8 @@ def _parser():
                     "Compliance linter for rule-of-law government reports.\n\n"
                     "  relint [PATH ...]       检查文件或文件夹 / lint files or folders\n"
                     "  relint rules            列出全部规则 / list the rules\n"
-                    "  relint rule CODE        显示规则说明 / explain a rule",
+                    "  relint rule CODE        显示规则说明 / explain a rule\n"
+                    "  relint annotate FILE    写出带修订和批注的审阅稿 / write a reviewed .docx",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - for stdin")
@@ -38,7 +39,7 @@ def _parser():
                         help="lowest severity that makes the exit code 1 (default warning)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
-    parser.add_argument("--fix", action="store_true", help="apply safe fixes to .txt files (atomic rewrite)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to .txt and .docx files (atomic rewrite)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     parser.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in this baseline file")
@@ -72,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:
         return _version()  # before argparse: the pre-commit hook's and CI's cheapest call
+    if argv and argv[0] == "annotate":
+        from linter.annotate import annotate_main
+
+        return annotate_main(argv[1:])
     if argv and argv[0] in ("rule", "rules"):
         from linter.explain import explain_main
 
@@ -148,6 +153,8 @@ def _formatter_class(args, entry):
 
 
 def _lint(args, registry, resolver, full_reports: bool):
+    from dataclasses import replace
+
     from linter.batch import Job, lint_many, lint_one
     from linter.engine import FileResult
     from linter.walk import discover
@@ -172,10 +179,17 @@ def _lint(args, registry, resolver, full_reports: bool):
                 order.append(None)
             else:
                 order.append(FileResult(found.path, error=found))
+    # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
+    job = replace(job, compare=fix is None and len(items) > 1)
     linted = lint_many(registry, items, args.jobs, job=job)
     if _show_progress(len(items)):
         linted = _progress(linted, len(items))
-    return (next(linted) if result is None else result for result in order)
+    results = (next(linted) if result is None else result for result in order)
+    if job.compare:
+        from linter.run_rules import finish
+
+        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-"))
+    return results
 
 
 def _show_progress(count: int) -> bool:

@@ -15,7 +15,7 @@ from functools import cached_property
 from linter import suppress
 from linter.model import ElementSpec, Report, ReportKind, Span
 from linter.readers import BUILTIN_READERS
-from linter.rule import Diagnostic, Rule, validate_rule
+from linter.rule import Diagnostic, Rule, RunRule, validate_rule
 from linter.sources import InputError, Source, read_bytes
 
 
@@ -33,6 +33,9 @@ class FileResult:
     summary: list = field(default_factory=list)  # (Text label, value) pairs published by rules
     allow_used: set = field(default_factory=set)  # origins of allow entries that matched
     baseline_hits: set = field(default_factory=set)
+    #: code → digest of each selected run rule (linter.rule.RunRule); None when the run
+    #: compares no files with each other
+    digests: dict | None = None
 
 
 class Registry:
@@ -176,8 +179,9 @@ def previous_report(registry: Registry, path: str, report: Report, settings) -> 
     return build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
 
 
-def lint_source(registry: Registry, source: Source, settings) -> FileResult:
-    """Build the report model of ``source`` and run the rules its settings select."""
+def lint_source(registry: Registry, source: Source, settings, digest: bool = False) -> FileResult:
+    """Build the report model of ``source`` and run the rules its settings select; with
+    ``digest``, also keep what the selected run rules need to compare files afterwards."""
     from linter.analyze import build_report
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
@@ -196,5 +200,7 @@ def lint_source(registry: Registry, source: Source, settings) -> FileResult:
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
     kept, used, hits = suppress.apply(source.path, source.lines, found, settings)
+    digests = ({code: rule_class(settings).digest(report) for code, rule_class in selected
+                if issubclass(rule_class, RunRule)} if digest else None)
     return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
-                      baseline_hits=hits)
+                      baseline_hits=hits, digests=digests)

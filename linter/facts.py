@@ -1,5 +1,5 @@
 """Facts found in the text of a report, with their spans: dates, years and year ranges,
-percentages and percentage points, counts with units.
+percentages and percentage points, counts with units, changes of a rate.
 
 Extraction is deliberately literal: each fact records what was written (the text, the
 number of decimals, the form of a date) and where; judging whether it is right is the
@@ -14,23 +14,21 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from linter.lines import BLANK, cn_number
 from linter.model import Span, TextLine
-
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-_SP = r"[ \t\u3000]*"
-
-_DATE_PATTERNS = (
-    ("arabic", re.compile(rf"(?<![\d.．\-])(?P<y>\d{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}[日号]")),
-    ("chinese", re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})[日号]")),
-    ("dotted", re.compile(r"(?<![\d.．A-Za-z])(?P<y>(?:19|20)\d{2})[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})(?![\d.．%％])")),
-    ("iso", re.compile(r"(?<![\d\-A-Za-z])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d\-/])")),
-    ("no-year", re.compile(rf"(?<![\d年\-.．])(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}[日号]")),
+from linter.vocabulary import (
+    BLANK,
+    CHANGE_IN_PERCENT,
+    CHANGE_WITH_ENDPOINTS,
+    COUNT,
+    DATE_FORMS,
+    PERCENT,
+    POINTS,
+    YEAR_IN_TEXT,
+    cn_number,
+    cn_year,
+    number_value,
 )
-_YEAR = re.compile(rf"(?<![\d.．\-])(?P<y>(?:19|20)\d{{2}}){_SP}(?:[—–\-－~～至到]{_SP}(?P<end>(?:19|20)\d{{2}}){_SP})?年(?P<du>度)?")
-_PERCENT = re.compile(rf"(?P<num>\d+(?:[.．]\d+)?){_SP}(?P<sign>[%％])(?P<q>{_SP}(?:以上|以下|左右|以内|之内))?")
-_POINTS = re.compile(rf"(?P<num>\d+(?:[.．]\d+)?){_SP}个{_SP}百分点")
-_COUNT = re.compile(rf"(?<![\d.．])(?P<num>\d+(?:[.．]\d+)?){_SP}(?P<unit>件次|人次|余件|余人|件|人|个|项|次|起|场|期|家|名|条|份|卷|本|册|批|户)")
+
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
 
@@ -83,17 +81,37 @@ class CountFact:
     part: str | None
 
 
+@dataclass(frozen=True)
+class ChangeFact:
+    """A change stated for a rate: "提高5%" or, with its endpoints, "由60%提高到70%，提高10个百分点"."""
+
+    text: str
+    span: Span
+    change_span: Span  # the stated change ("10个百分点" with what follows the endpoints)
+    change: str  # the number of the change as written
+    points: bool  # "个百分点" rather than "%"
+    start: str | None  # the endpoints as written, when given
+    end: str | None
+    clause: str  # the clause before the change (for the metric it belongs to)
+    part: str | None
+
+    @property
+    def decimals(self) -> int:
+        """The most decimals any of its numbers was written with."""
+        return max(number_value(n)[1] for n in (self.change, self.start, self.end) if n is not None)
+
+
 @dataclass
 class Facts:
     dates: list[DateFact]
     years: list[YearFact]
     percents: list[PercentFact]
     counts: list[CountFact]
+    changes: list[ChangeFact]
 
-
-def _number(text: str) -> tuple[float, int]:
-    text = text.replace("．", ".")
-    return float(text), len(text.split(".")[1]) if "." in text else 0
+    def quantities_on(self, lines: set[int]) -> int:
+        """How many quantities (counts, percentages, dates) stand on the given lines."""
+        return sum(1 for fact in (*self.counts, *self.percents, *self.dates) if fact.span.line in lines)
 
 
 class _Boundaries:
@@ -125,14 +143,14 @@ def _dates_in(text: str, taken: bytearray):
     """Dates written in ``text`` as (match, form, year as written, month, day), each
     character belonging to at most one date (the more explicit forms are tried first).
     ``taken`` records the characters used."""
-    for form, pattern in _DATE_PATTERNS:
+    for form, pattern in DATE_FORMS:
         for match in pattern.finditer(text):
             if any(taken[match.start():match.end()]):
                 continue
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             groups = match.groupdict()
             if form == "chinese":
-                written = int("".join(str(_CN_DIGIT[c]) for c in groups["y"]))
+                written = cn_year(groups["y"])
                 month, day = cn_number(groups["m"]), cn_number(groups["d"])
             else:
                 written = int(groups["y"]) if groups.get("y") else None
@@ -159,7 +177,7 @@ def parse_date(text: str) -> dt.date | None:
 def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | None) -> Facts:
     """Facts of ``lines``: each a text line, the role of the mandated part it stands in, and
     whether the line is a heading."""
-    dates, years, percents, counts = [], [], [], []
+    dates, years, percents, counts, changes = [], [], [], [], []
     for line, part, heading in lines:
         text = line.text
         bounds = _Boundaries(text)
@@ -172,7 +190,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                                   _calendar_date(year, month, day), part))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
         first_mark = bounds.first_clause_mark()
-        for match in _YEAR.finditer(text):
+        for match in YEAR_IN_TEXT.finditer(text):
             start = match.start()
             depth += text.count("《", scanned, start) - text.count("》", scanned, start)
             scanned = start
@@ -189,17 +207,35 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             end = int(match.group("end")) if match.group("end") else None
             years.append(YearFact(match.group(0), line.sub_span(*match.span()), int(match.group("y")), end, part,
                                   sentence_start, leading))
-        for pattern, points in ((_PERCENT, False), (_POINTS, True)):
+        for pattern, points in ((PERCENT, False), (POINTS, True)):
             for match in pattern.finditer(text):
-                value, decimals = _number(match.group("num"))
+                value, decimals = number_value(match.group("num"))
                 sentence, begin = bounds.sentence(match.start(), match.end())
                 qualifier = match.group("q").strip() if not points and match.group("q") else None
                 percents.append(PercentFact(match.group(0), line.sub_span(*match.span()), value, decimals, qualifier,
                                             points, bounds.clause_before(match.start()), sentence,
                                             (line.span.line, line.span.column + begin), part))
-        for match in _COUNT.finditer(text):
-            value, _ = _number(match.group("num"))
+        for match in COUNT.finditer(text):
+            value, _ = number_value(match.group("num"))
             sentence, begin = bounds.sentence(match.start(), match.end())
             counts.append(CountFact(match.group(0), line.sub_span(*match.span()), value, match.group("unit"),
                                     sentence, (line.span.line, line.span.column + begin), part))
-    return Facts(dates, years, percents, counts)
+        changes.extend(_changes(line, bounds, part))
+    return Facts(dates, years, percents, counts, changes)
+
+
+def _changes(line: TextLine, bounds: _Boundaries, part: str | None):
+    """Changes of a rate on ``line``: those with their endpoints first, then changes in
+    percent that are not the tail of one of those."""
+    covered = []
+    for match in CHANGE_WITH_ENDPOINTS.finditer(line.text):
+        covered.append(match.span())
+        yield ChangeFact(match.group(0), line.sub_span(*match.span()), line.sub_span(match.start("c"), match.end()),
+                         match.group("c"), "百分点" in match.group("unit"), match.group("a"), match.group("b"),
+                         bounds.clause_before(match.start()), part)
+    for match in CHANGE_IN_PERCENT.finditer(line.text):
+        if any(a <= match.start() < b for a, b in covered):
+            continue
+        span = line.sub_span(*match.span())
+        yield ChangeFact(match.group(0).strip(), span, span, match.group("c"), False, None, None,
+                         bounds.clause_before(match.start()), part)

@@ -117,8 +117,14 @@ def folder_lock(path: str):
 
 def write_atomic(path: str, data: bytes) -> None:
     """Replace ``path`` with ``data`` through a temporary file in the same folder, keeping
-    the file's permission bits; a reader never sees a half-written file."""
-    mode = os.stat(path).st_mode & 0o7777
+    the file's permission bits (a new file gets the usual ones); a reader never sees a
+    half-written file."""
+    if os.path.exists(path):
+        mode = os.stat(path).st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".relint-", suffix=".tmp", dir=folder)
     try:

@@ -36,6 +36,17 @@ def relint_rules():
     safety) as class attributes and its documentation as a docstring in the fixed
     sections checked by ``relint rule CODE``. Codes must be unique across plugins.
 
+    A rule that needs the whole run — comparing the reports of one run with each other, as
+    Q006 does — subclasses :class:`linter.rule.RunRule` instead and is registered the same
+    way. Its ``digest(report)`` runs where each report is built (a worker process in a
+    parallel run) and returns a small picklable value; once every file is linted,
+    ``check_run(digests)`` gets ``(index, digest)`` for every file it is selected for and
+    yields ``(index, diagnostic)``, and ``summarize_run(digests)`` yields ``(index, label,
+    value)``; a ``group`` label marks the value that groups files (shown as clusters by the
+    batch overview). Selection, severity overrides, allow entries and baselines apply to its
+    findings as to any other. Run rules run only when more than one file is linted without
+    ``--fix``; such a run holds its (slim) results until the last file is done.
+
     :return: a list of :class:`~linter.rule.Rule` subclasses.
     """
 

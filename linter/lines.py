@@ -15,40 +15,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "一二三四五六七八九十"
-_CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
+from linter.vocabulary import CN_DIGITS, DATE_LINE, ENUM_ITEM, FUSED_MARK, HEADING_MARKS, YEAR, cn_number
 
-# GB/T 9704-2012 heading levels and the variants seen in published reports.
-_LEVEL_PATTERNS = (
-    (1, re.compile(rf"(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<sep>[、.．，,])")),
-    (2, re.compile(rf"(?P<open>[（(])\s*(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<sep>[、.．，]?)")),
-    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?![\d.．])")),
-    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<sep>[、.．]?)")),
-)
 #: Level given to a heading that has no number; deeper than any numbered level, so
 #: the next numbered heading closes it.
 UNNUMBERED = 5
 
-#: Blanks inside a line: spaces, tabs and the ideographic space of Chinese typesetting.
-BLANK = " \t\u3000"
-_ENUM = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
-_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?=(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\S)")
+_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
 # A title at the start of a document saved as one line, followed by a salutation
 # ("区委、区政府："), the opening ("2023年，…", "现将…") or the first part ("一、").
 _RUN_ON_TITLE = re.compile(
-    rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|(?:19|20)\d{{2}}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
+    rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|{YEAR}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
 _ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
 _HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
-DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:"
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
-    r"|\d{4}\s*[.\-/／]\s*\d{1,2}\s*[.\-/／]\s*\d{1,2}"
-    r")\s*[）)]?$"
-)
 ORG_SUFFIX = re.compile(
     r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
 )
@@ -87,21 +69,6 @@ class Line:
     title_col: int = 0
 
 
-def cn_number(text: str) -> int | None:
-    """Value of a small Chinese numeral (一 … 九十九); None if it is not one."""
-    if not text or any(c not in _CN_VALUE for c in text):
-        return None
-    if len(text) == 1:
-        return _CN_VALUE[text]
-    if len(text) == 2 and text[0] == "十" and text[1] != "十":
-        return 10 + _CN_VALUE[text[1]]
-    if len(text) == 2 and text[1] == "十":
-        return _CN_VALUE[text[0]] * 10 if text[0] != "十" else None
-    if len(text) == 3 and text[1] == "十" and text[0] != "十" and text[2] != "十":
-        return _CN_VALUE[text[0]] * 10 + _CN_VALUE[text[2]]
-    return None
-
-
 def compact(text: str) -> str:
     """Text without any white space, for matching keywords in spaced-out lines."""
     return "".join(text.split())
@@ -109,7 +76,7 @@ def compact(text: str) -> str:
 
 def heading_mark(text: str) -> tuple[Mark, int] | None:
     """The heading mark at the start of ``text`` and where the heading text starts."""
-    for level, pattern in _LEVEL_PATTERNS:
+    for level, pattern in HEADING_MARKS:
         match = pattern.match(text)
         if not match:
             continue
@@ -244,7 +211,7 @@ def classify(lines: list[str], headings: dict[int, int] | None = None) -> list[L
         heading = _heading(index, col, text)
         if heading is not None:
             out.append(heading)
-        elif _ENUM.match(text):
+        elif ENUM_ITEM.match(text):
             out.append(Line(index, col, text, "ENUM"))
         elif (headings and index in headings) or _is_unnumbered_heading(items, kinds, out, pos):
             out.append(Line(index, col, text, "HEADING", Mark(UNNUMBERED, None, ""), text, col))

@@ -21,6 +21,7 @@ from lark.lexer import Lexer
 
 from linter.lines import Line, classify
 from linter.model import Heading, Paragraph, Section, Span, TextLine
+from linter.vocabulary import BLANK
 
 _PARSER: Lark | None = None
 
@@ -172,7 +173,7 @@ class ToDocument(Transformer):
         head = self._line(items[0])
         title_end = head.title_col + len(head.title)
         rest = head.text[title_end - head.col:]
-        stripped = rest.lstrip("。！？!? \t\u3000")
+        stripped = rest.lstrip("。！？!?" + BLANK)
         run_in = None
         if stripped:
             start = title_end + len(rest) - len(stripped)

@@ -145,6 +145,31 @@ class Rule:
         return {name: "\n".join(lines).strip() for name, lines in sections.items()}
 
 
+class RunRule(Rule):
+    """A rule that compares the reports of one run with each other (Q006), in two phases.
+
+    :meth:`digest` runs where the report was built (a worker process in a parallel run) and
+    returns a small picklable value: all that the second phase keeps of the report. Once
+    every file is linted, :meth:`check_run` receives the digests of the files the rule is
+    selected for, as ``(index, digest)`` pairs, and yields ``(index, diagnostic)`` for the
+    file at that index of the run, with spans in the file's own coordinates;
+    :meth:`summarize_run` yields ``(index, label, value)`` measurements the same way. The
+    engine calls them only when a run has more than one file. ``check`` finds nothing.
+    """
+
+    def check(self, report: Report) -> Iterable[Diagnostic]:
+        return ()
+
+    def digest(self, report: Report) -> object:
+        raise NotImplementedError
+
+    def check_run(self, digests: list[tuple[int, object]]) -> Iterable[tuple[int, Diagnostic]]:
+        raise NotImplementedError
+
+    def summarize_run(self, digests: list[tuple[int, object]]) -> Iterable[tuple[int, Text, str]]:
+        return ()
+
+
 def validate_rule(rule: type) -> list[str]:
     """Problems with a rule class's metadata; empty when it is well-formed."""
     problems = []

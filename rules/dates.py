@@ -14,6 +14,7 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.rule import Edit, Fix, Rule, Text
+from linter.vocabulary import SHORT_YEAR
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
@@ -295,11 +296,6 @@ class DateLineForm(Rule):
             yield self.diagnostic(fact.span, fix=fix, text=fact.text, standard=standard)
 
 
-_SHORT_YEAR = re.compile(
-    r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
-    r"(?=度|初|底|末|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
-
-
 class AbbreviatedYear(Rule):
     """
     ## 作用
@@ -333,7 +329,7 @@ class AbbreviatedYear(Rule):
     def check(self, report: Report):
         anchor = report.year or dt.date.today().year
         for line in report.text_lines():
-            for match in _SHORT_YEAR.finditer(line.text):
+            for match in SHORT_YEAR.finditer(line.text):
                 full = 2000 + int(match.group("yy"))
                 if anchor - 10 <= full <= anchor + 2:
                     yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0), full=f"{full}年")

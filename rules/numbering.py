@@ -3,14 +3,13 @@ inline enumerations (一是、二是……), checked on the section tree the par
 
 from __future__ import annotations
 
-import re
-
 from linter.rules.basis import GBT_9704
 
 from linter import hookimpl
-from linter.lines import CN_DIGITS, UNNUMBERED, cn_number
+from linter.lines import UNNUMBERED
 from linter.model import Report, Section, Span
 from linter.rule import Edit, Fix, Rule, Text
+from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, cn_number, standard_mark
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -118,12 +117,6 @@ class NumberingStart(Rule):
                 yield self.diagnostic(first.span, mark=first.mark, first=LEVEL_NAMES[first.level])
 
 
-def standard_mark(mark: str, level: int) -> str:
-    """The GB/T 9704 form of a heading mark: 一、 （一） 1. （1）, keeping its number."""
-    number = re.search(rf"[{CN_DIGITS}]+|\d+", mark).group(0)
-    return {1: f"{number}、", 2: f"（{number}）", 3: f"{number}.", 4: f"（{number}）"}[level]
-
-
 class NumberingForm(Rule):
     """
     ## 作用
@@ -161,15 +154,12 @@ class NumberingForm(Rule):
             heading = section.heading
             if heading.level == UNNUMBERED:
                 continue
-            standard = standard_mark(heading.mark, heading.level)
+            standard = standard_mark(MARK_NUMBER.search(heading.mark).group(0), heading.level)
             if heading.mark != standard:
                 span = heading.span
                 mark_span = Span(span.line, span.column, span.line, span.column + len(heading.mark))
                 yield self.diagnostic(mark_span, fix=Fix("safe", (Edit(mark_span, standard),)), mark=heading.mark,
                                       standard=standard)
-
-
-_ENUM = re.compile(rf"(?<![^\s。；;：:！？!?“”\"*（(])(?P<n>[{CN_DIGITS}]{{1,3}})是")
 
 
 class EnumerationSequence(Rule):
@@ -207,7 +197,7 @@ class EnumerationSequence(Rule):
         for lines in bodies:
             previous = None
             for line in lines:
-                for match in _ENUM.finditer(line.text):
+                for match in ENUM_ITEM.finditer(line.text):
                     number = cn_number(match.group("n"))
                     if number is None:
                         continue

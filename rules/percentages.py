@@ -13,10 +13,7 @@ from linter import hookimpl
 from linter.model import Report
 from linter.rule import Edit, Fix, Rule, Text
 from linter.tomlio import load_package_data
-
-_SP = r"[ \t\u3000]*"
-_NUM = r"\d+(?:[.．]\d+)?"
-_CHANGE = "提高|提升|上升|增加|增长|下降|降低|减少"
+from linter.vocabulary import CHANGE_VERBS, CN_DIGITS, DECREASE_VERBS, NUMBER, SP, number_value
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +43,8 @@ def metric(before: str, settings) -> tuple[str | None, bool]:
         return None, False
     at, end, _ = best
     lead = re.search(r"[\u4e00-\u9fff]{0,4}$", before[:at]).group(0)
-    changed = bool(re.search(rf"(?:{_CHANGE})(?!至|到)", before[end:]))
+    changed = bool(re.search(rf"(?:{CHANGE_VERBS})(?!至|到)", before[end:]))
     return lead + before[at:end], changed
-
-
-def _value(text: str) -> float:
-    return float(text.replace("．", "."))
 
 
 class RateOverHundred(Rule):
@@ -199,12 +192,6 @@ class InconsistentMetric(Rule):
                                       line=first.span.line)
 
 
-_ENDPOINTS = re.compile(
-    rf"由{_SP}(?P<a>{_NUM}){_SP}[%％]{_SP}(?:{_CHANGE})(?:到|至){_SP}(?P<b>{_NUM}){_SP}[%％][，,、]?{_SP}"
-    rf"(?:{_CHANGE})了?{_SP}(?P<c>{_NUM}){_SP}(?P<unit>[%％]|个{_SP}百分点)")
-_RATE_CHANGE = re.compile(rf"(?P<verb>{_CHANGE})了?{_SP}(?P<c>{_NUM}){_SP}[%％]")
-
-
 class PercentForPoints(Rule):
     """
     ## 作用
@@ -237,22 +224,15 @@ class PercentForPoints(Rule):
     basis = GBT_15835
 
     def check(self, report: Report):
-        for line in report.text_lines():
-            flagged = set()
-            for match in _ENDPOINTS.finditer(line.text):
-                a, b, c = (_value(match.group(k)) for k in "abc")
-                if "百分点" not in match.group("unit") and abs(abs(b - a) - c) < 1e-9:
-                    flagged.add(match.start("c"))
-                    yield self.diagnostic(line.sub_span(match.start("c"), match.end()), text=match.group(0),
-                                          points=match.group("c"))
-            for match in _RATE_CHANGE.finditer(line.text):
-                if match.start("c") in flagged:
-                    continue
-                # the clause before the change; clauses are short, so a bounded look-back suffices
-                clause = re.split(r"[，,；;。：:]", line.text[max(0, match.start() - 200):match.start()])[-1]
-                if metric(clause, self.settings)[0]:
-                    yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0).strip(),
-                                          points=match.group("c"))
+        for fact in report.facts.changes:
+            if fact.points:
+                continue
+            if fact.start is not None:
+                a, b, c = (number_value(n)[0] for n in (fact.start, fact.end, fact.change))
+                if abs(abs(b - a) - c) < 1e-9:
+                    yield self.diagnostic(fact.change_span, text=fact.text, points=fact.change)
+            elif metric(fact.clause, self.settings)[0]:
+                yield self.diagnostic(fact.span, text=fact.text, points=fact.change)
 
 
 class PointsDisagree(Rule):
@@ -285,18 +265,17 @@ class PointsDisagree(Rule):
     help = Text("核对起止比率和差值", "check the endpoints and the change")
 
     def check(self, report: Report):
-        for line in report.text_lines():
-            for match in _ENDPOINTS.finditer(line.text):
-                if "百分点" not in match.group("unit"):
-                    continue
-                a, b, c = (_value(match.group(k)) for k in "abc")
-                decimals = max(len(match.group(k).split(".")[1]) if "." in match.group(k) else 0 for k in "abc")
-                if abs(abs(b - a) - c) > 0.5 * 10 ** -decimals + 1e-9:
-                    yield self.diagnostic(line.sub_span(*match.span()), a=match.group("a"), b=match.group("b"),
-                                          c=match.group("c"), diff=f"{abs(b - a):.{decimals}f}")
+        for fact in report.facts.changes:
+            if not fact.points or fact.start is None:
+                continue
+            a, b, c = (number_value(n)[0] for n in (fact.start, fact.end, fact.change))
+            decimals = fact.decimals
+            if abs(abs(b - a) - c) > 0.5 * 10 ** -decimals + 1e-9:
+                yield self.diagnostic(fact.span, a=fact.start, b=fact.end, c=fact.change,
+                                      diff=f"{abs(b - a):.{decimals}f}")
 
 
-_PERCENT_RANGE = re.compile(rf"(?P<a>{_NUM})(?P<sa>{_SP}[%％])?{_SP}(?P<dash>[-—–~～－至到]){_SP}(?P<b>{_NUM}){_SP}[%％]")
+_PERCENT_RANGE = re.compile(rf"(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
 
 
 class PercentRangeForm(Rule):
@@ -342,7 +321,7 @@ class PercentRangeForm(Rule):
                                       standard=standard)
 
 
-_TIMES_LESS = re.compile(rf"(?:降低|减少|下降|缩小|减小)了?{_SP}(?:{_NUM}|[一二三四五六七八九十两]+){_SP}倍")
+_TIMES_LESS = re.compile(rf"(?:{DECREASE_VERBS})了?{SP}(?:{NUMBER}|[{CN_DIGITS}两]+){SP}倍")
 
 
 class TimesLess(Rule):

@@ -12,6 +12,7 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.rule import Rule, Text
+from linter.vocabulary import YEAR_WORD
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
@@ -91,7 +92,7 @@ class TitleWithoutYear(Rule):
     basis = REPORT_NAME_GUIDELINE
 
     def check(self, report: Report):
-        if report.title and not re.search(r"(19|20)\d{2}年", compact(report.title.text)):
+        if report.title and not YEAR_WORD.search(compact(report.title.text)):
             yield self.diagnostic(report.title.span)
 
 

@@ -13,13 +13,12 @@ from linter import hookimpl
 from linter.model import Report, TextLine
 from linter.rule import Rule, Text
 from linter.tomlio import load_package_data
+from linter.vocabulary import ENUM_SPLIT, NUMBER, YEAR_WORD
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
 #: Roles of the parts these rules read (see ``data/kinds.toml``).
 SHORTCOMINGS, PLAN, MEASURES = "shortcomings", "plan", "measures"
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
-_ENUM_SPLIT = re.compile(r"(?=(?<![^\s。；;：:！？!?“*])[一二三四五六七八九十]{1,2}是)")
 _PUNCT = re.compile(r"[\s\W_]+")
 GANGYAO = Text("《法治政府建设实施纲要（2021—2025年）》", "Implementation Outline for Rule-of-Law Government (2021—2025)")
 
@@ -60,7 +59,7 @@ def items(report: Report, role: str) -> list[list[TextLine]]:
     lines = [t for t in part_lines(report, role) if t is not match.where and not t.text.rstrip().endswith(("：", ":"))]
     pieces = []
     for line in lines:
-        parts = [p for p in _ENUM_SPLIT.split(line.text) if p.strip()]
+        parts = [p for p in ENUM_SPLIT.split(line.text) if p.strip()]
         pieces += [[TextLine(p, line.span)] for p in parts]
     return pieces
 
@@ -68,7 +67,7 @@ def items(report: Report, role: str) -> list[list[TextLine]]:
 def _specific(texts: list[TextLine]) -> bool:
     """Whether an item names something checkable: a number, a percentage, a date or a case."""
     joined = "".join(t.text for t in texts)
-    return bool(re.search(r"[0-9０-９%％]|例如|比如|典型案例|如[^何期实]", _YEAR.sub("", joined)))
+    return bool(re.search(r"[0-9０-９%％]|例如|比如|典型案例|如[^何期实]", YEAR_WORD.sub("", joined)))
 
 
 class BoilerplateShortcomings(Rule):
@@ -118,7 +117,7 @@ class BoilerplateShortcomings(Rule):
 
 def _measurable(lines: list[TextLine]) -> int:
     """Numbers, percentages and dates in a plan, years of the plan itself left out."""
-    return sum(len(re.findall(r"\d+(?:\.\d+)?\s*[%％]?", _YEAR.sub("", t.text))) for t in lines)
+    return sum(len(re.findall(NUMBER, YEAR_WORD.sub("", t.text))) for t in lines)
 
 
 class PlanWithoutTargets(Rule):
@@ -165,16 +164,12 @@ class PlanWithoutTargets(Rule):
             yield self.label, str(_measurable(lines))
 
 
-_QUANTITY = re.compile(r"\d+(?:[.．]\d+)?\s*(?:[%％]|个百分点|余?[件人个项次起场期家名条份卷本册批户块幅万亿元天])")
-
-
 def facts_per_1000(report: Report) -> tuple[float, int, int] | None:
     lines = part_lines(report, MEASURES)
     chars = sum(len(t.text) for t in lines)
     if not chars:
         return None
-    quantities = sum(len(_QUANTITY.findall(t.text)) for t in lines)
-    quantities += sum(1 for d in report.facts.dates if d.part == MEASURES)
+    quantities = report.facts.quantities_on({t.span.line for t in lines})
     return quantities * 1000 / chars, quantities, chars
 
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.lines import BLANK
 from linter.model import Paragraph, Report, Span, TextLine
+from linter.vocabulary import BLANK
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.

@@ -22,6 +22,7 @@ from linter.rules.textscan import (
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
 from linter.rule import Edit, Fix, Rule, Text
+from linter.vocabulary import BLANKS, YEAR_RANGE_DASHED
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -267,7 +268,6 @@ class BrokenLine(Rule):
             yield self.diagnostic(span, fix=_replace(span, ""), tail=first.text[-6:], head=second.text[:6])
 
 
-_SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBERISH = re.compile(r"[0-9０-９%％.．]")
 
 
@@ -307,7 +307,7 @@ class StraySpace(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
-            for match in _SPACES.finditer(text):
+            for match in BLANKS.finditer(text):
                 start, end = match.span()
                 if start == 0 or end == len(text) or scan.is_protected(start, end):
                     continue
@@ -394,7 +394,6 @@ class EmptyAbbreviation(Rule):
             yield self.diagnostic(span, text=match.group())
 
 
-_YEAR_RANGE = re.compile(r"(?<![\d\-/.])((?:19|20)\d{2})(\s*[-－~～–]\s*)((?:19|20)\d{2})(?=\s*年)")
 _VALUE_RANGE = re.compile(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
 
 
@@ -432,7 +431,7 @@ class RangeDash(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
-            for pattern, dash in ((_YEAR_RANGE, "—"), (_VALUE_RANGE, "～")):
+            for pattern, dash in ((YEAR_RANGE_DASHED, "—"), (_VALUE_RANGE, "～")):
                 for match in pattern.finditer(text):
                     if match.group(2) == dash or scan.is_protected(*match.span()):
                         continue

@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -52,3 +53,17 @@ def run_relint(*args, cwd=None, stdin=None, env=None):
     full_env = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, input=stdin, capture_output=True,
                           env=full_env, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def soffice():
+    """Debian's LibreOffice Writer, poppler-utils and the Noto CJK fonts, installed on first
+    use (CI machines start without them)."""
+    if (shutil.which("soffice") is None or shutil.which("pdftoppm") is None) and os.geteuid() == 0:
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer",
+                        "poppler-utils", "fonts-noto-cjk"], check=True, capture_output=True, timeout=1800,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    path = shutil.which("soffice")
+    assert path and shutil.which("pdftoppm"), "needs libreoffice-writer and poppler-utils (apt-get install)"
+    return path

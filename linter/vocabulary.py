@@ -1,0 +1,153 @@
+"""The vocabulary of Chinese report text: blanks, numerals, numbers, years, dates,
+heading marks, 一是 enumerations, quantities and changes of a rate.
+
+Every pattern that recognises one of these is defined here once; the lexer, the facts
+layer and the rules build on these pieces rather than writing their own. The table tests
+in ``tests/test_vocabulary.py`` pin what each piece accepts and rejects.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- blanks -------------------------------------------------------------------------
+
+#: Blanks inside a line: spaces, tabs and the ideographic space of Chinese typesetting.
+BLANK = " \t\u3000"
+#: Any run of blanks, possibly empty (regex fragment).
+SP = r"[ \t\u3000]*"
+#: A run of at least one blank.
+BLANKS = re.compile(r"[ \t\u3000]+")
+
+# --- numerals and numbers --------------------------------------------------------------
+
+#: The digits of small Chinese numerals (一 … 九十九), as used in heading marks and 一是.
+CN_DIGITS = "一二三四五六七八九十"
+#: The digits a year written in Chinese uses (二〇二三年): 〇, its look-alike ○, and 零.
+CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
+_CN_YEAR_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+#: An Arabic number with an optional decimal part (full-width point allowed).
+NUMBER = r"\d+(?:[.．]\d+)?"
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九) as heading marks and 一是 write it;
+    None if it is not one. (Checked against ``cn2an`` in the tests; not delegated to it
+    because importing cn2an costs about as much as linting a .txt file.)"""
+    if not text or any(c not in _CN_VALUE for c in text):
+        return None
+    if len(text) == 1:
+        return _CN_VALUE[text]
+    if len(text) == 2 and text[0] == "十" and text[1] != "十":
+        return 10 + _CN_VALUE[text[1]]
+    if len(text) == 2 and text[1] == "十":
+        return _CN_VALUE[text[0]] * 10 if text[0] != "十" else None
+    if len(text) == 3 and text[1] == "十" and text[0] != "十" and text[2] != "十":
+        return _CN_VALUE[text[0]] * 10 + _CN_VALUE[text[2]]
+    return None
+
+
+def cn_year(text: str) -> int:
+    """The year a Chinese year writes digit by digit (二〇二三 → 2023)."""
+    return int("".join(str(_CN_YEAR_VALUE[c]) for c in text))
+
+
+def number_value(text: str) -> tuple[float, int]:
+    """The value of a :data:`NUMBER` and how many decimals it was written with."""
+    text = text.replace("．", ".")
+    return float(text), len(text.split(".")[1]) if "." in text else 0
+
+
+# --- years and dates -------------------------------------------------------------------
+
+#: A four-digit year of this or the last century (regex fragment, no group).
+YEAR = r"(?:19|20)\d{2}"
+#: A year followed by 年 or 年度 ("2024年", "2024 年度"): group 1 is the year.
+YEAR_WORD = re.compile(rf"({YEAR}){SP}年度?")
+#: A year or a year range in running text (2024年, 2024年度, 2021—2025年), not part of a
+#: longer number: groups ``y``, ``end`` (range) and ``du`` (年度).
+YEAR_IN_TEXT = re.compile(
+    rf"(?<![\d.．\-])(?P<y>{YEAR}){SP}(?:[—–\-－~～至到]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
+#: Dashes written between the two years of a range before 年 ("2021-2025年"): groups 1–3.
+YEAR_RANGE_DASHED = re.compile(rf"(?<![\d\-/.])({YEAR})(\s*[-－~～–]\s*)({YEAR})(?=\s*年)")
+#: A two-digit year (23年底, 24年3月): group ``yy``; only before words that make it a date.
+SHORT_YEAR = re.compile(
+    r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
+    rf"(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)")
+
+_ARABIC_DATE = rf"(?P<y>\d{{4}}){SP}年{SP}(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]"
+_CHINESE_DATE = (rf"(?P<y>[{CN_YEAR_DIGITS}]{{4}}){SP}年{SP}(?P<m>[{CN_DIGITS}]{{1,3}}){SP}月{SP}"
+                 rf"(?P<d>[{CN_DIGITS}]{{1,3}}){SP}[日号]")
+_DOTTED_DATE = rf"(?P<y>{YEAR})[.．](?P<m>\d{{1,2}})[.．](?P<d>\d{{1,2}})"
+_ISO_DATE = rf"(?P<y>{YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})"
+
+#: The forms a date is written in, most explicit first: (form, pattern with groups y, m, d).
+DATE_FORMS = (
+    ("arabic", re.compile(rf"(?<![\d.．\-]){_ARABIC_DATE}")),
+    ("chinese", re.compile(_CHINESE_DATE)),
+    ("dotted", re.compile(rf"(?<![\d.．A-Za-z]){_DOTTED_DATE}(?![\d.．%％])")),
+    ("iso", re.compile(rf"(?<![\d\-A-Za-z]){_ISO_DATE}(?![\d\-/])")),
+    ("no-year", re.compile(rf"(?<![\d年\-.．])(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]")),
+)
+
+
+def _ungrouped(pattern: str) -> str:
+    return re.sub(r"\?P<\w+>", "?:", pattern)
+
+
+#: A line that is nothing but a date (the 成文日期 closing a document), perhaps bracketed.
+DATE_LINE = re.compile(
+    rf"^[（(]?{SP}(?:{_ungrouped(_ARABIC_DATE)}|{_ungrouped(_CHINESE_DATE)}"
+    rf"|\d{{4}}{SP}[.\-/／]{SP}\d{{1,2}}{SP}[.\-/／]{SP}\d{{1,2}}){SP}[）)]?$")
+
+# --- heading marks and enumerations ------------------------------------------------------
+
+#: GB/T 9704-2012 heading levels (一、 （一） 1. （1）) and the variants seen in published
+#: reports, matched at the start of a heading: (level, pattern with groups num, sep).
+HEADING_MARKS = (
+    (1, re.compile(rf"(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<sep>[、.．，,])")),
+    (2, re.compile(rf"(?P<open>[（(])\s*(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<sep>[、.．，]?)")),
+    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?![\d.．])")),
+    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<sep>[、.．]?)")),
+)
+#: A level-1 or level-2 mark as it opens a heading fused into a paragraph ("…。二、存在的不足").
+FUSED_MARK = rf"(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])"
+#: The number inside a heading mark, Chinese or Arabic.
+MARK_NUMBER = re.compile(rf"[{CN_DIGITS}]+|\d+")
+
+
+def standard_mark(number: str, level: int) -> str:
+    """The GB/T 9704 form of a heading mark of ``level`` with ``number`` as written."""
+    return {1: f"{number}、", 2: f"（{number}）", 3: f"{number}.", 4: f"（{number}）"}[level]
+
+
+#: An inline enumeration item (一是、二是 …) where an item can start: at the start of the
+#: text or after a blank, a sentence or clause mark, an opening quote or bracket; group n.
+ENUM_ITEM = re.compile(rf"(?<![^\s。；;：:！？!?“”\"*（(])(?P<n>[{CN_DIGITS}]{{1,3}})是")
+#: The places to split a passage into its enumeration items.
+ENUM_SPLIT = re.compile(rf"(?=(?<![^\s。；;：:！？!?“”\"*（(])[{CN_DIGITS}]{{1,3}}是)")
+
+# --- quantities and rates ---------------------------------------------------------------
+
+#: Units that count things in reports (件, 人次, 元 …); longer units first.
+COUNT_UNITS = ("件次", "人次", "件", "人", "个", "项", "次", "起", "场", "期", "家", "名", "条",
+               "份", "卷", "本", "册", "批", "户", "块", "幅", "元", "天")
+#: A number with a counting unit, perhaps in 万/亿 and approximate (3万余人): groups num,
+#: unit. "5个百分点" is a change of a rate, not a count.
+COUNT = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<unit>(?:万|亿)?余?(?:{'|'.join(COUNT_UNITS)})|万|亿)"
+                   rf"(?!{SP}百分点)")
+#: A percentage (group num, sign, q for a qualifier such as 以上).
+PERCENT = re.compile(rf"(?P<num>{NUMBER}){SP}(?P<sign>[%％])(?P<q>{SP}(?:以上|以下|左右|以内|之内))?")
+#: A change of a rate in percentage points (group num).
+POINTS = re.compile(rf"(?P<num>{NUMBER}){SP}个{SP}百分点")
+#: Verbs of change (regex alternation, no group).
+CHANGE_VERBS = "提高|提升|上升|增加|增长|下降|降低|减少"
+#: Verbs of decrease that cannot take a multiple ("减少2倍").
+DECREASE_VERBS = "降低|减少|下降|缩小|减小"
+#: "由a%提高到b%，提高c%/c个百分点": groups a, b, c, unit.
+CHANGE_WITH_ENDPOINTS = re.compile(
+    rf"由{SP}(?P<a>{NUMBER}){SP}[%％]{SP}(?:{CHANGE_VERBS})(?:到|至){SP}(?P<b>{NUMBER}){SP}[%％][，,、]?{SP}"
+    rf"(?:{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}(?P<unit>[%％]|个{SP}百分点)")
+#: "提高c%": a change given in percent (groups verb, c).
+CHANGE_IN_PERCENT = re.compile(rf"(?P<verb>{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}[%％]")

@@ -1,0 +1,213 @@
+"""Q006: passages copied from another body's report in the same run — a run rule
+(:class:`linter.rule.RunRule`): each report is digested where it is built, the digests are
+compared once every file is linted."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.rules.basis import SUPERVISION_REGULATION
+from linter.rules.substance import MEASURES, PLAN, REPORTS, SHORTCOMINGS, data, part_lines
+
+from linter import hookimpl
+from linter.lines import compact
+from linter.model import Report, Span
+from linter.rule import RunRule, Text
+
+#: The roles of the parts compared, per report kind: what the body did, what it lacks, what
+#: it plans (a duty report's account of its duties stands where an annual report's measures do).
+PARTS = {"annual": (MEASURES, SHORTCOMINGS, PLAN), "duty": ("duty", SHORTCOMINGS, PLAN)}
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_NOT_CONTENT = re.compile(r"[\s\W_]+")
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return data()["copying"]
+
+
+@lru_cache(maxsize=1)
+def _standard() -> re.Pattern:
+    """The standard phrases every report uses, longest first (a longer phrase wins)."""
+    phrases = sorted(settings()["standard"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(compact(p)) for p in phrases))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a passage as compared: standard phrases cut out (a cut ends a
+    sentence, so no shingle spans it), punctuation and spaces dropped; short ones left out."""
+    shortest = int(settings()["sentence"])
+    out = []
+    for piece in _SENTENCE_END.split(_standard().sub("。", compact(text))):
+        content = _NOT_CONTENT.sub("", piece)
+        if len(content) >= shortest:
+            out.append(content)
+    return out
+
+
+def body_key(report: Report) -> str:
+    """Who wrote the report: its issuer, else its file name without years (a body's
+    reports of two years are Q004's business, not copies from another body)."""
+    if report.issuer:
+        return compact(report.issuer)
+    return os.path.join(os.path.dirname(report.path), _YEARS.sub("", os.path.basename(report.path)))
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What Q006 keeps of a report: its sentences' MinHash signatures and where they stand."""
+
+    path: str
+    body: str
+    rows: object  # numpy array: one signature per sentence
+    lines: tuple[int, ...]  # the line (docx: paragraph) of each sentence
+    sizes: tuple[int, ...]  # content characters of each sentence
+    parts: tuple[str, ...]  # the part of each sentence
+    line_sizes: dict  # line → (content characters, length of the line's text)
+    part_names: dict  # part → (name, English name)
+
+
+class CopiedFromOtherReport(RunRule):
+    """
+    ## 作用
+    在同一次运行的多份报告之间，找出“主要举措和成效”（述职报告为履职情况）、“不足”和“安排”部分中
+    与另一单位报告相同的段落，两份报告都报告，并指出对方的文件和行。比较以句为单位：每句取字符4-gram
+    （shingle），用 MinHash 签名和局部敏感哈希（LSH）找出候选，估计的相似度达到阈值算相同；一段中相同
+    的句子合计达到30字即报告。一万份报告也只需几秒（基准见 `benchmarks/copying.py`）。
+
+    不比较：同一单位的报告（不同年度的重复由 Q004 检查；单位按报告的发文机关判断，没有时按文件名去掉年份）；
+    标准提法（法规和纲要名称、习近平法治思想等通用表述，见 `rules/data/substance.toml` 的 `[copying]`），
+    以及同一次运行中超过10%（至少10份）的报告都有的句子——那是通用套话，不是抄袭。
+
+    ## 原因
+    督察工作规定要求报告如实反映本地区、本部门的工作；第三方评估把照搬其他单位的报告列为典型问题。
+
+    ## 示例
+    甲县司法局和乙县市场监管局的报告中，“不足”部分的同一段：
+    `执法人员法律素养参差不齐，部分执法人员对新修订的行政处罚法理解不深，案卷制作不够规范。`
+
+    ## 改为
+    写本单位自己的工作、问题和安排。
+
+    ## 选项
+    阈值在 `rules/data/substance.toml` 的 `[copying]`：`similarity`（句子的估计相似度，0.6）、
+    `copied`（一段中相同的字数，30）、`sentence`（参与比较的最短句子，10字）、`common`（通用句子的报告比例）。
+
+    ## 修复
+    无自动修复。
+    """
+
+    code = "Q006"
+    name = "copied-from-other-report"
+    severity = "warning"
+    kinds = REPORTS
+    scope = "measures, shortcomings, plan (whole run)"
+    summary = Text("与本次检查的另一单位报告有相同段落", "passage matches another body's report in the run")
+    message = Text("这段（“{part}”部分）与 {path} 第{line}行相同（本段{percent}%的文字）",
+                   "this {part_en} passage matches line {line} of {path} ({percent}% of its text)")
+    message_more = Text(message.zh + "；另有{more}份报告也有这段", message.en + "; {more} more reports share it")
+    help = Text("写本单位自己的情况", "write about this body's own work")
+    basis = SUPERVISION_REGULATION
+    group = Text("相同段落关联组", "copy cluster")
+
+    def digest(self, report: Report) -> Digest:
+        from linter.rules.minhash import signatures
+
+        texts, lines, sizes, parts, line_sizes, names = [], [], [], [], {}, {}
+        for part in PARTS.get(report.kind, ()):
+            match = report.part(part)
+            if match is not None:
+                names[part] = (match.spec.name, match.spec.name_en)
+            for line in part_lines(report, part, headings=False):
+                number = report.original_line(line.span.line)
+                found = sentences(line.text) if number not in line_sizes else []  # one part per line
+                if found:
+                    line_sizes[number] = (len(_NOT_CONTENT.sub("", line.text)), len(line.text))
+                texts += found
+                lines += [number] * len(found)
+                sizes += [len(s) for s in found]
+                parts += [part] * len(found)
+        rows = signatures(texts, int(data()["thresholds"]["shingle"]))
+        return Digest(report.path, body_key(report), rows, tuple(lines), tuple(sizes), tuple(parts), line_sizes,
+                      names)
+
+    def _matches(self, digests) -> dict:
+        """(file index, line) → {other file index: (copied characters, their best line, part)}."""
+        if getattr(self, "_memo", (None,))[0] is digests:
+            return self._memo[1]
+        import numpy as np
+        from linter.rules.minhash import candidate_pairs, similarity
+
+        owners = np.concatenate([np.full(len(d.lines), n) for n, (_, d) in enumerate(digests)] or [np.zeros(0)])
+        owners = owners.astype(np.int64)
+        rows = np.concatenate([d.rows for _, d in digests]) if digests else np.zeros((0, 1))
+        most = max(int(settings()["common-min"]), min(int(settings()["common"] * len(digests)),
+                                                      int(settings()["common-max"])))
+        first, second = candidate_pairs(rows, owners, most)
+        bodies = {}
+        body = np.array([bodies.setdefault(d.body, len(bodies)) for _, d in digests], dtype=np.int64)
+        keep = body[owners[first]] != body[owners[second]]  # a body's own reports are Q004's
+        first, second = first[keep], second[keep]
+        keep = similarity(rows, first, second) >= settings()["similarity"]
+        first, second = first[keep], second[keep]
+        where = [(n, k) for n, (_, d) in enumerate(digests) for k in range(len(d.lines))]
+        found: dict = {}
+        for a, b in zip(first.tolist(), second.tolist()):
+            ends = (where[a], where[b])
+            for (n, k), (m, j) in (ends, ends[::-1]):
+                d, e = digests[n][1], digests[m][1]
+                entry = found.setdefault((n, d.lines[k]), {}).setdefault(m, [set(), {}, d.parts[k]])
+                entry[0].add(k)
+                entry[1][e.lines[j]] = max(entry[1].get(e.lines[j], 0), d.sizes[k])
+        least = settings()["copied"]
+        matches = {}
+        for (n, line), others in found.items():
+            sized = {m: (sum(digests[n][1].sizes[k] for k in ks), max(best, key=best.get), part)
+                     for m, (ks, best, part) in others.items()}
+            sized = {m: value for m, value in sized.items() if value[0] >= least}
+            if sized:
+                matches[(n, line)] = sized
+        self._memo = (digests, matches)
+        return matches
+
+    def check_run(self, digests):
+        for (n, line), others in sorted(self._matches(digests).items()):
+            index, digest = digests[n]
+            m = max(others, key=lambda o: (others[o][0], -o))
+            copied, their_line, part = others[m]
+            content, length = digest.line_sizes[line]
+            name, name_en = digest.part_names[part]
+            yield index, self.diagnostic(Span.on_line(line, 1, length),
+                                         message=self.message_more if len(others) > 1 else None,
+                                         part=name, part_en=name_en, path=digests[m][1].path, line=their_line,
+                                         percent=min(100, round(copied * 100 / max(content, 1))),
+                                         more=len(others) - 1)
+
+    def summarize_run(self, digests):
+        """Clusters of reports linked by copied passages, numbered in run order."""
+        parent = list(range(len(digests)))
+
+        def root(n):
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        for (n, _), others in self._matches(digests).items():
+            for m in others:
+                parent[root(max(n, m))] = root(min(n, m))
+        linked = sorted({n for (n, _), others in self._matches(digests).items()} |
+                        {m for others in self._matches(digests).values() for m in others})
+        numbers: dict[int, int] = {}
+        for n in linked:
+            numbers.setdefault(root(n), len(numbers) + 1)
+            yield digests[n][0], self.group, str(numbers[root(n)])
+
+
+@hookimpl
+def relint_rules():
+    return [CopiedFromOtherReport]

@@ -1,0 +1,102 @@
+"""MinHash signatures of character shingles, and locality-sensitive hashing (LSH) to find
+similar passages among many without comparing every pair.
+
+Each passage's shingles (every run of ``size`` characters) are hashed once into 64-bit
+integers, then through ``PERMUTATIONS`` multiply-shift hash functions; a signature keeps the
+smallest value of each. Two signatures agree at a position with probability equal to the
+Jaccard similarity of the two shingle sets. Signatures are cut into ``BANDS`` bands of
+``ROWS`` values; passages that agree on a whole band become candidates (the S-curve's
+threshold is about (1/BANDS)^(1/ROWS) = 0.5), and only candidates are compared. Everything
+is vectorised with numpy: one set of array operations per report, not per shingle.
+The seeds are fixed so that digests made in different processes agree.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+_PRIME = np.uint64(0x100000001B3)  # FNV's 64-bit prime: mixes code points into a shingle hash
+_rng = np.random.default_rng(20261123)
+_MULTIPLY = _rng.integers(1, 2 ** 62, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
+_ADD = _rng.integers(0, 2 ** 62, PERMUTATIONS, dtype=np.uint64)
+_SHIFT = np.uint64(32)
+#: shingles hashed per block: small matrices are reused by the allocator, and a very long
+#: text never builds a huge one
+_BLOCK = 4_096
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """A 64-bit hash of every run of ``size`` characters of ``text``."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(codes) - size + 1
+    hashes = np.zeros(max(count, 0), dtype=np.uint64)
+    for offset in range(size):
+        hashes = hashes * _PRIME + codes[offset:offset + count]
+    return hashes
+
+
+def signatures(texts: list[str], size: int) -> np.ndarray:
+    """The MinHash signature of each text (each at least ``size`` characters long), one row
+    per text, ``PERMUTATIONS`` unsigned 32-bit values each."""
+    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint32)
+    start = 0
+    with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
+        while start < len(texts):
+            hashes, end, total = [], start, 0
+            while end < len(texts) and (total < _BLOCK or end == start):
+                hashes.append(shingle_hashes(texts[end], size))
+                total += len(hashes[-1])
+                end += 1
+            flat = np.concatenate(hashes)
+            offsets = np.cumsum([0] + [len(h) for h in hashes[:-1]])
+            # permutations × shingles, computed in place: fresh large arrays cost page faults
+            mixed = np.multiply.outer(_MULTIPLY, flat)
+            mixed += _ADD[:, None]
+            mixed >>= _SHIFT
+            rows[start:end] = np.minimum.reduceat(mixed, offsets, axis=1).T
+            start = end
+    return rows
+
+
+def band_keys(rows: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of each signature; equal keys mean an agreeing band (the
+    band's number is mixed in, so different bands never share a key)."""
+    values = rows.astype(np.uint64).reshape(len(rows), BANDS, ROWS)
+    keys = np.zeros((len(rows), BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for row in range(ROWS):
+            keys = keys * _PRIME + values[:, :, row]
+        keys = keys * _PRIME + np.arange(BANDS, dtype=np.uint64)[None, :]
+    return keys
+
+
+def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j), i < j, of signatures that agree on at least one band and belong to
+    different owners, each pair once. A band shared by more than ``most`` signatures is a
+    stock passage, not a copy: its members are not paired from that band (this also keeps
+    the work linear in the number of signatures)."""
+    keys = band_keys(rows).ravel()
+    ids = np.repeat(np.arange(len(rows)), BANDS)
+    order = np.argsort(keys, kind="stable")
+    keys, ids = keys[order], ids[order]
+    cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    starts, sizes = np.r_[0, cuts], np.diff(np.r_[0, cuts, len(keys)])
+    first, second = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= most)]).tolist():
+        upper = np.triu_indices(size, 1)  # every pair of positions within a band of this size
+        at = starts[sizes == size][:, None]
+        first.append(ids[(at + upper[0]).ravel()])
+        second.append(ids[(at + upper[1]).ravel()])
+    first, second = np.concatenate(first), np.concatenate(second)
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    keep = owners[low] != owners[high]
+    unique = np.unique(low[keep] * len(rows) + high[keep])
+    return unique // max(len(rows), 1), unique % max(len(rows), 1)
+
+
+def similarity(rows: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The estimated Jaccard similarity of each pair: the share of agreeing positions."""
+    return (rows[first] == rows[second]).mean(axis=1)

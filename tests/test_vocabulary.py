@@ -1,0 +1,136 @@
+"""The Chinese text vocabulary (linter/vocabulary.py): what each pattern accepts and
+rejects, and that no other module defines its own copy."""
+
+import re
+from pathlib import Path
+
+import cn2an
+import pytest
+from conftest import lint_text
+
+from linter import vocabulary as v
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("number", range(1, 100))
+def test_small_chinese_numerals_agree_with_cn2an(number):
+    written = cn2an.an2cn(number)
+    assert v.cn_number(written) == number
+
+
+@pytest.mark.parametrize("text", ["", "十十", "一十一十", "百", "零", "二三", "十一十", "两"])
+def test_what_is_not_a_small_numeral(text):
+    assert v.cn_number(text) is None
+
+
+@pytest.mark.parametrize("text, year", [("二〇二三", 2023), ("二○二四", 2024), ("二零一九", 2019)])
+def test_chinese_years_agree_with_cn2an(text, year):
+    assert v.cn_year(text) == year == cn2an.cn2an(text.replace("○", "〇"), "normal")
+
+
+@pytest.mark.parametrize("text, value", [("12", (12.0, 0)), ("73.33", (73.33, 2)), ("5．5", (5.5, 1))])
+def test_number_value(text, value):
+    assert re.fullmatch(v.NUMBER, text) and v.number_value(text) == value
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2024年", ("2024", None, None)), ("2024 年度", ("2024", None, "度")), ("2021—2025年", ("2021", "2025", None)),
+    ("2021-2025年", ("2021", "2025", None)), ("2021至2025年", ("2021", "2025", None)),
+    ("12024年", None), ("1.2024年", None), ("1850年", None),
+])
+def test_year_in_text(text, found):
+    match = v.YEAR_IN_TEXT.search(text)
+    assert (match.group("y", "end", "du") if match else None) == found
+
+
+@pytest.mark.parametrize("text, yy", [("截至23年底", "23"), ("24年3月", "24"), ("24年三月", "24"), ("近10年", None),
+                                      ("第23年度", None), ("2023年底", None)])
+def test_short_year(text, yy):
+    match = v.SHORT_YEAR.search(text)
+    assert (match.group("yy") if match else None) == yy
+
+
+@pytest.mark.parametrize("text, form, ymd", [
+    ("2023年3月7日", "arabic", ("2023", "3", "7")), ("2023 年 3 月 7 号", "arabic", ("2023", "3", "7")),
+    ("二〇二三年三月七日", "chinese", ("二〇二三", "三", "七")), ("2023.3.7", "dotted", ("2023", "3", "7")),
+    ("2023-03-07", "iso", ("2023", "03", "07")), ("3月7日", "no-year", (None, "3", "7")),
+    ("版本1.2023.3.7", None, None), ("12.5%", None, None), ("电话0731-2023-3", None, None),
+])
+def test_date_forms(text, form, ymd):
+    hit = next(((name, m) for name, pattern in v.DATE_FORMS for m in [pattern.search(text)] if m), None)
+    assert (hit[0] if hit else None) == form
+    if hit:
+        groups = hit[1].groupdict()
+        assert (groups.get("y"), groups["m"], groups["d"]) == ymd
+
+
+@pytest.mark.parametrize("text, is_date_line", [
+    ("2023年3月7日", True), ("二〇二三年三月七日", True), ("（2023年3月7日）", True), ("2023.3.7", True),
+    ("2023-03-07", True), ("2023年3月7日，召开会议", False), ("3月7日", False),
+])
+def test_date_line(text, is_date_line):
+    assert bool(v.DATE_LINE.match(text)) == is_date_line
+
+
+@pytest.mark.parametrize("text, level, number", [
+    ("一、总体情况", 1, "一"), ("十二．其他", 1, "十二"), ("（三）加强学习", 2, "三"), ("(五)完善制度", 2, "五"),
+    ("1.审查文件", 3, "1"), ("12、其他", 3, "12"), ("（2）执法", 4, "2"), ("1.5倍", None, None),
+])
+def test_heading_marks(text, level, number):
+    hit = next(((lv, m) for lv, pattern in v.HEADING_MARKS for m in [pattern.match(text)] if m), None)
+    assert ((hit[0], hit[1].group("num")) if hit else (None, None)) == (level, number)
+
+
+@pytest.mark.parametrize("number, level, mark", [("一", 1, "一、"), ("三", 2, "（三）"), ("4", 3, "4."), ("2", 4, "（2）")])
+def test_standard_mark(number, level, mark):
+    assert v.standard_mark(number, level) == mark
+
+
+@pytest.mark.parametrize("text, items", [
+    ("一是加强学习。二是完善制度；三是强化监督", ["一", "二", "三"]),
+    ("“一是”", ["一"]), ("（十一是", ["十一"]), ("统一是前提", []), ("唯一是", []),
+])
+def test_enumeration_items(text, items):
+    assert [m.group("n") for m in v.ENUM_ITEM.finditer(text)] == items
+
+
+def test_enumeration_split():
+    assert v.ENUM_SPLIT.split("主要是：一是加强学习。二是完善制度") == ["主要是：", "一是加强学习。", "二是完善制度"]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("办结15件，涉及120人次", [("15", "件"), ("120", "人次")]), ("3万余人", [("3", "万余人")]),
+    ("投入100万元", [("100", "万元")]), ("提高5个百分点", []), ("用时30天", [("30", "天")]), ("2024年", []),
+])
+def test_counts(text, counts):
+    assert [m.group("num", "unit") for m in v.COUNT.finditer(text)] == counts
+
+
+@pytest.mark.parametrize("text, percents", [("满意率95%以上", [("95", "以上")]), ("73.33％", [("73.33", None)])])
+def test_percents(text, percents):
+    assert [(m.group("num"), m.group("q") and m.group("q").strip()) for m in v.PERCENT.finditer(text)] == percents
+
+
+def test_facts_expose_changes_of_a_rate(registry):
+    text = ("XX县2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+            "办结率由85%提高到92%，提高5个百分点。满意率提高3%。案件量由60%提高到70%，提高10%。\n")
+    changes = lint_text(registry, text).report.facts.changes
+    assert [(c.start, c.end, c.change, c.points) for c in changes] == [
+        ("85", "92", "5", True), ("60", "70", "10", False), (None, None, "3", False)]
+    assert changes[0].part == "measures" and changes[0].decimals == 0
+    assert changes[2].clause == "满意率"
+    assert changes[1].change_span.column == text.split("\n")[2].index("10%") + 1
+
+
+# Fragments that give away a private copy of a vocabulary pattern.
+_FRAGMENTS = [r"(?:19|20)\d{2}", r"(19|20)\d{2}", "[ \\t\\u3000]", "一二三四五六七八九", "是)", "件次", "[日号]",
+              "个百分点)", "提高|提升"]
+
+
+@pytest.mark.parametrize("fragment", _FRAGMENTS)
+def test_no_module_but_the_vocabulary_defines_these_patterns(fragment):
+    copies = [str(p.relative_to(ROOT)) for folder in ("linter", "rules") for p in (ROOT / folder).rglob("*.py")
+              if p.name != "vocabulary.py" and any(fragment in line for line in p.read_text(encoding="utf-8")
+                                                  .splitlines() if not line.lstrip().startswith(("#", "`")))]
+    assert copies == []
