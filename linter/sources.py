@@ -3,15 +3,16 @@
 A reader turns the bytes of one input into a :class:`Source`: decoded text split into
 lines, with what is needed to write the file back unchanged (encoding, BOM, line
 ending). Anything wrong with the *input* becomes an :class:`InputError` carrying one of
-the codes E001–E004; nothing here raises on bad bytes.
+the codes E001–E005; nothing here raises on bad bytes.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
@@ -36,7 +37,7 @@ class InputError:
     """A problem with an input that stops it from being linted (exit code 2)."""
 
     path: str
-    code: str  # E001..E004
+    code: str  # E001..E005
     cause_zh: str
     cause_en: str
 
@@ -68,10 +69,23 @@ class Source:
     heading_levels: dict[int, int] | None = field(default=None, repr=False)
     #: the file's own lines, in the coordinates of ``original_position`` (views show these)
     display_lines: list[str] | None = field(default=None, repr=False)
+    #: for a line joined from several display lines (a PDF paragraph), the 1-based (line,
+    #: column) of each of its characters
+    positions: dict[int, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    #: page-laid formats: the 1-based page of each display line
+    pages: list[int] | None = field(default=None, repr=False)
+    #: web pages: the day the site says the page was published
+    published: datetime.date | None = None
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """The 1-based (line, column) in the original file of a 1-based position in ``lines``."""
         index = line - 1
+        places = self.positions.get(index) if self.positions else None
+        if places:
+            if column - 1 < len(places):
+                return places[column - 1]
+            last_line, last_column = places[-1]
+            return last_line, last_column + column - len(places)
         columns = self.column_maps.get(index) if self.column_maps else None
         if columns:
             column = (columns[column - 1] if column - 1 < len(columns) else columns[-1] + column - len(columns)) + 1
@@ -81,7 +95,19 @@ class Source:
 
     @property
     def mapped(self) -> bool:
-        return self.line_map is not None or bool(self.column_maps)
+        return self.line_map is not None or bool(self.column_maps) or bool(self.positions)
+
+    def slim(self) -> "Source":
+        """Only what places a line: no text, and of each joined line its first character."""
+        firsts = {index: places[:1] for index, places in self.positions.items()} if self.positions else None
+        return replace(self, text="", lines=[], display_lines=None, column_maps=None, positions=firsts)
+
+    def page_line(self, line: int) -> tuple[int, int] | None:
+        """(page, line on that page) of a 1-based display line, for page-laid formats."""
+        if not self.pages or not 0 < line <= len(self.pages):
+            return None
+        page = self.pages[line - 1]
+        return page, line - self.pages.index(page)
 
 
 def split_lines(text: str) -> list[str]:
