@@ -115,6 +115,12 @@ def precision_table(findings: list[dict], judgments: dict) -> list[dict]:
     return rows
 
 
+def gone(findings: list[dict], judgments: dict) -> Counter:
+    """Judged findings no longer reported, by (code, verdict): false ones fixed, true ones lost."""
+    present = {key(f) for f in findings}
+    return Counter((row["code"], row["verdict"]) for k, row in judgments.items() if k not in present)
+
+
 def snapshot(results: dict) -> dict:
     """What is pinned: kind, year and findings (severities are a rule's, not the corpus's)."""
     return {name: {k: r[k] for k in ("kind", "year", "findings")} for name, r in sorted(results.items())}
@@ -192,6 +198,10 @@ def summary(index: list[dict], results: dict) -> str:
            f"({acc['year_right'] / max(acc['dated_reports'], 1):.0%})"]
     out += [f"  kind wrong: {name} is {want}, detected {got}" for name, want, got in acc["kind_wrong"]]
     out += [f"  year wrong: {name} is {want}, detected {got}" for name, want, got in acc["year_wrong"]]
+    lookalikes = [row["file"] for row in index if row["kind"] == "unknown"]
+    erring = [name for name in lookalikes
+              if any(results[name]["severity"].get(code) == "error" for code, _ in results[name]["findings"])]
+    out.append(f"look-alikes with error findings: {len(erring)}/{len(lookalikes)}")
     out.append("findings per rule (code severity findings files):")
     out += [f"  {code} {sev} {n} {files}" for code, sev, n, files in per_rule(results)]
     return "\n".join(out)
@@ -212,6 +222,9 @@ def main(argv=None) -> int:
                 p = "–" if r["precision"] is None else f"{r['precision']:.0%}"
                 print(f"| {r['code']} | {r['severity']} | {r['findings']} | {r['judged']} | {r['true']} | "
                       f"{r['false']} | {r['moot']} | {p} |")
+            for (code, verdict), n in sorted(gone(findings, judgments).items()):
+                print(f"no longer reported: {n} {code} judged {verdict}"
+                      + (" (true findings lost: check the change)" if verdict == "true" else ""))
             return 0
         for f in sample(findings, args.sample):
             mark = "judged " + judgments[key(f)]["verdict"] if key(f) in judgments else "new"
