@@ -30,7 +30,7 @@ class Totals:
     """Running totals of a run, so that a streamed run need not keep its results."""
 
     def __init__(self):
-        self.files = self.input_errors = self.fixed = 0
+        self.files = self.input_errors = self.fixed = self.fixable = 0
         self.by_severity = {"error": 0, "warning": 0, "info": 0}
         self.by_code: dict[str, int] = {}
 
@@ -40,6 +40,7 @@ class Totals:
         self.fixed += result.fixed
         by_code, by_severity = self.by_code, self.by_severity
         for d in result.diagnostics:
+            self.fixable += d.fix is not None and d.fix.applicability == "safe"
             by_severity[d.severity] += 1
             by_code[d.code] = by_code.get(d.code, 0) + 1
 
@@ -55,7 +56,7 @@ class Totals:
         return sum(self.by_severity.values())
 
     def as_dict(self) -> dict:
-        return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed,
+        return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed, "fixable": self.fixable,
                 "diagnostics": self.diagnostics, "by_severity": dict(self.by_severity),
                 "by_code": dict(sorted(self.by_code.items()))}
 

@@ -53,7 +53,6 @@ class SarifFormatter(Formatter):
         self.notifications = []  # one per unreadable file: small
         self.separator = "\n"
         tool = {"driver": {"name": "relint", "version": __version__, "semanticVersion": __version__,
-                           "informationUri": "https://pypi.org/project/report-relint/",
                            "rules": [_rule(self.options.rules[code], self.options.lang) for code in codes]}}
         self.out.write(f'{{"$schema": "{SCHEMA}", "version": "2.1.0", "runs": [{{"tool": {encode(tool)}, '
                        f'"columnKind": "unicodeCodePoints", "results": [')

@@ -24,6 +24,8 @@ def summary_line(totals: Totals, lang: str) -> str:
         line = t("summary", lang, files=checked, total=totals.diagnostics, **sev)
     else:
         line = t("clean", lang, files=checked)
+    if totals.fixable:
+        line += t("fixable", lang, n=totals.fixable)
     if totals.fixed:
         line += t("fixed", lang, n=totals.fixed)
     if totals.input_errors:
