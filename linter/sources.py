@@ -68,6 +68,8 @@ class Source:
     heading_levels: dict[int, int] | None = field(default=None, repr=False)
     #: the file's own lines, in the coordinates of ``original_position`` (views show these)
     display_lines: list[str] | None = field(default=None, repr=False)
+    #: a Word file's page setup and effective formatting (linter.layout.Layout), for the L rules
+    layout: object = field(default=None, repr=False)
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """The 1-based (line, column) in the original file of a 1-based position in ``lines``."""
