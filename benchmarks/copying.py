@@ -120,7 +120,7 @@ def in_process(sizes: list[int]) -> None:
             compared, cpu = time.perf_counter() - start, time.process_time() - cpu
             where = {(str(paths[n]), d.span.line) for n, d in found}
             hits = sum((str(a), la) in where and (str(b), lb) in where for a, la, b, lb in planted)
-            sentences = sum(len(d.lines) for _, d in digests)
+            sentences = sum(len(d["lines"]) for _, d in digests)
             print(f"| {size:,} | {sentences:,} | {digested:.2f} | {compared:.2f} | {cpu:.2f} | {len(found)} | "
                   f"{hits}/{len(planted)} both ways |", flush=True)
 

@@ -6,6 +6,7 @@ error. Imports are deferred so that ``relint --version`` loads nothing but this 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -62,6 +63,12 @@ def _error(message: str) -> int:
     return USAGE_ERROR
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail again on
+    a closed pipe or a full device and print a traceback after relint's message."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _version() -> int:
     from linter import __version__
 
@@ -82,7 +89,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return explain_main(argv)
     args = _parser().parse_args(argv)
-    return _version() if args.version else run(args)
+    if args.version:
+        return _version()
+    try:
+        return run(args)
+    except BrokenPipeError:  # the reader went away (relint dir | head -1): stop quietly
+        _silence_stdout()
+        return USAGE_ERROR
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback that reads like findings
+        return _error(f"internal error ({type(exc).__name__}: {exc}); please report it to the relint maintainers")
 
 
 def run(args) -> int:
@@ -135,8 +150,10 @@ def _lint(args, registry, resolver, output_format: str):
     from dataclasses import replace
 
     from linter.batch import Job, lint_many, lint_one
+    from linter.config import ConfigError
     from linter.engine import FileResult
     from linter.output import SUMMARY_FORMATS
+    from linter.sources import InputError, read_stream
     from linter.walk import discover
 
     fix = None
@@ -151,8 +168,9 @@ def _lint(args, registry, resolver, output_format: str):
     for path in args.paths:
         if path == "-":
             name = args.stdin_filename or "-"
-            data = sys.stdin.buffer.read()
-            order.append(lint_one(registry, name, resolver.for_path(name), data, job=job))
+            data = read_stream(sys.stdin.buffer, name)
+            order.append(FileResult(name, error=data) if isinstance(data, InputError)
+                         else lint_one(registry, name, resolver.for_path(name), data, job=job))
             continue
         for found in discover([path], set(registry.readers), resolver):
             if isinstance(found, str):
@@ -160,6 +178,10 @@ def _lint(args, registry, resolver, output_format: str):
                 order.append(None)
             else:
                 order.append(FileResult(found.path, error=found))
+    clash = _output_clash(args, [path for path, _ in items] + ["-"] * ("-" in args.paths))
+    if clash:
+        raise ConfigError(args.output or args.write_baseline, "--output",
+                          f"is also an input ({clash}); writing it would destroy it")
     # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
     job = replace(job, compare=fix is None and len(items) > 1)
     linted = lint_many(registry, items, args.jobs, job=job)
@@ -171,6 +193,29 @@ def _lint(args, registry, resolver, output_format: str):
 
         results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-"))
     return results
+
+
+def _output_clash(args, inputs: list[str]) -> str | None:
+    """The input that ``--output`` (or ``--write-baseline``) would overwrite, if any: opening
+    it for writing truncates it before it is read."""
+    targets = []
+    for target in (args.output, args.write_baseline):
+        try:
+            targets.append(os.stat(target)) if target else None
+        except OSError:
+            pass  # not there yet: it cannot be an input
+    if not targets:
+        return None
+    if "-" in inputs:
+        inputs = [path for path in inputs if path != "-"] + ["/dev/stdin"]
+    for path in inputs:
+        try:
+            own = os.stat(path)
+        except OSError:
+            continue
+        if any(os.path.samestat(own, target) and os.path.isfile(path) for target in targets):
+            return path
+    return None
 
 
 def _show_progress(count: int) -> bool:
@@ -274,7 +319,10 @@ def _report(args, registry, run_settings, formatter, results) -> int:
             if args.write_baseline:
                 from linter.suppress import write_baseline
 
-                count = write_baseline(args.write_baseline, results)
+                try:
+                    count = write_baseline(args.write_baseline, results)
+                except OSError as exc:
+                    return _error(f"{args.write_baseline}: cannot write the baseline: {exc.strerror or exc}")
                 print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
                 state.report_stale_suppressions()
                 return USAGE_ERROR if state.totals.input_errors else 0
@@ -286,8 +334,16 @@ def _report(args, registry, run_settings, formatter, results) -> int:
                 out.write(format_statistics(results, registry, lang))
             else:
                 out.write(formatter(results, options))
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk, /dev/full, a quota: say so, never a traceback
+        if out is sys.stdout:
+            _silence_stdout()
+        return _error(f"{args.output or 'stdout'}: cannot write output: {exc.strerror or exc}")
     finally:
         if out not in (sys.stdout, sys.stderr):
-            out.close()
+            with contextlib.suppress(OSError):  # already reported above
+                out.close()
     state.report_stale_suppressions()
     return state.exit_code()

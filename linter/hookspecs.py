@@ -39,7 +39,8 @@ def relint_rules():
     A rule that needs the whole run — comparing the reports of one run with each other, as
     Q006 does — subclasses :class:`linter.rule.RunRule` instead and is registered the same
     way. Its ``digest(report)`` runs where each report is built (a worker process in a
-    parallel run) and returns a small picklable value; once every file is linted,
+    parallel run) and returns a small value of plain data (numbers, strings, lists, tuples,
+    dicts with string keys: it is cached as JSON); once every file is linted,
     ``check_run(digests)`` gets ``(index, digest)`` for every file it is selected for and
     yields ``(index, diagnostic)``, and ``summarize_run(digests)`` yields ``(index, label,
     value)``; a ``group`` label marks the value that groups files (shown as clusters by the

@@ -197,7 +197,8 @@ class Report:
         """The report without its text and structure: what the summary formats need, small
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
-        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=None, elements=elements,
+        source = self.source.slim() if self.source is not None else None
+        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=source, elements=elements,
                        _memo={}, previous=None)
 
     def original_line(self, line: int) -> int:

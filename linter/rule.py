@@ -149,7 +149,9 @@ class RunRule(Rule):
     """A rule that compares the reports of one run with each other (Q006), in two phases.
 
     :meth:`digest` runs where the report was built (a worker process in a parallel run) and
-    returns a small picklable value: all that the second phase keeps of the report. Once
+    returns a small value of plain data (numbers, strings, lists, tuples, dicts with string
+    keys), all that the second phase keeps of the report: it travels between processes and
+    is stored in the result cache as JSON. Once
     every file is linted, :meth:`check_run` receives the digests of the files the rule is
     selected for, as ``(index, digest)`` pairs, and yields ``(index, diagnostic)`` for the
     file at that index of the run, with spans in the file's own coordinates;

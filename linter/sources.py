@@ -3,15 +3,17 @@
 A reader turns the bytes of one input into a :class:`Source`: decoded text split into
 lines, with what is needed to write the file back unchanged (encoding, BOM, line
 ending). Anything wrong with the *input* becomes an :class:`InputError` carrying one of
-the codes E001–E004; nothing here raises on bad bytes.
+the codes E001–E005; nothing here raises on bad bytes.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import os
 import re
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, replace
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
@@ -36,7 +38,7 @@ class InputError:
     """A problem with an input that stops it from being linted (exit code 2)."""
 
     path: str
-    code: str  # E001..E004
+    code: str  # E001..E005
     cause_zh: str
     cause_en: str
 
@@ -70,10 +72,23 @@ class Source:
     display_lines: list[str] | None = field(default=None, repr=False)
     #: a Word file's page setup and effective formatting (linter.layout.Layout), for the L rules
     layout: object = field(default=None, repr=False)
+    #: for a line joined from several display lines (a PDF paragraph), the 1-based (line,
+    #: column) of each of its characters
+    positions: dict[int, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    #: page-laid formats: the 1-based page of each display line
+    pages: list[int] | None = field(default=None, repr=False)
+    #: web pages: the day the site says the page was published
+    published: datetime.date | None = None
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """The 1-based (line, column) in the original file of a 1-based position in ``lines``."""
         index = line - 1
+        places = self.positions.get(index) if self.positions else None
+        if places:
+            if column - 1 < len(places):
+                return places[column - 1]
+            last_line, last_column = places[-1]
+            return last_line, last_column + column - len(places)
         columns = self.column_maps.get(index) if self.column_maps else None
         if columns:
             column = (columns[column - 1] if column - 1 < len(columns) else columns[-1] + column - len(columns)) + 1
@@ -83,7 +98,19 @@ class Source:
 
     @property
     def mapped(self) -> bool:
-        return self.line_map is not None or bool(self.column_maps)
+        return self.line_map is not None or bool(self.column_maps) or bool(self.positions)
+
+    def slim(self) -> "Source":
+        """Only what places a line: no text, and of each joined line its first character."""
+        firsts = {index: places[:1] for index, places in self.positions.items()} if self.positions else None
+        return replace(self, text="", lines=[], display_lines=None, column_maps=None, positions=firsts)
+
+    def page_line(self, line: int) -> tuple[int, int] | None:
+        """(page, line on that page) of a 1-based display line, for page-laid formats."""
+        if not self.pages or not 0 < line <= len(self.pages):
+            return None
+        page = self.pages[line - 1]
+        return page, line - self.pages.index(page)
 
 
 def split_lines(text: str) -> list[str]:
@@ -131,15 +158,30 @@ def decode(data: bytes, path: str) -> Source | InputError:
                   newline=_dominant_newline(text))
 
 
+def _too_large(path: str, size: str) -> InputError:
+    return InputError(path, "E001", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                      f"file too large ({size} bytes, limit {MAX_BYTES})")
+
+
 def read_bytes(path: str) -> bytes | InputError:
-    """Read a file's bytes, turning every OS error into E001."""
+    """Read a regular file's bytes, turning every OS error into E001. A FIFO, a device or a
+    socket would block or never end, so it is refused without reading: the file is opened
+    non-blocking and checked through its descriptor (no race between check and read)."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return InputError(path, "E001", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
-                              f"file too large ({size} bytes, limit {MAX_BYTES})")
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                return InputError(path, "E001", "不是普通文件（管道、设备或套接字），不读取",
+                                  "not a regular file (a pipe, device or socket); not read")
+            if status.st_size > MAX_BYTES:
+                return _too_large(path, str(status.st_size))
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)
+            data = handle.read(MAX_BYTES + 1)
+        return _too_large(path, f"{MAX_BYTES}+") if len(data) > MAX_BYTES else data
     except IsADirectoryError:
         return InputError(path, "E001", "是文件夹，不是文件", "is a directory, not a file")
     except FileNotFoundError:
@@ -149,3 +191,13 @@ def read_bytes(path: str) -> bytes | InputError:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
+
+
+def read_stream(stream, path: str) -> bytes | InputError:
+    """Read stdin with the same size limit as a file (``relint - < /dev/zero`` must end)."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
+    return _too_large(path, f"{MAX_BYTES}+") if len(data) > MAX_BYTES else data

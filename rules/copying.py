@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from linter.rules.basis import SUPERVISION_REGULATION
@@ -16,13 +15,14 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report, Span
 from linter.rule import RunRule, Text
+from linter.vocabulary import YEAR
 
 #: The roles of the parts compared, per report kind: what the body did, what it lacks, what
 #: it plans (a duty report's account of its duties stands where an annual report's measures do).
 PARTS = {"annual": (MEASURES, SHORTCOMINGS, PLAN), "duty": ("duty", SHORTCOMINGS, PLAN)}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NOT_CONTENT = re.compile(r"[\s\W_]+")
-_YEARS = re.compile(r"(?:19|20)\d{2}")
+_YEARS = re.compile(YEAR)
 
 
 @lru_cache(maxsize=1)
@@ -55,20 +55,6 @@ def body_key(report: Report) -> str:
     if report.issuer:
         return compact(report.issuer)
     return os.path.join(os.path.dirname(report.path), _YEARS.sub("", os.path.basename(report.path)))
-
-
-@dataclass(frozen=True)
-class Digest:
-    """What Q006 keeps of a report: its sentences' MinHash signatures and where they stand."""
-
-    path: str
-    body: str
-    rows: object  # numpy array: one signature per sentence
-    lines: tuple[int, ...]  # the line (docx: paragraph) of each sentence
-    sizes: tuple[int, ...]  # content characters of each sentence
-    parts: tuple[str, ...]  # the part of each sentence
-    line_sizes: dict  # line → (content characters, length of the line's text)
-    part_names: dict  # part → (name, English name)
 
 
 class CopiedFromOtherReport(RunRule):
@@ -114,59 +100,62 @@ class CopiedFromOtherReport(RunRule):
     basis = SUPERVISION_REGULATION
     group = Text("相同段落关联组", "copy cluster")
 
-    def digest(self, report: Report) -> Digest:
-        from linter.rules.minhash import signatures
+    def digest(self, report: Report) -> dict:
+        """The report's sentences as MinHash signatures with where they stand, as plain data
+        (a digest is cached as JSON): ``lines``, ``sizes`` (content characters) and ``parts``
+        per sentence; ``line_sizes`` per line (content characters, length of its text)."""
+        from linter.rules.minhash import signatures, to_text
 
         texts, lines, sizes, parts, line_sizes, names = [], [], [], [], {}, {}
         for part in PARTS.get(report.kind, ()):
             match = report.part(part)
             if match is not None:
-                names[part] = (match.spec.name, match.spec.name_en)
+                names[part] = [match.spec.name, match.spec.name_en]
             for line in part_lines(report, part, headings=False):
                 number = report.original_line(line.span.line)
-                found = sentences(line.text) if number not in line_sizes else []  # one part per line
+                found = sentences(line.text) if str(number) not in line_sizes else []  # one part per line
                 if found:
-                    line_sizes[number] = (len(_NOT_CONTENT.sub("", line.text)), len(line.text))
+                    line_sizes[str(number)] = [len(_NOT_CONTENT.sub("", line.text)), len(line.text)]
                 texts += found
                 lines += [number] * len(found)
                 sizes += [len(s) for s in found]
                 parts += [part] * len(found)
         rows = signatures(texts, int(data()["thresholds"]["shingle"]))
-        return Digest(report.path, body_key(report), rows, tuple(lines), tuple(sizes), tuple(parts), line_sizes,
-                      names)
+        return {"path": report.path, "body": body_key(report), "rows": to_text(rows), "lines": lines,
+                "sizes": sizes, "parts": parts, "line_sizes": line_sizes, "part_names": names}
 
     def _matches(self, digests) -> dict:
         """(file index, line) → {other file index: (copied characters, their best line, part)}."""
         if getattr(self, "_memo", (None,))[0] is digests:
             return self._memo[1]
         import numpy as np
-        from linter.rules.minhash import candidate_pairs, similarity
+        from linter.rules.minhash import candidate_pairs, from_text, similarity
 
-        owners = np.concatenate([np.full(len(d.lines), n) for n, (_, d) in enumerate(digests)] or [np.zeros(0)])
+        owners = np.concatenate([np.full(len(d["lines"]), n) for n, (_, d) in enumerate(digests)] or [np.zeros(0)])
         owners = owners.astype(np.int64)
-        rows = np.concatenate([d.rows for _, d in digests]) if digests else np.zeros((0, 1))
+        rows = np.concatenate([from_text(d["rows"]) for _, d in digests])
         most = max(int(settings()["common-min"]), min(int(settings()["common"] * len(digests)),
                                                       int(settings()["common-max"])))
         first, second = candidate_pairs(rows, owners, most)
         bodies = {}
-        body = np.array([bodies.setdefault(d.body, len(bodies)) for _, d in digests], dtype=np.int64)
+        body = np.array([bodies.setdefault(d["body"], len(bodies)) for _, d in digests], dtype=np.int64)
         keep = body[owners[first]] != body[owners[second]]  # a body's own reports are Q004's
         first, second = first[keep], second[keep]
         keep = similarity(rows, first, second) >= settings()["similarity"]
         first, second = first[keep], second[keep]
-        where = [(n, k) for n, (_, d) in enumerate(digests) for k in range(len(d.lines))]
+        where = [(n, k) for n, (_, d) in enumerate(digests) for k in range(len(d["lines"]))]
         found: dict = {}
         for a, b in zip(first.tolist(), second.tolist()):
             ends = (where[a], where[b])
             for (n, k), (m, j) in (ends, ends[::-1]):
                 d, e = digests[n][1], digests[m][1]
-                entry = found.setdefault((n, d.lines[k]), {}).setdefault(m, [set(), {}, d.parts[k]])
+                entry = found.setdefault((n, d["lines"][k]), {}).setdefault(m, [set(), {}, d["parts"][k]])
                 entry[0].add(k)
-                entry[1][e.lines[j]] = max(entry[1].get(e.lines[j], 0), d.sizes[k])
+                entry[1][e["lines"][j]] = max(entry[1].get(e["lines"][j], 0), d["sizes"][k])
         least = settings()["copied"]
         matches = {}
         for (n, line), others in found.items():
-            sized = {m: (sum(digests[n][1].sizes[k] for k in ks), max(best, key=best.get), part)
+            sized = {m: (sum(digests[n][1]["sizes"][k] for k in ks), max(best, key=best.get), part)
                      for m, (ks, best, part) in others.items()}
             sized = {m: value for m, value in sized.items() if value[0] >= least}
             if sized:
@@ -179,11 +168,11 @@ class CopiedFromOtherReport(RunRule):
             index, digest = digests[n]
             m = max(others, key=lambda o: (others[o][0], -o))
             copied, their_line, part = others[m]
-            content, length = digest.line_sizes[line]
-            name, name_en = digest.part_names[part]
+            content, length = digest["line_sizes"][str(line)]
+            name, name_en = digest["part_names"][part]
             yield index, self.diagnostic(Span.on_line(line, 1, length),
                                          message=self.message_more if len(others) > 1 else None,
-                                         part=name, part_en=name_en, path=digests[m][1].path, line=their_line,
+                                         part=name, part_en=name_en, path=digests[m][1]["path"], line=their_line,
                                          percent=min(100, round(copied * 100 / max(content, 1))),
                                          more=len(others) - 1)
 

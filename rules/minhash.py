@@ -3,8 +3,9 @@ similar passages among many without comparing every pair.
 
 Each passage's shingles (every run of ``size`` characters) are hashed once into 64-bit
 integers, then through ``PERMUTATIONS`` multiply-shift hash functions; a signature keeps the
-smallest value of each. Two signatures agree at a position with probability equal to the
-Jaccard similarity of the two shingle sets. Signatures are cut into ``BANDS`` bands of
+smallest value of each, cut to its top 16 bits (two different minima then agree by chance
+once in 65,536: negligible, and signatures take half the room). Two signatures agree at a
+position with probability (almost exactly) the Jaccard similarity of the two shingle sets. Signatures are cut into ``BANDS`` bands of
 ``ROWS`` values; passages that agree on a whole band become candidates (the S-curve's
 threshold is about (1/BANDS)^(1/ROWS) = 0.5), and only candidates are compared. Everything
 is vectorised with numpy: one set of array operations per report, not per shingle.
@@ -12,6 +13,8 @@ The seeds are fixed so that digests made in different processes agree.
 """
 
 from __future__ import annotations
+
+import base64
 
 import numpy as np
 
@@ -22,7 +25,7 @@ _PRIME = np.uint64(0x100000001B3)  # FNV's 64-bit prime: mixes code points into 
 _rng = np.random.default_rng(20261123)
 _MULTIPLY = _rng.integers(1, 2 ** 62, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
 _ADD = _rng.integers(0, 2 ** 62, PERMUTATIONS, dtype=np.uint64)
-_SHIFT = np.uint64(32)
+_SHIFT = np.uint64(48)
 #: shingles hashed per block: small matrices are reused by the allocator, and a very long
 #: text never builds a huge one
 _BLOCK = 4_096
@@ -40,8 +43,8 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
 def signatures(texts: list[str], size: int) -> np.ndarray:
     """The MinHash signature of each text (each at least ``size`` characters long), one row
-    per text, ``PERMUTATIONS`` unsigned 32-bit values each."""
-    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint32)
+    per text, ``PERMUTATIONS`` unsigned 16-bit values each."""
+    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint16)
     start = 0
     with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
         while start < len(texts):
@@ -59,6 +62,15 @@ def signatures(texts: list[str], size: int) -> np.ndarray:
             rows[start:end] = np.minimum.reduceat(mixed, offsets, axis=1).T
             start = end
     return rows
+
+
+def to_text(rows: np.ndarray) -> str:
+    """Signatures as plain text (base64), to travel in a digest that is cached as JSON."""
+    return base64.b64encode(rows.astype("<u2").tobytes()).decode("ascii")
+
+
+def from_text(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype="<u2").reshape(-1, PERMUTATIONS)
 
 
 def band_keys(rows: np.ndarray) -> np.ndarray:

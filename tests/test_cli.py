@@ -75,8 +75,8 @@ def test_input_errors_name_the_file_and_the_rest_is_still_linted(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
     (tmp_path / "latin.txt").write_bytes(b"\x80\x80\xff\xfe\x81")
-    (tmp_path / "report.pdf").write_bytes(b"%PDF")
-    args = ["missing.txt", "empty.txt", "binary.txt", "latin.txt", "report.pdf", SEED_000]
+    (tmp_path / "report.pages").write_bytes(b"PK")
+    args = ["missing.txt", "empty.txt", "binary.txt", "latin.txt", "report.pages", SEED_000]
     done = run_relint(*args, cwd=tmp_path)
     errors = done.stderr.decode().splitlines()
     assert done.returncode == 2

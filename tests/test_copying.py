@@ -104,3 +104,12 @@ def test_minhash_estimates_similarity_and_lsh_pairs_only_similar_sentences():
     first, second = candidate_pairs(rows, numpy.arange(3), most=10)
     assert list(zip(first.tolist(), second.tolist())) == [(0, 1)]
     assert similarity(rows, first, second)[0] > 0.6
+
+
+def test_cached_results_keep_what_q006_compares(copied_pair):
+    """A second run answered from the result cache finds the same copies (digests are cached too)."""
+    a, b = copied_pair
+    first = run_relint("--select", "Q006", "a.txt", "b.txt", cwd=a.parent)
+    assert list((a.parent / ".relint_cache").rglob("*")), "the first run wrote cache entries"
+    second = run_relint("--select", "Q006", "a.txt", "b.txt", cwd=a.parent)
+    assert second.stdout == first.stdout and b"Q006" in first.stdout

@@ -3,8 +3,13 @@ is, each mandated element with ✓/✗ and where it was found, then the other fi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from linter.i18n import t
 from linter.output.text import summary_line
+
+#: formats whose line numbers count paragraphs
+PARAGRAPH_FORMATS = frozenset({"docx", "doc"})
 
 
 def _field(label: str, value, lang: str) -> str:
@@ -17,8 +22,16 @@ def _where(report, match, lang: str) -> str:
     how = t("how_heading" if match.how == "heading" else "how_body", lang)
     text = match.where.text
     text = text if len(text) <= 40 else text[:39] + "…"
-    where = t("paragraph" if report.format == "docx" else "line", lang, line=report.original_line(match.line))
-    return f"{where} {how}「{text}」"
+    return f"{place(report, report.original_line(match.line), lang)} {how}「{text}」"
+
+
+def place(report, line: int, lang: str) -> str:
+    """Where a line is, in the unit of the file's format: page and line of a PDF, paragraph
+    of a Word file, line of a text file."""
+    on_page = report.source.page_line(line) if report.source is not None else None
+    if on_page:
+        return t("page_line", lang, page=on_page[0], line=on_page[1])
+    return t("paragraph" if report.format in PARAGRAPH_FORMATS else "line", lang, line=line)
 
 
 def _date(report, lang: str) -> str | None:
@@ -28,6 +41,16 @@ def _date(report, lang: str) -> str | None:
         return report.date.isoformat()
     key = "late" if report.date > report.deadline else "on_time"
     return f"{report.date.isoformat()} ({t(key, lang, deadline=report.deadline.isoformat())})"
+
+
+def _published(report, lang: str) -> str | None:
+    """When a web page was published, against the regulation's 4月1日 of the following year."""
+    published = report.source.published if report.source is not None else None
+    if published is None or report.year is None:
+        return published.isoformat() if published else None
+    deadline = dt.date(report.year + 1, 4, 1)
+    key = "published_late" if published > deadline else "published_on_time"
+    return f"{published.isoformat()} ({t(key, lang, deadline=deadline.isoformat())})"
 
 
 def format_report(result, lang: str) -> list[str]:
@@ -44,6 +67,9 @@ def format_report(result, lang: str) -> list[str]:
         _field("year", report.year, lang),
         _field("date", _date(report, lang), lang),
     ]
+    published = _published(report, lang)
+    if published:
+        lines.append(_field("published", published, lang))
     if report.elements:
         lines.append(f"  {t('elements', lang)}:")
         for match in report.elements.values():

@@ -21,4 +21,9 @@ BUILTIN_READERS = {
     ".md": _lazy("markdown"),
     ".markdown": _lazy("markdown"),
     ".docx": _lazy("docx"),
+    ".pdf": _lazy("pdf"),
+    ".html": _lazy("html"),
+    ".htm": _lazy("html"),
+    ".doc": _lazy("doc"),
+    ".wps": _lazy("doc"),
 }
