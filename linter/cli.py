@@ -84,10 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         from linter.annotate import annotate_main
 
         return annotate_main(argv[1:])
-    if argv and argv[0] in ("rule", "rules"):
+    command = _subcommand(argv)
+    if command is not None:
         from linter.explain import explain_main
 
-        return explain_main(argv)
+        _prepare_console("json" if "json" in command else "text")
+        return explain_main(command)
     args = _parser().parse_args(argv)
     if args.version:
         return _version()
@@ -98,6 +100,25 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback that reads like findings
         return _error(f"internal error ({type(exc).__name__}: {exc}); please report it to the relint maintainers")
+
+
+#: Options that take a value, so that the word after them is not a subcommand or a path.
+_VALUED = ("--format", "--output", "-o", "--config", "--select", "--extend-select", "--ignore", "--kind", "--lang",
+           "--fail-on", "--baseline", "--previous", "--write-baseline", "--stdin-filename", "--jobs", "-j")
+
+
+def _subcommand(argv: list[str]) -> list[str] | None:
+    """``rule``/``rules`` with its arguments, the options written before it moved after
+    it (``relint --lang en rule T001``); None when the command lints paths."""
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word in ("rule", "rules"):
+            return [word] + argv[position + 1:] + argv[:position]
+        if not word.startswith("-") or word == "-":
+            return None
+        position += 2 if word in _VALUED else 1
+    return None
 
 
 def run(args) -> int:
@@ -128,6 +149,11 @@ def run(args) -> int:
         registry = Registry()
     except PluginError as exc:
         return _error(str(exc))
+    try:
+        resolver.check(registry.rules)
+        run_settings = resolver.for_path(args.stdin_filename or "./-")
+    except ConfigError as exc:
+        return _error(str(exc))
     if args.plugins:
         for name, dist, version in registry.plugins:
             print(f"{name:<16} {dist} {version}")
@@ -139,6 +165,11 @@ def run(args) -> int:
         return _error(f"unknown report kind {run_settings.kind!r}; known: {', '.join(k.id for k in registry.kinds)}")
     if not args.paths:
         return _error("no input: give files or folders to lint, or - for stdin (see relint --help)")
+    if args.previous and not os.path.isfile(args.previous):
+        # comparing with nothing would silently pass the copied-passage check
+        message = ("找不到上一年度报告（--previous）", "last year's report (--previous) not found")
+        print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
+        return USAGE_ERROR
     try:
         results = _lint(args, registry, resolver, run_settings.output_format)
     except ConfigError as exc:
@@ -233,6 +264,33 @@ def _progress(results, total: int):
     sys.stderr.write("\r" + " " * (width + 24) + "\r")
 
 
+#: Formats that are files for programs: written as UTF-8 whatever the console's encoding.
+_FILE_FORMATS = ("json", "sarif", "html", "junit", "xlsx", "csv")
+#: What a console that cannot show a mark shows instead (GBK has √ and ×, not ✓ and ✗).
+_FALLBACK = {"✓": "√", "✗": "×", "✔": "√", "✘": "×", "−": "-", "•": "·", "…": "..."}
+
+
+def _console_fallback(error: UnicodeEncodeError):
+    text = error.object[error.start:error.end]
+    return "".join(_FALLBACK.get(c, c.encode("unicode_escape").decode("ascii")) for c in text), error.end
+
+
+def _prepare_console(output_format: str) -> None:
+    """Make stdout and stderr safe for a console that cannot encode every character (a
+    GBK console on Chinese Windows): files for programs go out as UTF-8, text for people
+    in the console's encoding with a fallback for marks it lacks. Never a traceback."""
+    import codecs
+
+    codecs.register_error("relint-console", _console_fallback)
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure") or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        if stream is sys.stdout and output_format in _FILE_FORMATS:
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="relint-console")
+
+
 def _write_fixed(result) -> None:
     if result.fixed_output is not None:
         sys.stdout.flush()
@@ -296,6 +354,7 @@ def _report(args, registry, run_settings, formatter, results) -> int:
                  and not (args.statistics or args.diff or args.write_baseline))
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
+    _prepare_console(run_settings.output_format)
     try:
         out = (open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output
                else sys.stderr if stdin_fix else sys.stdout)

@@ -26,4 +26,5 @@ BUILTIN_READERS = {
     ".htm": _lazy("html"),
     ".doc": _lazy("doc"),
     ".wps": _lazy("doc"),
+    ".ofd": _lazy("ofd"),
 }
