@@ -224,6 +224,11 @@ class Report:
         """The page's own text of the given kinds (see :class:`PageText`), in document order."""
         return [p for p in self.page if p.what in what]
 
+    @property
+    def layout(self):
+        """The Word layout (linter.layout.Layout) of a .docx report; None for other inputs."""
+        return self.source.layout if self.source is not None else None
+
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
         if key not in self._memo:

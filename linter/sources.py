@@ -92,6 +92,8 @@ class Source:
     display_lines: list[str] | None = field(default=None, repr=False)
     #: lines the format knows to be table cells (docx)
     table_lines: frozenset[int] = frozenset()
+    #: a Word file's page setup and effective formatting (linter.layout.Layout), for the L rules
+    layout: object = field(default=None, repr=False)
     #: for a line joined from several display lines (a PDF paragraph), the 1-based (line,
     #: column) of each of its characters
     positions: dict[int, list[tuple[int, int]]] | None = field(default=None, repr=False)
