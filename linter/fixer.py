@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from linter.rule import Diagnostic, Edit
-from linter.sources import BOMS, LINE_BREAK, Source, split_lines
+from linter.sources import BIG5_ENCODINGS, BOMS, LINE_BREAK, Source, split_lines
 
 #: Fix passes per file; each pass re-lints the fixed text (ruff uses 100, reports need few).
 MAX_PASSES = 10
@@ -102,7 +102,7 @@ def fix_source(lint, source: Source, mode: FixMode):
     result = lint(source)
     fixed = 0
     if not confident(source):
-        result.note = "--fix skipped: the encoding was guessed (GB18030) and the text looks mis-decoded"
+        result.note = f"--fix skipped: the encoding was guessed ({source.encoding}) and may be wrong"
         return result, source, 0
     for _ in range(MAX_PASSES):
         chosen = [d for d in applicable(result.diagnostics, mode.unsafe) if keeps_structure(d, source, result)]
@@ -151,6 +151,8 @@ def confident(source: Source) -> bool:
     GB18030 is a fallback that accepts almost any bytes, so a text decoded with it must
     look like GBK-era Chinese: nearly all its Chinese characters in GB2312. Big5 or
     Shift-JIS bytes read as GB18030 come out as rare characters."""
+    if source.encoding in BIG5_ENCODINGS:
+        return False  # chosen over GB18030 by character frequency: a guess, however likely
     if source.bom or source.encoding != "gb18030":
         return True
     chinese = [c for c in source.text if "\u3400" <= c <= "\u9fff"]
