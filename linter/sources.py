@@ -17,6 +17,12 @@ from dataclasses import dataclass, field, replace
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
+#: What a container format (.docx, .ofd: zip archives) may unpack to before it is parsed: a
+#: zip bomb of a few MB expands to gigabytes of XML. Markup (XML) is limited more tightly than
+#: the whole, because a parsed XML tree takes several times its size in memory.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_UNPACKED_MARKUP = 64 * 1024 * 1024
+MAX_MEMBERS = 10_000
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOMS = (
@@ -199,3 +205,27 @@ def read_stream(stream, path: str) -> bytes | InputError:
         reason = exc.strerror or exc.__class__.__name__
         return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
     return _too_large(path, f"{MAX_BYTES}+") if len(data) > MAX_BYTES else data
+
+
+def container_error(data: bytes, path: str) -> InputError | None:
+    """E002 when a zip container (.docx, .ofd) is damaged, has too many members, or would
+    unpack to more than :data:`MAX_UNPACKED` bytes (:data:`MAX_UNPACKED_MARKUP` of XML). The
+    sizes are those the archive declares, which bound what Python's zipfile ever returns for
+    a member, so a reader that checks this first cannot be made to unpack more."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return InputError(path, "E002", f"压缩包已损坏：{exc}", f"damaged archive: {exc}")
+    total = sum(member.file_size for member in members)
+    markup = sum(member.file_size for member in members if member.filename.lower().endswith((".xml", ".rels")))
+    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED or markup > MAX_UNPACKED_MARKUP:
+        return InputError(path, "E002",
+                          f"解压后过大（{len(members)} 个成员，共 {total} 字节，其中 XML {markup} 字节），"
+                          f"可能是压缩炸弹，不读取",
+                          f"unpacks too large ({len(members)} members, {total} bytes, {markup} of XML): "
+                          f"possibly a zip bomb; not read")
+    return None
