@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES, SEEDS, lint_file, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_html_browser import chromium  # noqa: F401  (fixture: Debian's chromium, installed when missing)
 
 from linter.config import Settings
 from linter.engine import lint_source, read_source
@@ -20,6 +21,8 @@ FORMATS = FIXTURES / "formats"
 TWINS = [(seed, seed.name[:3]) for seed in SEEDS] + [(FIXTURES / "clean" / f"{n}.txt", f"clean-{n}")
                                                       for n in ("annual", "duty")]
 SUFFIXES = ("pdf", "html", "doc")
+#: .mhtml: the web pages as Chromium saves them in one file
+TWIN_SUFFIXES = SUFFIXES + ("mhtml",)
 
 
 def _facts(result):
@@ -32,13 +35,13 @@ def _structure(result):
     return sorted(d.code for d in result.diagnostics if d.code[0] in "SD")
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("suffix", TWIN_SUFFIXES)
 @pytest.mark.parametrize("txt,name", TWINS, ids=[name for _, name in TWINS])
 def test_each_twin_gives_the_report_of_its_text(registry, txt, name, suffix):
     plain = lint_file(registry, txt)
     twin = lint_file(registry, FORMATS / f"{name}.{suffix}")
     kind, year, title, issuer, date = _facts(twin)
-    if suffix == "html" and title != _facts(plain)[2]:
+    if suffix in ("html", "mhtml") and title != _facts(plain)[2]:
         # a page whose title is only in <h1> writes the issuer line and title as one
         title = title.removeprefix(issuer)
     assert (kind, year, title, issuer, date) == _facts(plain)
@@ -96,7 +99,7 @@ def test_scanned_and_encrypted_pdf_are_input_errors(name, code, cause):
     assert str(SEEDS[0]) in done.stdout.decode()  # the other file is still linted
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("suffix", TWIN_SUFFIXES)
 def test_truncated_and_corrupt_files_name_the_cause(registry, suffix):
     data = (FORMATS / f"000.{suffix}").read_bytes()
     for broken in (data[: len(data) // 2], data[:40], b"\x00" * 100):
@@ -212,7 +215,7 @@ def test_ofd_without_text_damaged_or_a_zip_bomb(registry, tmp_path):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=3000), st.sampled_from([".pdf", ".html", ".htm", ".doc", ".wps", ".ofd"]))
+@given(st.binary(max_size=3000), st.sampled_from([".pdf", ".html", ".htm", ".mhtml", ".doc", ".wps", ".ofd"]))
 def test_random_bytes_never_raise_in_the_new_readers(registry, data, suffix):
     source = read_source(registry, f"fuzz{suffix}", data)
     if not isinstance(source, InputError):
@@ -264,3 +267,17 @@ def test_regenerated_twins_read_like_the_committed_ones(registry, soffice, tmp_p
         fresh = read_source(registry, str(tmp_path / f"002.{suffix}"))
         committed = read_source(registry, str(FORMATS / f"002.{suffix}"))
         assert fresh.lines == committed.lines
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_mhtml_saved_by_chromium_reads_like_its_page(registry, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("regenerate", FORMATS / "regenerate.py")
+    regenerate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(regenerate)
+    regenerate.mhtml_snapshot(FORMATS / "001.html", tmp_path / "001.mhtml")  # the GB2312 page
+    saved = read_source(registry, str(tmp_path / "001.mhtml"))
+    page = read_source(registry, str(FORMATS / "001.html"))
+    assert saved.lines == page.lines and saved.published == page.published
