@@ -182,6 +182,11 @@ class Report:
     #: last year's report of the same body, when the engine found one (see Q004)
     previous: "Report | None" = field(default=None, repr=False, compare=False)
 
+    @property
+    def layout(self):
+        """The Word layout (linter.layout.Layout) of a .docx report; None for other inputs."""
+        return self.source.layout if self.source is not None else None
+
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
         if key not in self._memo:
