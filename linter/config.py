@@ -67,8 +67,11 @@ class Settings:
     patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
-    def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
-        return _decide(code, default, self.select, self.extend_select, self.ignore + self.ignored_for(path))
+    def is_selected(self, code: str, default: bool, path: str | None = None,
+                    ignored: tuple[str, ...] | None = None) -> bool:
+        """``ignored``: ``ignored_for(path)`` computed once for the many rules of one file."""
+        ignored = self.ignored_for(path) if ignored is None else ignored
+        return _decide(code, default, self.select, self.extend_select, self.ignore + ignored)
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
