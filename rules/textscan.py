@@ -63,6 +63,7 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     for stretch in report.page_text(*NOT_PROSE):
         stretches.setdefault(stretch.span.line, []).append(stretch.span)
     rows = report.page_text("table")
+    row_ids = {id(row) for row in rows}  # a set: a long table must not make this quadratic
     for line in report.text_lines() + rows:
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
         offset = line.span.column
@@ -70,7 +71,7 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected), table=line in rows)
+        yield ScanLine(line, tuple(protected), table=id(line) in row_ids)
 
 
 def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
