@@ -44,6 +44,8 @@ def _parser():
     parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     parser.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in this baseline file")
     parser.add_argument("--previous", metavar="FILE", help="last year's report, to find passages copied from it (Q004)")
+    parser.add_argument("--profile", metavar="NAME|FILE",
+                        help="deadline profile: deadlines by issuer type, extra parts (default: default)")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
@@ -93,7 +95,9 @@ def run(args) -> int:
         ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
         ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
         ("output_format", args.output_format),
-        ("previous", os.path.abspath(args.previous) if args.previous else None)) if value is not None}
+        ("previous", os.path.abspath(args.previous) if args.previous else None),
+        ("profile", os.path.abspath(args.profile) if args.profile and args.profile.endswith(".toml") else args.profile),
+    ) if value is not None}
     if args.baseline:
         from linter.suppress import read_baseline
 
@@ -102,16 +106,16 @@ def run(args) -> int:
         except ValueError as exc:
             return _error(f"{args.baseline}: {exc}")
     try:
-        override = load_config_file(args.config) if args.config else None
-        resolver = ConfigResolver(override, cli)
-        run_settings = resolver.for_path(args.stdin_filename or "./-")
-    except ConfigError as exc:
-        return _error(str(exc))
-    try:
         from linter.engine import Registry
 
         registry = Registry()
     except PluginError as exc:
+        return _error(str(exc))
+    try:
+        override = load_config_file(args.config) if args.config else None
+        resolver = ConfigResolver(override, cli, profiles=registry.profiles)  # plugins ship profiles too
+        run_settings = resolver.for_path(args.stdin_filename or "./-")
+    except ConfigError as exc:
         return _error(str(exc))
     if args.plugins:
         for name, dist, version in registry.plugins:

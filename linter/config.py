@@ -56,6 +56,10 @@ class Settings:
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
     previous: str | None = None  # last year's report, for Q004
     substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds
+    profile: str | None = None  # deadline profile: a name, or the path of a profile file
+    #: the profile in force (linter.profiles.Profile), set by the resolver; its parts and
+    #: formulations are already added to ``elements`` and ``formulations``
+    applied_profile: object = None
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
@@ -190,6 +194,12 @@ def _month_day(path, key, value):
     return value
 
 
+def _profile(path, key, value):
+    """A profile name, or a ``.toml`` file relative to the config file's folder."""
+    value = _string(path, key, value)
+    return os.path.join(os.path.dirname(os.path.abspath(path)), value) if value.endswith(".toml") else value
+
+
 def _word_lists(names):
     def check(path, key, value):
         if not isinstance(value, dict):
@@ -254,6 +264,7 @@ SCHEMA = {
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
     "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
+    "profile": ("profile", _profile),
 }
 
 
@@ -294,13 +305,17 @@ class ConfigResolver:
 
     override: Settings | None = None  # from --config
     cli: dict = field(default_factory=dict)  # attribute -> value given on the command line
+    profiles: dict | None = None  # name -> profile file (built-in and plugins'); None: built-in only
     _by_dir: dict = field(default_factory=dict)
 
     def for_path(self, path: str) -> Settings:
+        from linter.profiles import apply_profile
+
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
-            self._by_dir[folder] = replace(base, **self.cli) if self.cli else base
+            settings = replace(base, **self.cli) if self.cli else base
+            self._by_dir[folder] = apply_profile(settings, self.profiles)
         return self._by_dir[folder]
 
     def _discover(self, folder: str) -> Settings:
