@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from linter.engine import FileResult, Registry, lint_source, read_source, reader_for
+from linter.engine import FileResult, Registry, internal_error, lint_source, read_source, reader_for
 from linter.sources import InputError, read_bytes
 
 #: Below this many files a process pool costs more than it saves.
@@ -29,7 +29,18 @@ class Job:
 
 
 def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
-    """Lint one file (and fix it, if the job says so)."""
+    """Lint one file (and fix it, if the job says so). A failure of relint itself costs this
+    file (an E009 input error naming the exception), never the run."""
+    try:
+        result = _lint_one(registry, path, settings, data, job)
+    except Exception as exc:  # noqa: BLE001 - any bug: report it for this file and go on
+        result = FileResult(path, error=internal_error(path, exc), settings=settings)
+    if data is not None and job.fix is not None and job.fix.write and result.fixed_output is None:
+        result.fixed_output = data  # an editor piping its buffer through relint must get it back
+    return result
+
+
+def _lint_one(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
     if job.fix is None:
         return _lint_cached(registry, path, settings, data, job)
     source = read_source(registry, path, data)
@@ -80,8 +91,11 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
     try:
         fixer.write_atomic(path, fixer.encode(fixed_source))
     except (UnicodeEncodeError, OSError) as exc:
-        result.note = f"not written: {exc}"
-        result.fixed = 0
+        # the file on disk keeps its findings: show those, and fail the run
+        result = lint_source(registry, source, settings)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        result.error = InputError(path, "E008", f"修复后的文本无法写回，文件未改动：{reason}",
+                                  f"the fixed text could not be written; the file is unchanged: {reason}")
     return result
 
 

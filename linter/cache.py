@@ -65,11 +65,10 @@ def _secret() -> bytes | None:
 
 def _stamp(path: str) -> str:
     """What identifies a file that may appear or change between runs."""
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except OSError as exc:
-        return f"unreadable:{exc.errno}"
+    from linter.sources import read_bytes
+
+    data = read_bytes(path)  # regular files only: a FIFO named as last year's report must not block
+    return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else f"unreadable:{data.cause_en}"
 
 
 class ResultCache:

@@ -6,6 +6,7 @@ error. Imports are deferred so that ``relint --version`` loads nothing but this 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -64,6 +65,12 @@ def _error(message: str) -> int:
     return USAGE_ERROR
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail again on
+    a closed pipe or a full device and print a traceback after relint's message."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _version() -> int:
     from linter import __version__
 
@@ -79,12 +86,41 @@ def main(argv: list[str] | None = None) -> int:
         from linter.annotate import annotate_main
 
         return annotate_main(argv[1:])
-    if argv and argv[0] in ("rule", "rules"):
+    command = _subcommand(argv)
+    if command is not None:
         from linter.explain import explain_main
 
-        return explain_main(argv)
+        _prepare_console("json" if "json" in command else "text")
+        return explain_main(command)
     args = _parser().parse_args(argv)
-    return _version() if args.version else run(args)
+    if args.version:
+        return _version()
+    try:
+        return run(args)
+    except BrokenPipeError:  # the reader went away (relint dir | head -1): stop quietly
+        _silence_stdout()
+        return USAGE_ERROR
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback that reads like findings
+        return _error(f"internal error ({type(exc).__name__}: {exc}); please report it to the relint maintainers")
+
+
+#: Options that take a value, so that the word after them is not a subcommand or a path.
+_VALUED = ("--format", "--output", "-o", "--config", "--select", "--extend-select", "--ignore", "--kind", "--lang",
+           "--fail-on", "--baseline", "--previous", "--profile", "--write-baseline", "--stdin-filename", "--jobs", "-j")
+
+
+def _subcommand(argv: list[str]) -> list[str] | None:
+    """``rule``/``rules`` with its arguments, the options written before it moved after
+    it (``relint --lang en rule T001``); None when the command lints paths."""
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word in ("rule", "rules"):
+            return [word] + argv[position + 1:] + argv[:position]
+        if not word.startswith("-") or word == "-":
+            return None
+        position += 2 if word in _VALUED else 1
+    return None
 
 
 def run(args) -> int:
@@ -106,14 +142,19 @@ def run(args) -> int:
         except ValueError as exc:
             return _error(f"{args.baseline}: {exc}")
     try:
+        override = load_config_file(args.config) if args.config else None
+        resolver = ConfigResolver(override, cli)
+        run_settings = resolver.for_path(args.stdin_filename or "./-")
+    except ConfigError as exc:
+        return _error(str(exc))
+    try:
         from linter.engine import Registry
 
         registry = Registry()
     except PluginError as exc:
         return _error(str(exc))
     try:
-        override = load_config_file(args.config) if args.config else None
-        resolver = ConfigResolver(override, cli, profiles=registry.profiles)  # plugins ship profiles too
+        resolver.check(registry.rules, registry.profiles)  # plugins ship profiles too
         run_settings = resolver.for_path(args.stdin_filename or "./-")
     except ConfigError as exc:
         return _error(str(exc))
@@ -128,6 +169,11 @@ def run(args) -> int:
         return _error(f"unknown report kind {run_settings.kind!r}; known: {', '.join(k.id for k in registry.kinds)}")
     if not args.paths:
         return _error("no input: give files or folders to lint, or - for stdin (see relint --help)")
+    if args.previous and not os.path.isfile(args.previous):
+        # comparing with nothing would silently pass the copied-passage check
+        message = ("找不到上一年度报告（--previous）", "last year's report (--previous) not found")
+        print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
+        return USAGE_ERROR
     try:
         results = _lint(args, registry, resolver, run_settings.output_format)
     except ConfigError as exc:
@@ -139,8 +185,10 @@ def _lint(args, registry, resolver, output_format: str):
     from dataclasses import replace
 
     from linter.batch import Job, lint_many, lint_one
+    from linter.config import ConfigError
     from linter.engine import FileResult
     from linter.output import SUMMARY_FORMATS
+    from linter.sources import InputError, read_stream
     from linter.walk import discover
 
     fix = None
@@ -155,8 +203,9 @@ def _lint(args, registry, resolver, output_format: str):
     for path in args.paths:
         if path == "-":
             name = args.stdin_filename or "-"
-            data = sys.stdin.buffer.read()
-            order.append(lint_one(registry, name, resolver.for_path(name), data, job=job))
+            data = read_stream(sys.stdin.buffer, name)
+            order.append(FileResult(name, error=data) if isinstance(data, InputError)
+                         else lint_one(registry, name, resolver.for_path(name), data, job=job))
             continue
         for found in discover([path], set(registry.readers), resolver):
             if isinstance(found, str):
@@ -164,6 +213,10 @@ def _lint(args, registry, resolver, output_format: str):
                 order.append(None)
             else:
                 order.append(FileResult(found.path, error=found))
+    clash = _output_clash(args, [path for path, _ in items] + ["-"] * ("-" in args.paths))
+    if clash:
+        raise ConfigError(args.output or args.write_baseline, "--output",
+                          f"is also an input ({clash}); writing it would destroy it")
     # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
     job = replace(job, compare=fix is None and len(items) > 1)
     linted = lint_many(registry, items, args.jobs, job=job)
@@ -175,6 +228,29 @@ def _lint(args, registry, resolver, output_format: str):
 
         results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-"))
     return results
+
+
+def _output_clash(args, inputs: list[str]) -> str | None:
+    """The input that ``--output`` (or ``--write-baseline``) would overwrite, if any: opening
+    it for writing truncates it before it is read."""
+    targets = []
+    for target in (args.output, args.write_baseline):
+        try:
+            targets.append(os.stat(target)) if target else None
+        except OSError:
+            pass  # not there yet: it cannot be an input
+    if not targets:
+        return None
+    if "-" in inputs:
+        inputs = [path for path in inputs if path != "-"] + ["/dev/stdin"]
+    for path in inputs:
+        try:
+            own = os.stat(path)
+        except OSError:
+            continue
+        if any(os.path.samestat(own, target) and os.path.isfile(path) for target in targets):
+            return path
+    return None
 
 
 def _show_progress(count: int) -> bool:
@@ -190,6 +266,33 @@ def _progress(results, total: int):
         sys.stderr.flush()
         yield result
     sys.stderr.write("\r" + " " * (width + 24) + "\r")
+
+
+#: Formats that are files for programs: written as UTF-8 whatever the console's encoding.
+_FILE_FORMATS = ("json", "sarif", "html", "junit", "xlsx", "csv")
+#: What a console that cannot show a mark shows instead (GBK has √ and ×, not ✓ and ✗).
+_FALLBACK = {"✓": "√", "✗": "×", "✔": "√", "✘": "×", "−": "-", "•": "·", "…": "..."}
+
+
+def _console_fallback(error: UnicodeEncodeError):
+    text = error.object[error.start:error.end]
+    return "".join(_FALLBACK.get(c, c.encode("unicode_escape").decode("ascii")) for c in text), error.end
+
+
+def _prepare_console(output_format: str) -> None:
+    """Make stdout and stderr safe for a console that cannot encode every character (a
+    GBK console on Chinese Windows): files for programs go out as UTF-8, text for people
+    in the console's encoding with a fallback for marks it lacks. Never a traceback."""
+    import codecs
+
+    codecs.register_error("relint-console", _console_fallback)
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure") or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        if stream is sys.stdout and output_format in _FILE_FORMATS:
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="relint-console")
 
 
 def _write_fixed(result) -> None:
@@ -255,6 +358,7 @@ def _report(args, registry, run_settings, formatter, results) -> int:
                  and not (args.statistics or args.diff or args.write_baseline))
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
+    _prepare_console(run_settings.output_format)
     try:
         out = (open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output
                else sys.stderr if stdin_fix else sys.stdout)
@@ -278,7 +382,10 @@ def _report(args, registry, run_settings, formatter, results) -> int:
             if args.write_baseline:
                 from linter.suppress import write_baseline
 
-                count = write_baseline(args.write_baseline, results)
+                try:
+                    count = write_baseline(args.write_baseline, results)
+                except OSError as exc:
+                    return _error(f"{args.write_baseline}: cannot write the baseline: {exc.strerror or exc}")
                 print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
                 state.report_stale_suppressions()
                 return USAGE_ERROR if state.totals.input_errors else 0
@@ -290,8 +397,16 @@ def _report(args, registry, run_settings, formatter, results) -> int:
                 out.write(format_statistics(results, registry, lang))
             else:
                 out.write(formatter(results, options))
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk, /dev/full, a quota: say so, never a traceback
+        if out is sys.stdout:
+            _silence_stdout()
+        return _error(f"{args.output or 'stdout'}: cannot write output: {exc.strerror or exc}")
     finally:
         if out not in (sys.stdout, sys.stderr):
-            out.close()
+            with contextlib.suppress(OSError):  # already reported above
+                out.close()
     state.report_stale_suppressions()
     return state.exit_code()

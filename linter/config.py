@@ -19,7 +19,12 @@ from linter.userregex import UnsafePattern, compile_user_pattern
 CONFIG_FILES = (".relint.toml", "relint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".relint_cache",
                    "build", "dist", ".tox", ".mypy_cache", ".pytest_cache",
-                   "~$*")  # the owner files Word and WPS leave beside an open document
+                   "~$*",  # the owner files Word and WPS leave beside an open document
+                   # files of a repository that are not reports, whatever their suffix
+                   *(f"{stem}{tail}" for name in ("README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE",
+                                                  "COPYING", "CONTRIBUTING", "AUTHORS", "NOTICE", "CODE_OF_CONDUCT",
+                                                  "SECURITY")
+                     for stem in (name, name.lower(), name.capitalize()) for tail in ("", ".*")))
 LANGS = ("zh", "en")
 
 
@@ -44,6 +49,8 @@ class Settings:
     lang: str = "zh"
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] | None = None  # globs of the files a folder run lints (default: every readable suffix)
+    extend_include: tuple[str, ...] = ()
     respect_gitignore: bool = True
     elements: tuple[tuple[str, dict], ...] = ()
     fail_on: str = "warning"
@@ -82,6 +89,17 @@ class Settings:
                 best, chosen = len(prefix), level
         return chosen
 
+    def is_included(self, path: str, suffixes) -> bool:
+        """Whether a folder run lints ``path`` (before exclusions): it matches ``include``
+        (by default, a suffix relint can read) or ``extend-include``."""
+        name = os.path.basename(path)
+        if self.include is None:
+            if os.path.splitext(name)[1].lower() in suffixes:
+                return True
+        elif any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in self.include):
+            return True
+        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in self.extend_include)
+
     def is_excluded(self, path: str) -> bool:
         parts = os.path.normpath(path).split(os.sep)
         for pattern in self.exclude + self.extend_exclude:
@@ -114,8 +132,39 @@ def _codes(path, key, value) -> tuple[str, ...]:
         raise ConfigError(path, key, "expected a list of rule codes or prefixes, e.g. [\"S1\", \"T001\"]")
     bad = [v for v in value if not _CODE_PREFIX.match(v)]
     if bad:
-        raise ConfigError(path, key, f"{bad[0]!r} is not a rule code or prefix (a letter and up to three digits)")
+        hint = f"; did you mean {bad[0].upper()!r}?" if _CODE_PREFIX.match(bad[0].upper()) else ""
+        raise ConfigError(path, key, f"{bad[0]!r} is not a rule code or prefix (a letter and up to three digits){hint}")
     return tuple(value)
+
+
+def unknown_code(codes, known) -> str | None:
+    """Why the first of ``codes`` that selects no rule of ``known`` is wrong, with the
+    closest codes as a suggestion; None when every code selects a rule. A gate that
+    silently selects nothing would pass everything."""
+    import difflib
+
+    for code in codes:
+        if code == "ALL" or any(k.startswith(code) for k in known):
+            continue
+        # a whole code is compared with whole codes, a prefix with prefixes of its length
+        candidates = sorted({k[:len(code)] for k in known}) if len(code) < 4 else sorted(known)
+        close = difflib.get_close_matches(code.upper(), candidates, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `relint rules`"
+        return f"{code!r} matches no rule{hint}"
+    return None
+
+
+def check_codes(settings: "Settings", known, origin: str | None = None, option: str = "") -> None:
+    """Raise :class:`ConfigError` for a code in ``settings`` that selects no known rule
+    (``option`` is "--" for the command line's options)."""
+    lists = [(f"{option}select", settings.select or ()), (f"{option}extend-select", settings.extend_select),
+             (f"{option}ignore", settings.ignore)]
+    lists += [(f"per-file-ignores.{glob}", codes) for glob, codes in settings.per_file_ignores]
+    lists += [("severity", tuple(code for code, _ in settings.severity))]
+    for key, codes in lists:
+        problem = unknown_code(codes, known)
+        if problem:
+            raise ConfigError(origin or settings.path or "command line", key, problem)
 
 
 def _strings(path, key, value) -> tuple[str, ...]:
@@ -252,6 +301,8 @@ SCHEMA = {
     "lang": ("lang", _choice(LANGS)),
     "exclude": ("exclude", _strings),
     "extend-exclude": ("extend_exclude", _strings),
+    "include": ("include", _strings),
+    "extend-include": ("extend_include", _strings),
     "respect-gitignore": ("respect_gitignore", _boolean),
     "elements": ("elements", _elements),
     "fail-on": ("fail_on", _choice(SEVERITIES)),
@@ -296,7 +347,33 @@ def load_config_file(path: str) -> Settings:
             raise ConfigError(path, "tool.relint", "expected a table")
     else:
         table = data
+        tool = data.get("tool")
+        # a [tool.relint] table copied from pyproject.toml means the same in relint.toml
+        if isinstance(tool, dict) and set(tool) == {"relint"}:
+            if set(data) != {"tool"}:
+                raise ConfigError(path, "tool.relint", "settings both at the top level and under [tool.relint]: "
+                                  "in relint.toml write them at the top level (drop the [tool.relint] prefix)")
+            table = tool["relint"]
+            if not isinstance(table, dict):
+                raise ConfigError(path, "tool.relint", "expected a table")
     return settings_from_table(table, path)
+
+
+#: Command-line settings that add to the config's rather than replace them (as in ruff:
+#: ``--ignore D`` keeps what the config ignores).
+_ADDITIVE = ("extend_select", "ignore")
+_CODE_SETTINGS = ("select", "extend_select", "ignore")
+
+
+def with_command_line(base: Settings, cli: dict) -> Settings:
+    """``base`` with the command line's settings applied over it."""
+    if not cli:
+        return base
+    values = dict(cli)
+    for name in _ADDITIVE:
+        if name in values:
+            values[name] = getattr(base, name) + tuple(values[name])
+    return replace(base, **values)
 
 
 @dataclass
@@ -308,15 +385,32 @@ class ConfigResolver:
     profiles: dict | None = None  # name -> profile file (built-in and plugins'); None: built-in only
     _by_dir: dict = field(default_factory=dict)
 
+    known: frozenset = frozenset()  # the registered rule codes, once known: codes are checked against them
+
     def for_path(self, path: str) -> Settings:
         from linter.profiles import apply_profile
 
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
-            settings = replace(base, **self.cli) if self.cli else base
-            self._by_dir[folder] = apply_profile(settings, self.profiles)
+            if self.known:
+                check_codes(base, self.known)
+            settings = with_command_line(base, self.cli)
+            # profiles are applied once the plugins' ones are known (check)
+            self._by_dir[folder] = apply_profile(settings, self.profiles) if self.profiles is not None else settings
         return self._by_dir[folder]
+
+    def check(self, known, profiles: dict | None = None) -> None:
+        """Check the codes of the command line and of every config read so far against
+        the registered rules (the registry is built after the first config is read), and
+        apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
+        self.known = frozenset(known)
+        self.profiles = profiles
+        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}), self.known,
+                    "command line", "--")
+        if self.override is not None:
+            check_codes(self.override, self.known)
+        self._by_dir.clear()  # resolved again, and checked, on the next look-up
 
     def _discover(self, folder: str) -> Settings:
         current = folder

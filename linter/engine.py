@@ -138,6 +138,13 @@ def unsupported(registry: Registry, path: str) -> InputError:
     return InputError(path, "E004", f"不支持的文件格式，支持：{suffixes}", f"unsupported format; supported: {suffixes}")
 
 
+def internal_error(path: str, exc: BaseException) -> InputError:
+    """E009: relint itself failed on this input (a bug to report, not a finding)."""
+    what = f"{type(exc).__name__}: {exc}"[:300]
+    return InputError(path, "E009", f"relint 内部错误（{what}），请将此文件报告给 relint 维护者",
+                      f"internal error ({what}); please report this file to the relint maintainers")
+
+
 def read_source(registry: Registry, path: str, data: bytes | None = None) -> Source | InputError:
     """Read and decode one input (``data`` given for stdin)."""
     reader = reader_for(registry, path)

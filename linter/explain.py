@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 
@@ -45,6 +46,7 @@ def explain_main(argv: list[str]) -> int:
     if argv[0] == "rule":
         parser.add_argument("code", help="rule code, e.g. S104")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv[1:])
     try:
         registry = Registry()
@@ -52,14 +54,29 @@ def explain_main(argv: list[str]) -> int:
         print(f"relint: error: {exc}", file=sys.stderr)
         return 2
     if argv[0] == "rules":
-        sys.stdout.write(catalogue(registry, args.lang))
+        if args.output_format == "json":
+            sys.stdout.write(json.dumps([rule_record(r, args.lang) for r in registry.rules.values()],
+                                        ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(catalogue(registry, args.lang))
         return 0
     rule = registry.rules.get(args.code.upper())
     if rule is None:
         print(f"relint: error: unknown rule {args.code!r}; see `relint rules`", file=sys.stderr)
         return 2
-    sys.stdout.write(documentation(rule, args.lang))
+    if args.output_format == "json":
+        sys.stdout.write(json.dumps(rule_record(rule, args.lang) | {"documentation": rule.documentation()},
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(documentation(rule, args.lang))
     return 0
+
+
+def rule_record(rule, lang: str) -> dict:
+    """What ``relint rules --format json`` says of a rule."""
+    return {"code": rule.code, "name": rule.name, "severity": rule.severity, "default": rule.default,
+            "fix": rule.fix, "kinds": list(rule.kinds) if rule.kinds else None, "scope": rule.scope,
+            "summary": rule.summary.get(lang), "basis": rule.basis.get(lang) if rule.basis else None}
 
 
 def readme_table(registry) -> str:

@@ -7,6 +7,7 @@ _STRINGS = {
                 "Checked {files} files: {total} findings ({error} errors, {warning} warnings, {info} info)"),
     "clean": ("共检查 {files} 个文件，没有发现问题", "Checked {files} files: no findings"),
     "fixed": ("，已修复 {n} 个", "; {n} fixed"),
+    "fixable": ("，其中 {n} 个可用 --fix 自动修复", "; {n} fixable with --fix"),
     "input_errors": ("，{n} 个文件无法检查", "; {n} files could not be checked"),
     "kind": ("类型", "Kind"),
     "title": ("标题", "Title"),

@@ -47,15 +47,16 @@ def _plain(value):
         return {"@tuple": [_plain(v) for v in value]}
     if isinstance(value, (set, frozenset)):
         return {"@set": sorted(_plain(v) for v in value)}
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {"@dict": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, dict):
+        return {"@dict": [[_plain(k), _plain(v)] for k, v in value.items()]}
     raise TypeError(f"cannot store a {type(value).__name__} as plain data")
 
 
 def dumps(value) -> bytes:
     """``value`` (a result or anything inside one) as UTF-8 JSON; a file name that is not
     UTF-8 (surrogate escapes) passes through unchanged."""
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    tree = _plain(value)
+    return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def loads(data: bytes, expected: type):
@@ -85,8 +86,8 @@ def _value(node):
         return tuple(_value(v) for v in body)
     if tag == "@set" and isinstance(body, list):
         return {_value(v) for v in body}
-    if tag == "@dict" and isinstance(body, dict):
-        return {k: _value(v) for k, v in body.items()}
+    if tag == "@dict" and isinstance(body, list):
+        return {_value(k): _value(v) for k, v in body}
     if tag == "@date" and isinstance(body, str):
         return dt.date.fromisoformat(body)
     raise ValueError("unexpected JSON object")

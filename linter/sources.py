@@ -12,10 +12,17 @@ import codecs
 import datetime
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
+#: What a container format (.docx, .ofd: zip archives) may unpack to before it is parsed: a
+#: zip bomb of a few MB expands to gigabytes of XML. Markup (XML) is limited more tightly than
+#: the whole, because a parsed XML tree takes several times its size in memory.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_UNPACKED_MARKUP = 64 * 1024 * 1024
+MAX_MEMBERS = 10_000
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOMS = (
@@ -155,15 +162,30 @@ def decode(data: bytes, path: str) -> Source | InputError:
                   newline=_dominant_newline(text))
 
 
+def _too_large(path: str, size: str) -> InputError:
+    return InputError(path, "E001", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                      f"file too large ({size} bytes, limit {MAX_BYTES})")
+
+
 def read_bytes(path: str) -> bytes | InputError:
-    """Read a file's bytes, turning every OS error into E001."""
+    """Read a regular file's bytes, turning every OS error into E001. A FIFO, a device or a
+    socket would block or never end, so it is refused without reading: the file is opened
+    non-blocking and checked through its descriptor (no race between check and read)."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return InputError(path, "E001", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
-                              f"file too large ({size} bytes, limit {MAX_BYTES})")
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                return InputError(path, "E001", "不是普通文件（管道、设备或套接字），不读取",
+                                  "not a regular file (a pipe, device or socket); not read")
+            if status.st_size > MAX_BYTES:
+                return _too_large(path, str(status.st_size))
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)
+            data = handle.read(MAX_BYTES + 1)
+        return _too_large(path, f"{MAX_BYTES}+") if len(data) > MAX_BYTES else data
     except IsADirectoryError:
         return InputError(path, "E001", "是文件夹，不是文件", "is a directory, not a file")
     except FileNotFoundError:
@@ -173,3 +195,37 @@ def read_bytes(path: str) -> bytes | InputError:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
+
+
+def read_stream(stream, path: str) -> bytes | InputError:
+    """Read stdin with the same size limit as a file (``relint - < /dev/zero`` must end)."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return InputError(path, "E001", f"无法读取：{reason}", f"cannot read: {reason}")
+    return _too_large(path, f"{MAX_BYTES}+") if len(data) > MAX_BYTES else data
+
+
+def container_error(data: bytes, path: str) -> InputError | None:
+    """E002 when a zip container (.docx, .ofd) is damaged, has too many members, or would
+    unpack to more than :data:`MAX_UNPACKED` bytes (:data:`MAX_UNPACKED_MARKUP` of XML). The
+    sizes are those the archive declares, which bound what Python's zipfile ever returns for
+    a member, so a reader that checks this first cannot be made to unpack more."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return InputError(path, "E002", f"压缩包已损坏：{exc}", f"damaged archive: {exc}")
+    total = sum(member.file_size for member in members)
+    markup = sum(member.file_size for member in members if member.filename.lower().endswith((".xml", ".rels")))
+    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED or markup > MAX_UNPACKED_MARKUP:
+        return InputError(path, "E002",
+                          f"解压后过大（{len(members)} 个成员，共 {total} 字节，其中 XML {markup} 字节），"
+                          f"可能是压缩炸弹，不读取",
+                          f"unpacks too large ({len(members)} members, {total} bytes, {markup} of XML): "
+                          f"possibly a zip bomb; not read")
+    return None

@@ -1,5 +1,6 @@
 """Which files a run lints: explicit files as given, folders walked recursively for
-files with a supported suffix, minus excluded and git-ignored paths."""
+the included files (by default, every suffix a reader handles), minus excluded paths
+(by default also README, CHANGELOG, LICENSE … which are not reports) and git-ignored ones."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def discover(paths: list[str], suffixes, resolver) -> list[str | InputError]:
             dirs[:] = sorted(d for d in dirs if not settings.is_excluded(d))
             for name in sorted(files):
                 full = os.path.join(folder, name)
-                if os.path.splitext(name)[1].lower() not in suffixes or settings.is_excluded(full):
+                if not settings.is_included(full, suffixes) or settings.is_excluded(full):
                     continue
                 if visible is not None and os.path.realpath(full) not in visible:
                     continue

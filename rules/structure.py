@@ -46,17 +46,16 @@ class NoTitle(Rule):
     code = "S001"
     name = "missing-title"
     severity = "error"
+    kinds = REPORTS  # a file of no known kind gets W008 instead
     scope = "title"
     summary = Text("没有找到报告标题", "no report title found")
     message = Text("没有找到报告标题", "no report title found")
     help = Text("在正文前加标题，如“XX关于20XX年度法治政府建设情况的报告”",
                 "add a title before the text, e.g. “XX关于20XX年度法治政府建设情况的报告”")
-    unknown = Text("没有找到报告标题，无法判断报告类型，只运行了与类型无关的检查",
-                   "no report title found, so the report kind is unknown and only kind-independent checks ran")
 
     def check(self, report: Report):
         if report.title is None:
-            yield self.diagnostic(report_anchor(report), self.unknown if report.kind == "unknown" else None)
+            yield self.diagnostic(report_anchor(report))
 
 
 class TitleWithoutYear(Rule):
@@ -100,7 +99,7 @@ class NonstandardTitle(Rule):
     """
     ## 作用
     检查标题的写法：用“汇报”“总结”代替“报告”，年度报告标题缺少“法治政府建设”，
-    或“年度”重复（“2025年度法治政府建设年度报告”）。报告类型无法识别时也在这里说明原因。
+    或“年度”重复（“2025年度法治政府建设年度报告”）。报告类型无法识别时由 W008 说明。
 
     ## 原因
     省级工作指引统一报告名称为“法治政府建设年度报告”，常见的规范标题是
@@ -125,20 +124,14 @@ class NonstandardTitle(Rule):
     scope = "title"
     summary = Text("标题写法不规范", "nonstandard title form")
     message = Text("标题写法不规范：{what}", "nonstandard title: {what_en}")
+    kinds = REPORTS
     basis = REPORT_NAME_GUIDELINE
-    unknown = Text("标题“{title}”不像法治政府建设年度报告或述职（述法）报告，只运行了与类型无关的检查；"
-                   "如确属此类报告，请在配置中设置 kind",
-                   "the title “{title}” names neither an annual rule-of-law report nor a duty report, so only "
-                   "kind-independent checks ran; set `kind` in the config if it is one")
 
     def check(self, report: Report):
         if report.title is None:
             return
         title = compact(report.title.text)
         span = report.title.span
-        if report.kind == "unknown":
-            yield self.diagnostic(span, self.unknown, title=report.title.text)
-            return
         word = re.search(r"(汇报|总结)$", title) or re.search(r"(汇报|总结)(?!.*报告)", title)
         if word:
             yield self.diagnostic(span, what=f"用“{word.group(1)}”代替了“报告”",

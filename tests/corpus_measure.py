@@ -3,6 +3,8 @@ judged by reading, findings per rule, and a pinned snapshot of every finding.
 
     python tests/corpus_measure.py            # measure and compare with the pinned snapshot
     python tests/corpus_measure.py --update   # measure and pin the result
+    python tests/corpus_measure.py --sample T005   # findings of a rule in context, for judging by reading
+    python tests/corpus_measure.py --table    # per-rule precision from fixtures/corpus/judgments.csv
 
 The snapshot (fixtures/corpus/expected.json) holds per file the detected kind and year and
 the sorted (code, line) findings, so a change that adds or removes findings on real text
@@ -22,6 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
 INDEX = CORPUS / "index.csv"
 EXPECTED = CORPUS / "expected.json"
+JUDGMENTS = CORPUS / "judgments.csv"
+JUDGMENT_FIELDS = ["file", "line", "column", "code", "flagged", "verdict", "reason"]
+VERDICTS = ("true", "false", "moot")  # moot: the opening ends before the text the rule looks for
+SAMPLE = 25  # findings shown per rule for judging (all when fewer)
 REPORT_KINDS = ("annual", "duty")
 
 
@@ -51,6 +57,68 @@ def measure(registry=None) -> dict:
             "severity": {d.code: d.severity for d in diagnostics},
         }
     return results
+
+
+def findings_in_context(registry=None) -> list[dict]:
+    """Every finding with the text it flags and its line, for judging by reading."""
+    from linter.config import Settings
+    from linter.engine import Registry, lint_source, read_source
+
+    registry = registry or Registry()
+    found = []
+    for row in load_index():
+        path = CORPUS / row["file"]
+        source = read_source(registry, str(path))
+        if hasattr(source, "code"):
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for d in lint_source(registry, source, Settings()).diagnostics:
+            text = lines[d.span.line - 1] if 0 < d.span.line <= len(lines) else ""
+            end = d.span.end_column if d.span.end_line == d.span.line else len(text) + 1
+            found.append({"file": row["file"], "line": d.span.line, "code": d.code, "severity": d.severity,
+                          "flagged": text[d.span.column - 1:end - 1], "column": d.span.column, "text": text,
+                          "message": d.message.zh, "kind": row["kind"], "genre": row["genre"]})
+    return found
+
+
+def key(finding: dict) -> tuple:
+    """What identifies a judgment across re-runs: file, line, column, code and the flagged text."""
+    return (finding["file"], int(finding["line"]), int(finding["column"]), finding["code"], finding["flagged"])
+
+
+def load_judgments() -> dict[tuple, dict]:
+    if not JUDGMENTS.exists():
+        return {}
+    with open(JUDGMENTS, encoding="utf-8", newline="") as f:
+        return {key(row): row for row in csv.DictReader(f)}
+
+
+def sample(findings: list[dict], code: str, size: int = SAMPLE) -> list[dict]:
+    """A deterministic sample of a rule's findings, spread over the corpus (all when few)."""
+    mine = [f for f in findings if f["code"] == code]
+    if len(mine) <= size:
+        return mine
+    step = len(mine) / size
+    return [mine[int(i * step)] for i in range(size)]
+
+
+def precision_table(findings: list[dict], judgments: dict) -> list[dict]:
+    """Per rule with error or warning severity: findings, judged, true, false, moot, precision."""
+    rows = []
+    for code in sorted({f["code"] for f in findings if f["severity"] in ("error", "warning")}):
+        mine = [f for f in findings if f["code"] == code]
+        verdicts = Counter(judgments[key(f)]["verdict"] for f in mine if key(f) in judgments)
+        decided = verdicts["true"] + verdicts["false"]
+        rows.append({"code": code, "severity": mine[0]["severity"], "findings": len(mine),
+                     "judged": sum(verdicts.values()), "true": verdicts["true"], "false": verdicts["false"],
+                     "moot": verdicts["moot"], "precision": verdicts["true"] / decided if decided else None})
+    return rows
+
+
+def gone(findings: list[dict], judgments: dict) -> Counter:
+    """Judged findings no longer reported, by (code, verdict): false ones fixed, true ones lost."""
+    present = {key(f) for f in findings}
+    return Counter((row["code"], row["verdict"]) for k, row in judgments.items() if k not in present)
 
 
 def snapshot(results: dict) -> dict:
@@ -130,6 +198,10 @@ def summary(index: list[dict], results: dict) -> str:
            f"({acc['year_right'] / max(acc['dated_reports'], 1):.0%})"]
     out += [f"  kind wrong: {name} is {want}, detected {got}" for name, want, got in acc["kind_wrong"]]
     out += [f"  year wrong: {name} is {want}, detected {got}" for name, want, got in acc["year_wrong"]]
+    lookalikes = [row["file"] for row in index if row["kind"] == "unknown"]
+    erring = [name for name in lookalikes
+              if any(results[name]["severity"].get(code) == "error" for code, _ in results[name]["findings"])]
+    out.append(f"look-alikes with error findings: {len(erring)}/{len(lookalikes)}")
     out.append("findings per rule (code severity findings files):")
     out += [f"  {code} {sev} {n} {files}" for code, sev, n, files in per_rule(results)]
     return "\n".join(out)
@@ -138,7 +210,27 @@ def summary(index: list[dict], results: dict) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="pin the measured findings as the expected ones")
+    parser.add_argument("--sample", metavar="CODE", help="print a sample of a rule's findings in context")
+    parser.add_argument("--table", action="store_true", help="print per-rule precision from the judgments")
     args = parser.parse_args(argv)
+    if args.sample or args.table:
+        findings, judgments = findings_in_context(), load_judgments()
+        if args.table:
+            print("| rule | severity | findings | judged | true | false | moot | precision |")
+            print("|---|---|---|---|---|---|---|---|")
+            for r in precision_table(findings, judgments):
+                p = "–" if r["precision"] is None else f"{r['precision']:.0%}"
+                print(f"| {r['code']} | {r['severity']} | {r['findings']} | {r['judged']} | {r['true']} | "
+                      f"{r['false']} | {r['moot']} | {p} |")
+            for (code, verdict), n in sorted(gone(findings, judgments).items()):
+                print(f"no longer reported: {n} {code} judged {verdict}"
+                      + (" (true findings lost: check the change)" if verdict == "true" else ""))
+            return 0
+        for f in sample(findings, args.sample):
+            mark = "judged " + judgments[key(f)]["verdict"] if key(f) in judgments else "new"
+            print(f"{f['file']}:{f['line']}:{f['column']} [{f['kind']}/{f['genre']}] {mark} "
+                  f"flagged={f['flagged']!r}\n    {f['text'][:160]!r}\n    {f['message'][:100]}")
+        return 0
     results = measure()
     print(summary(load_index(), results))
     actual = snapshot(results)

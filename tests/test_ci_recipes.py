@@ -1,8 +1,14 @@
 """The CI recipes in docs/ci/ run as written (their relint steps, on a folder of reports),
 and a provincial office checking 300 reports gets one exit code and one HTML page."""
 
+import json
+import os
+import re
 import shlex
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -36,7 +42,42 @@ def repository(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("recipe", ["github-workflow.yml", "gitlab-ci.yml"])
+def test_github_recipe_lints_changed_reports_with_chinese_names(tmp_path):
+    """The workflow's shell steps as GitHub runs them, in a repository whose pull request
+    adds a report named in Chinese with a space (git quotes such names unless told not to)."""
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SEEDS[0], reports / "old.txt")
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "base")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "old report")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("checkout", "-q", "-b", "pr")
+    shutil.copy(SEEDS[1], reports / "鹤城区 2024年度报告.txt")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "new report")
+    workflow = yaml.safe_load((DOCS / "github-workflow.yml").read_text(encoding="utf-8"))
+    steps = [s for s in workflow["jobs"]["relint"]["steps"] if "run" in s and not s["run"].startswith("pip ")]
+    env = dict(os.environ, GITHUB_BASE_REF="main", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    outputs = {}
+    for step in steps:
+        done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+        # xargs exits 123 when relint found something: the step fails, as a gate should
+        assert done.returncode in (0, 123), (step["run"], done.stderr.decode())
+        outputs[step["name"]] = done.stdout.decode()
+    assert "file=reports/鹤城区 2024年度报告.txt," in outputs["relint (annotations)"]
+    assert "old.txt" not in outputs["relint (annotations)"]  # unchanged: not linted
+    sarif = json.loads((tmp_path / "relint.sarif").read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris and all("2024" in uri for uri in uris)
+    assert (tmp_path / "relint.html").exists()
+
+
+@pytest.mark.parametrize("recipe", ["gitlab-ci.yml"])
 def test_recipe_relint_steps_run(recipe, repository):
     steps = relint_steps(yaml.safe_load((DOCS / recipe).read_text(encoding="utf-8")))
     assert len(steps) >= 3
@@ -47,7 +88,7 @@ def test_recipe_relint_steps_run(recipe, repository):
         assert done.returncode in (0, 1), (step, done.stderr.decode())
         if "--exit-zero" in args:
             assert done.returncode == 0
-    assert (repository / ("relint.sarif" if "github" in recipe else "relint-junit.xml")).exists()
+    assert (repository / "relint-junit.xml").exists()
     assert (repository / "relint.html").exists()
 
 
@@ -71,3 +112,29 @@ def test_three_hundred_reports_one_exit_code_one_page(tmp_path):
     text = page.read_text(encoding="utf-8")
     assert text.count('<section class="report"') == 300
     assert run_relint("--exit-zero", str(folder)).stdout.decode().splitlines()[-1].startswith("共检查 300 个文件")
+
+
+def test_pre_commit_rev_is_a_release_tag_of_this_repository():
+    from linter import __version__
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    recipe = yaml.safe_load((DOCS / "pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert f"rev: v{__version__}\n" in readme and recipe["repos"][0]["rev"] == f"v{__version__}"
+    tag = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", f"refs/tags/v{__version__}"],
+                         capture_output=True)
+    assert tag.returncode == 0, f"tag the release: git tag v{__version__}"
+
+
+def test_readme_links_stay_inside_the_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme) + re.findall(r"`(\.\./[^`]+)`", readme)
+    assert targets
+    outside = [t for t in targets if re.match(r"[a-z]+:", t) or t.startswith(("../", "/"))
+               or not (ROOT / t.split("#")[0]).exists()]
+    assert outside == []
+
+
+def test_sarif_names_no_web_page_that_does_not_exist():
+    sarif = json.loads(run_relint("--format", "sarif", "--exit-zero", str(SEEDS[0])).stdout)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver  # relint has no hosted home page; the README travels with it

@@ -10,7 +10,20 @@ import json
 import shutil
 
 from conftest import content, run_relint
-from corpus_measure import CORPUS, EXPECTED, accuracy, code_delta, diff, load_index, measure, snapshot, summary
+from corpus_measure import (
+    CORPUS,
+    EXPECTED,
+    JUDGMENT_FIELDS,
+    JUDGMENTS,
+    VERDICTS,
+    accuracy,
+    code_delta,
+    diff,
+    load_index,
+    measure,
+    snapshot,
+    summary,
+)
 
 
 def test_corpus_findings_match_the_pinned_snapshot(registry):
@@ -33,6 +46,20 @@ def test_corpus_index_names_every_text_once_with_a_judged_kind():
     assert all(row["source"].startswith("http") for row in index)
     texts = [(CORPUS / name).read_bytes() for name in files]
     assert len(set(texts)) == len(texts), "exact duplicates are deduplicated"
+
+
+def test_judgments_are_well_formed_and_name_corpus_files():
+    import csv
+
+    with open(JUDGMENTS, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == JUDGMENT_FIELDS
+        rows = list(reader)
+    files = {row["file"] for row in load_index()}
+    keys = [(r["file"], r["line"], r["column"], r["code"], r["flagged"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    for row in rows:
+        assert row["file"] in files and row["verdict"] in VERDICTS and row["reason"], row
 
 
 def test_corpus_accuracy_is_reported_and_consistent(registry):

@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES, SEEDS, lint_file, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_html_browser import chromium  # noqa: F401  (fixture: Debian's chromium, installed when missing)
 
 from linter.config import Settings
 from linter.engine import lint_source, read_source
@@ -20,6 +21,8 @@ FORMATS = FIXTURES / "formats"
 TWINS = [(seed, seed.name[:3]) for seed in SEEDS] + [(FIXTURES / "clean" / f"{n}.txt", f"clean-{n}")
                                                       for n in ("annual", "duty")]
 SUFFIXES = ("pdf", "html", "doc")
+#: .mhtml: the web pages as Chromium saves them in one file
+TWIN_SUFFIXES = SUFFIXES + ("mhtml",)
 
 
 def _facts(result):
@@ -32,13 +35,13 @@ def _structure(result):
     return sorted(d.code for d in result.diagnostics if d.code[0] in "SD")
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("suffix", TWIN_SUFFIXES)
 @pytest.mark.parametrize("txt,name", TWINS, ids=[name for _, name in TWINS])
 def test_each_twin_gives_the_report_of_its_text(registry, txt, name, suffix):
     plain = lint_file(registry, txt)
     twin = lint_file(registry, FORMATS / f"{name}.{suffix}")
     kind, year, title, issuer, date = _facts(twin)
-    if suffix == "html" and title != _facts(plain)[2]:
+    if suffix in ("html", "mhtml") and title != _facts(plain)[2]:
         # a page whose title is only in <h1> writes the issuer line and title as one
         title = title.removeprefix(issuer)
     assert (kind, year, title, issuer, date) == _facts(plain)
@@ -96,7 +99,7 @@ def test_scanned_and_encrypted_pdf_are_input_errors(name, code, cause):
     assert str(SEEDS[0]) in done.stdout.decode()  # the other file is still linted
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("suffix", TWIN_SUFFIXES)
 def test_truncated_and_corrupt_files_name_the_cause(registry, suffix):
     data = (FORMATS / f"000.{suffix}").read_bytes()
     for broken in (data[: len(data) // 2], data[:40], b"\x00" * 100):
@@ -176,8 +179,43 @@ def test_gb2312_page_and_meta_only_date(registry):
     assert str(source.published) == "2025-03-30" and source.lines[0].startswith("XX县司法局")
 
 
+def test_ofd_text_objects_in_page_order(registry):
+    """A two-page 公文 from the ofdrw project: lines broken by the page width are joined,
+    the page numbers are dropped, the signature is on page 2."""
+    source = read_source(registry, str(FORMATS / "ofdrw" / "n.ofd"))
+    assert source.lines[:4] == ["测试符路桥区卫生局文件", "路卫发〔2011〕76号", "关于同意张阿三同志辞职的批复", "区中医院："]
+    assert source.lines[4] == "你院《关于给张阿三同志辞职的请示》（路中医发〔2011〕10号）收悉。"
+    assert source.lines[6].endswith("经研究，同意张阿三同志辞职。") and len(source.lines) == 10
+    assert "— 1 —" in source.display_lines and not any("—" in line for line in source.lines)
+    result = lint_source(registry, source, Settings())
+    assert source.page_line(result.report.source.original_position(9, 1)[0]) == (2, 2)
+    hello = read_source(registry, str(FORMATS / "ofdrw" / "helloworld.ofd"))
+    assert hello.lines == ["你好呀，OFD Reader&Writer！"]
+
+
+def test_ofd_without_text_damaged_or_a_zip_bomb(registry, tmp_path):
+    import io
+    import zipfile
+
+    assert read_source(registry, str(FORMATS / "ofdrw" / "Page5.ofd")).code == "E005"
+    data = (FORMATS / "ofdrw" / "n.ofd").read_bytes()
+    assert read_source(registry, "t.ofd", data[: len(data) // 2]).code == "E002"
+    assert read_source(registry, "t.ofd", (FORMATS / "002.docx").read_bytes()).code == "E002"  # no OFD.xml
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("OFD.xml", b"<OFD/>")
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", b" " * (8 * 1024 * 1024))
+    refused = read_source(registry, "bomb.ofd", bomb.getvalue())
+    assert refused.code == "E001" and "压缩比" in refused.cause_zh
+    target = tmp_path / "n.ofd"
+    shutil.copy(FORMATS / "ofdrw" / "n.ofd", target)
+    done = run_relint("--fix", str(target))
+    assert "does not rewrite ofd files" in done.stdout.decode() + done.stderr.decode()
+    assert target.read_bytes() == data
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=3000), st.sampled_from([".pdf", ".html", ".htm", ".doc", ".wps"]))
+@given(st.binary(max_size=3000), st.sampled_from([".pdf", ".html", ".htm", ".mhtml", ".doc", ".wps", ".ofd"]))
 def test_random_bytes_never_raise_in_the_new_readers(registry, data, suffix):
     source = read_source(registry, f"fuzz{suffix}", data)
     if not isinstance(source, InputError):
@@ -185,12 +223,12 @@ def test_random_bytes_never_raise_in_the_new_readers(registry, data, suffix):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data(), st.sampled_from(["pdf", "doc"]))
-def test_damaged_real_files_never_raise(registry, data, suffix):
-    original = (FORMATS / f"clean-duty.{suffix}").read_bytes()
+@given(st.data(), st.sampled_from(["clean-duty.pdf", "clean-duty.doc", "ofdrw/n.ofd"]))
+def test_damaged_real_files_never_raise(registry, data, name):
+    original = (FORMATS / name).read_bytes()
     at = data.draw(st.integers(0, len(original) - 1))
     junk = data.draw(st.binary(min_size=1, max_size=64))
-    source = read_source(registry, f"d.{suffix}", original[:at] + junk + original[at + len(junk):])
+    source = read_source(registry, f"d{name[name.rindex('.'):]}", original[:at] + junk + original[at + len(junk):])
     if not isinstance(source, InputError):
         lint_source(registry, source, Settings())
 
@@ -229,3 +267,17 @@ def test_regenerated_twins_read_like_the_committed_ones(registry, soffice, tmp_p
         fresh = read_source(registry, str(tmp_path / f"002.{suffix}"))
         committed = read_source(registry, str(FORMATS / f"002.{suffix}"))
         assert fresh.lines == committed.lines
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_mhtml_saved_by_chromium_reads_like_its_page(registry, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("regenerate", FORMATS / "regenerate.py")
+    regenerate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(regenerate)
+    regenerate.mhtml_snapshot(FORMATS / "001.html", tmp_path / "001.mhtml")  # the GB2312 page
+    saved = read_source(registry, str(tmp_path / "001.mhtml"))
+    page = read_source(registry, str(FORMATS / "001.html"))
+    assert saved.lines == page.lines and saved.published == page.published

@@ -44,7 +44,7 @@ class Totals:
     """Running totals of a run, so that a streamed run need not keep its results."""
 
     def __init__(self):
-        self.files = self.input_errors = self.fixed = 0
+        self.files = self.input_errors = self.fixed = self.fixable = 0
         self.by_severity = {"error": 0, "warning": 0, "info": 0}
         self.by_code: dict[str, int] = {}
 
@@ -53,6 +53,7 @@ class Totals:
         self.input_errors += bool(result.error)
         self.fixed += result.fixed
         for d in result.diagnostics:
+            self.fixable += d.fix is not None and d.fix.applicability == "safe"
             self.by_severity[d.severity] += 1
             self.by_code[d.code] = self.by_code.get(d.code, 0) + 1
 
@@ -64,7 +65,7 @@ class Totals:
         return totals
 
     def as_dict(self) -> dict:
-        return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed,
+        return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed, "fixable": self.fixable,
                 "diagnostics": sum(self.by_severity.values()), "by_severity": dict(self.by_severity),
                 "by_code": dict(sorted(self.by_code.items()))}
 

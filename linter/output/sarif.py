@@ -66,7 +66,6 @@ def to_dict(results, options) -> dict:
             sarif_results.append(item)
     run = {
         "tool": {"driver": {"name": "relint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": "https://pypi.org/project/report-relint/",
                             "rules": [_rule(options.rules[code], options.lang) for code in codes]}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,

@@ -28,6 +28,8 @@ def summary_line(results, lang: str) -> str:
         line = t("summary", lang, files=checked, total=total["diagnostics"], **sev)
     else:
         line = t("clean", lang, files=checked)
+    if total["fixable"]:
+        line += t("fixable", lang, n=total["fixable"])
     if total["fixed"]:
         line += t("fixed", lang, n=total["fixed"])
     if total["input_errors"]:

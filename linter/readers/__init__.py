@@ -9,9 +9,9 @@ from importlib import import_module
 from linter.sources import decode
 
 
-def _lazy(module: str):
+def _lazy(module: str, function: str = "read"):
     def reader(data: bytes, path: str):
-        return import_module(f"linter.readers.{module}").read(data, path)
+        return getattr(import_module(f"linter.readers.{module}"), function)(data, path)
     reader.__name__ = f"read_{module}"
     return reader
 
@@ -24,6 +24,9 @@ BUILTIN_READERS = {
     ".pdf": _lazy("pdf"),
     ".html": _lazy("html"),
     ".htm": _lazy("html"),
+    ".mhtml": _lazy("html", "read_mhtml"),
+    ".mht": _lazy("html", "read_mhtml"),
     ".doc": _lazy("doc"),
     ".wps": _lazy("doc"),
+    ".ofd": _lazy("ofd"),
 }

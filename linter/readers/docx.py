@@ -9,7 +9,7 @@ import io
 import re
 import zipfile
 
-from linter.sources import InputError, Source
+from linter.sources import InputError, Source, container_error
 from linter.vocabulary import standard_mark
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,22 +43,33 @@ def _num_pr(element):
 
 def _numbering_level(paragraph) -> tuple[str, int] | None:
     """(numbering id, level) of a paragraph numbered by Word, directly or through its
-    style (as "List Number" does)."""
-    numbering = _num_pr(paragraph._p)
-    style = paragraph.style
-    while (numbering is None or numbering.numId is None) and style is not None:
-        numbering = _num_pr(style.element)
-        style = style.base_style
-    if numbering is None or numbering.numId is None or numbering.numId.val == 0:
+    style (as "List Number" does). A style chain that loops (``basedOn`` itself, A→B→A) is
+    followed once around; a numbering whose values are missing or not numbers is none."""
+    from docx.exceptions import PythonDocxError
+    from docx.oxml.exceptions import InvalidXmlError
+
+    try:
+        numbering = _num_pr(paragraph._p)
+        style, seen = paragraph.style, set()
+        while (numbering is None or numbering.numId is None) and style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            numbering = _num_pr(style.element)
+            style = style.base_style
+        if numbering is None or numbering.numId is None or numbering.numId.val == 0:
+            return None
+        level = numbering.ilvl.val if numbering.ilvl is not None else 0
+        return str(numbering.numId.val), min(max(level, 0), 8)  # Word has levels 0..8
+    except (PythonDocxError, InvalidXmlError, ValueError, TypeError, KeyError):
         return None
-    level = numbering.ilvl.val if numbering.ilvl is not None else 0
-    return str(numbering.numId.val), level
 
 
 def read(data: bytes, path: str) -> Source | InputError:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return InputError(path, "E002", "不是有效的 docx 文件（可能已损坏或加密）",
                           "not a valid .docx file (corrupt or password-protected)")
+    too_large = container_error(data, path)
+    if too_large is not None:
+        return too_large
     try:
         import docx
 

@@ -8,7 +8,7 @@ is the element that directly holds the most paragraph text; widgets are dropped 
 they are called or what they say. The page's title and publication date (发布日期/发布时间,
 or a ``<meta>`` such as PubDate) are kept: the regulation requires publication by 4月1日.
 
-Lines are the article's paragraphs (``<p>``, ``<br>``-separated runs, table rows), the
+A page saved as one file (.mhtml) is read from its HTML part. Lines are the article's paragraphs (``<p>``, ``<br>``-separated runs, table rows), the
 title first when the article text does not start with it; positions are those lines.
 """
 
@@ -118,6 +118,30 @@ def read(data: bytes, path: str) -> Source | InputError:
     text = _decode(data, path)
     if isinstance(text, InputError):
         return text
+    return read_text(text, path)
+
+
+def read_mhtml(data: bytes, path: str) -> Source | InputError:
+    """A page saved as one file (.mhtml, "Webpage, single file"): a MIME message whose first
+    text/html part is the page."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        page = part.get_payload(decode=True) if part is not None else None
+    except Exception:  # the email package raises many kinds on broken MIME
+        page = None
+    if not page:
+        return InputError(path, "E002", "不是有效的 MHTML 网页文件（没有 HTML 部分）",
+                          "not a valid MHTML file (no HTML part)")
+    # Chromium names no charset on the part: the page's own <meta> (or sniffing) decides
+    return read(page, path)
+
+
+def read_text(text: str, path: str) -> Source | InputError:
+    """The article of the page whose decoded source is ``text``."""
     try:
         from selectolax.lexbor import LexborHTMLParser
 

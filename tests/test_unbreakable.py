@@ -1,0 +1,135 @@
+"""Round two of the reliability attack (issue 11): inputs that blocked, grew without bound,
+crashed or destroyed data. Each test ran into the failure on the code before its fix."""
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import FIXTURES, SEEDS, run_relint
+from test_plugins import DEMO_RULE, fake_distribution
+
+SEED = SEEDS[0]
+
+
+def relint(*args, cwd=None, stdin=None, env=None, timeout=60, **popen):
+    full_env = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, stdin=stdin, capture_output=True,
+                          env=full_env, timeout=timeout, **popen)
+
+
+def one_line_error(done) -> str:
+    err = done.stderr.decode()
+    assert "Traceback" not in err, err
+    return err
+
+
+# --- inputs that are not regular files -------------------------------------------------------
+
+def test_a_fifo_is_refused_as_file_in_a_folder_under_fix_and_as_previous(tmp_path):
+    shutil.copy(SEED, tmp_path / "r.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    for args in (["pipe.txt"], ["."], ["--fix", "."], ["--previous", "pipe.txt", "r.txt"]):
+        done = relint(*args, cwd=tmp_path, timeout=30)
+        err = one_line_error(done)
+        if args[-1] != "r.txt":
+            assert done.returncode == 2 and "pipe.txt: E001" in err, (args, err)
+    (tmp_path / "relint.toml").write_text('previous = "pipe.txt"\n', encoding="utf-8")
+    done = relint("--select", "Q004", "r.txt", cwd=tmp_path, timeout=30)
+    assert done.returncode in (0, 1)
+
+
+def test_stdin_is_read_with_the_file_size_limit():
+    with open("/dev/zero", "rb") as zero:
+        started = time.monotonic()
+        done = relint("-", stdin=zero, timeout=60)
+    assert time.monotonic() - started < 30
+    assert done.returncode == 2 and "E001" in one_line_error(done)
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_an_output_path_that_is_an_input_is_refused(tmp_path, fix):
+    target = tmp_path / "r.txt"
+    shutil.copy(SEED, target)
+    for output in ("r.txt", "./r.txt", str(target)):
+        done = relint(*fix, "r.txt", "-o", output, cwd=tmp_path)
+        assert done.returncode == 2 and "--output" in one_line_error(done)
+        assert target.read_bytes() == SEED.read_bytes()
+    done = relint(*fix, ".", "-o", "r.txt", cwd=tmp_path)  # found by walking the folder
+    assert done.returncode == 2 and target.read_bytes() == SEED.read_bytes()
+
+
+def test_a_full_device_a_closed_pipe_and_a_missing_folder_are_one_line_errors(tmp_path):
+    done = relint(str(SEED), "-o", "/dev/full")
+    assert done.returncode == 2 and "No space left" in one_line_error(done)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "linter", str(SEED), "--format", "json"],
+                              stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 2 and b"Traceback" not in done.stderr and b"cannot write" in done.stderr
+    many = tmp_path / "many"
+    many.mkdir()
+    for index in range(40):
+        shutil.copy(SEED, many / f"r{index}.txt")
+    shell = subprocess.run(f"{sys.executable} -m linter --no-cache -j 1 {many} | head -c 10", shell=True,
+                           capture_output=True, timeout=120)
+    assert b"Traceback" not in shell.stderr and b"Exception" not in shell.stderr, shell.stderr
+    done = relint(str(SEED), "--write-baseline", str(tmp_path / "missing" / "b.json"))
+    assert done.returncode == 2 and "missing/b.json" in one_line_error(done)
+
+
+# --- failures inside relint ------------------------------------------------------------------
+
+CRASHING_RULE = DEMO_RULE.replace("yield self.diagnostic(Span.point(1, 1))",
+                                  "if 'CRASH' in report.lines[0]:\n                raise RuntimeError('boom')\n"
+                                  "            yield self.diagnostic(Span.point(1, 1))")
+
+
+def test_a_crash_on_one_file_is_one_line_exit_2_and_the_others_are_still_linted(tmp_path):
+    env = fake_distribution(tmp_path, CRASHING_RULE)
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(SEED, work / "a.txt")
+    (work / "b.txt").write_text("CRASH\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(SEED, work / "c.txt")
+    for fmt in ("text", "json", "sarif"):
+        done = relint("--no-cache", "--format", fmt, ".", cwd=work, env=env)
+        err = one_line_error(done)
+        assert done.returncode == 2, err
+        assert "b.txt: E009" in err and "RuntimeError: boom" in err
+        assert "a.txt" in done.stdout.decode() and "c.txt" in done.stdout.decode()
+
+
+# --- --fix ---------------------------------------------------------------------------------
+
+def test_a_fix_that_cannot_be_written_is_an_error_showing_the_files_own_findings(tmp_path):
+    target = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "rules" / "T001.txt", target)
+    before = target.read_bytes()
+    expected = relint("r.txt", cwd=tmp_path).stdout
+
+    def small_files():  # a real write failure (EFBIG), as on a full disk or over a quota
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) // 2, len(before) // 2))
+
+    done = relint("--no-cache", "--fix", "r.txt", cwd=tmp_path, preexec_fn=small_files)
+    err = one_line_error(done)
+    assert done.returncode == 2 and "r.txt: E008" in err
+    assert target.read_bytes() == before
+    # the findings of the file as it is on disk (the summary line counts it as not checked)
+    assert done.stdout.splitlines()[:-1] == expected.splitlines()[:-1]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".relint-")]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("x.md", "# 标题\n\n正文,有半角逗号。\n".encode()),
+    ("x.txt", b"\xff\xfe\xfa\x80\x81 not text \x00\x00"),
+    ("x.txt", b"   \n\n"),
+    ("x.docx", (FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt").read_bytes()),
+])
+def test_stdin_fix_passes_input_it_cannot_fix_through_unchanged(name, data):
+    done = run_relint("--fix", "-", "--stdin-filename", name, stdin=data)
+    assert done.stdout == data
