@@ -14,7 +14,7 @@ import datetime
 import io
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.docx_runs import IdCounter, ParagraphEditor, Revision
 from linter.rule import Diagnostic, Text
@@ -123,6 +123,7 @@ def annotate_bytes(registry, path: str, data: bytes, settings, now: datetime.dat
         source = read_source(registry, os.path.splitext(path)[0] + ".docx", data)
         if isinstance(source, InputError):
             return source
+        source = replace(source, layout=None)  # the layout is relint's own, not the drafter's
     package = WordPackage.open(data)
     if len(package.paragraphs) != len(source.lines):
         return InputError(path, "E002", "docx 段落数与读取结果不一致", "paragraphs do not match what was read")

@@ -162,9 +162,10 @@ def run(args) -> int:
         for name, dist, version in registry.plugins:
             print(f"{name:<16} {dist} {version}")
         return 0
-    formatter = registry.formatters.get(run_settings.output_format)
-    if formatter is None:
+    entry = registry.formatters.get(run_settings.output_format)
+    if entry is None:
         return _error(f"unknown format {run_settings.output_format!r}; known: {', '.join(sorted(registry.formatters))}")
+    formatter = _formatter_class(args, entry)
     if run_settings.kind and run_settings.kind not in {k.id for k in registry.kinds}:
         return _error(f"unknown report kind {run_settings.kind!r}; known: {', '.join(k.id for k in registry.kinds)}")
     if not args.paths:
@@ -175,19 +176,38 @@ def run(args) -> int:
         print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        results = _lint(args, registry, resolver, run_settings.output_format)
+        results = _lint(args, registry, resolver, formatter.full_reports)
     except ConfigError as exc:
         return _error(str(exc))
     return _report(args, registry, run_settings, formatter, results)
 
 
-def _lint(args, registry, resolver, output_format: str):
+def _formatter_class(args, entry):
+    """What the run writes: the format's output, or what --write-baseline, --diff or
+    --statistics ask for instead."""
+    if args.write_baseline:
+        from linter.suppress import BaselineWriter
+
+        return BaselineWriter
+    if args.diff:
+        from linter.output.diff import DiffFormatter
+
+        return DiffFormatter
+    if args.statistics:
+        from linter.output.statistics import StatisticsFormatter
+
+        return StatisticsFormatter
+    from linter.output import formatter_class
+
+    return formatter_class(entry)
+
+
+def _lint(args, registry, resolver, full_reports: bool):
     from dataclasses import replace
 
     from linter.batch import Job, lint_many, lint_one
     from linter.config import ConfigError
     from linter.engine import FileResult
-    from linter.output import SUMMARY_FORMATS
     from linter.sources import InputError, read_stream
     from linter.walk import discover
 
@@ -196,9 +216,8 @@ def _lint(args, registry, resolver, output_format: str):
         from linter.fixer import FixMode
 
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
-    # Summary formats need no report text, so results can be slim and cached.
-    slim = output_format in SUMMARY_FORMATS and not args.write_baseline
-    job = Job(fix=fix, slim=slim, cache_root=None if args.no_cache or fix else os.getcwd())
+    # Most formats need no report text, so results can be slim and cached.
+    job = Job(fix=fix, slim=not full_reports, cache_root=None if args.no_cache or fix else os.getcwd())
     items, order = [], []
     for path in args.paths:
         if path == "-":
@@ -348,65 +367,43 @@ class _RunState:
         return 0 if self.args.exit_zero or not self.failing else 1
 
 
-def _report(args, registry, run_settings, formatter, results) -> int:
-    from linter.output import STREAMING_FORMATS, OutputOptions
+def _report(args, registry, run_settings, formatter_class, results) -> int:
+    from linter.output import OutputOptions
 
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
     options = OutputOptions(lang=lang, rules=registry.rules)
-    streaming = (run_settings.output_format in STREAMING_FORMATS
-                 and not (args.statistics or args.diff or args.write_baseline))
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
+    target = args.write_baseline or args.output
     _prepare_console(run_settings.output_format)
     try:
-        out = (open(args.output, "w", encoding="utf-8", errors="backslashreplace") if args.output
+        out = (open(target, "w", encoding="utf-8", errors="backslashreplace") if target
                else sys.stderr if stdin_fix else sys.stdout)
     except OSError as exc:
-        return _error(f"{args.output}: cannot write output: {exc.strerror}")
+        return _error(f"{target}: cannot write output: {exc.strerror}")
     try:
-        if streaming:  # written file by file: memory stays flat however many files there are
-            from importlib import import_module
-
-            module = import_module(f"linter.output.{run_settings.output_format}")
-            for result in results:
-                state.add(result)
-                out.write(module.format_file(result, options))
-                _write_fixed(result)
-            out.write(module.format_end(state.totals, options))
-        else:
-            results = list(results)
-            for result in results:
-                state.add(result)
-                _write_fixed(result)
-            if args.write_baseline:
-                from linter.suppress import write_baseline
-
-                try:
-                    count = write_baseline(args.write_baseline, results)
-                except OSError as exc:
-                    return _error(f"{args.write_baseline}: cannot write the baseline: {exc.strerror or exc}")
-                print(f"relint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
-                state.report_stale_suppressions()
-                return USAGE_ERROR if state.totals.input_errors else 0
-            if args.diff:
-                out.write("".join(result.diff for result in results))
-            elif args.statistics:
-                from linter.output.statistics import format_statistics
-
-                out.write(format_statistics(results, registry, lang))
-            else:
-                out.write(formatter(results, options))
+        formatter = formatter_class(out, options)
+        formatter.start()
+        for result in results:  # written file by file: memory stays flat however many files there are
+            state.add(result)
+            formatter.add(result)
+            _write_fixed(result)
+        formatter.finish(state.totals)
         out.flush()
     except BrokenPipeError:
         raise
     except OSError as exc:  # a full disk, /dev/full, a quota: say so, never a traceback
         if out is sys.stdout:
             _silence_stdout()
-        return _error(f"{args.output or 'stdout'}: cannot write output: {exc.strerror or exc}")
+        return _error(f"{target or 'stdout'}: cannot write output: {exc.strerror or exc}")
     finally:
         if out not in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # already reported above
                 out.close()
+    if args.write_baseline:
+        print(f"relint: wrote {formatter.count} findings to {args.write_baseline}", file=sys.stderr)
+        state.report_stale_suppressions()
+        return USAGE_ERROR if state.totals.input_errors else 0
     state.report_stale_suppressions()
     return state.exit_code()

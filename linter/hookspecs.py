@@ -79,10 +79,13 @@ def relint_readers():
 def relint_formatters():
     """Return output formats, keyed by the name given to ``--format``.
 
-    A formatter is a callable ``formatter(results, options) -> str`` receiving the
-    sorted per-file results of a run.
+    A format is a subclass of :class:`linter.output.Formatter`: relint makes one per run
+    with the output stream and options, then calls ``start()``, ``add(result)`` for each
+    file as results arrive, and ``finish(totals)``. A plain function
+    ``formatter(results, options) -> str`` of the whole run is accepted too. A plugin may
+    replace any built-in format, ``text`` included (a later plugin wins).
 
-    :return: a dict mapping format names to formatters.
+    :return: a dict mapping format names to formatter classes (or functions).
     """
 
 

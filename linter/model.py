@@ -188,6 +188,11 @@ class Report:
     #: the day a web page says it was published (kept here: a slim report has no source text)
     published: _dt.date | None = None
 
+    @property
+    def layout(self):
+        """The Word layout (linter.layout.Layout) of a .docx report; None for other inputs."""
+        return self.source.layout if self.source is not None else None
+
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
         if key not in self._memo:

@@ -2,12 +2,13 @@
 is linted, compare their digests and add the findings to the files they concern.
 
 A run that compares files must hold its results until the last one is linted (a finding
-about the first file may depend on the last); the results are slim for summary formats,
-and the digests are dropped once used.
+about the first file may depend on the last): they wait in an on-disk spool, so that memory
+holds only the digests however many files a run has.
 """
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -19,24 +20,52 @@ from linter.sources import InputError
 def finish(registry: Registry, results: Iterable[FileResult], settings) -> Iterator[FileResult]:
     """The results with the findings and measurements of the run rules added (``settings``:
     the run's settings, for the rules' thresholds)."""
-    results = list(results)
-    codes = sorted({code for result in results for code in (result.digests or ())})
+    spool, by_code, own_settings = _Spool(), {}, []
+    for index, result in enumerate(results):
+        for code, digest in (result.digests or {}).items():
+            by_code.setdefault(code, []).append((index, digest))
+        result.digests = None
+        own_settings.append(result.settings)  # shared by many files: kept, not spooled
+        result.settings = None
+        spool.put(result)
     added: dict[int, list] = {}
-    for code in codes:
+    summaries: dict[int, list] = {}
+    for code, digests in sorted(by_code.items()):
         rule = registry.rules[code](settings)
-        digests = [(index, result.digests[code]) for index, result in enumerate(results)
-                   if result.digests and code in result.digests]
         for index, diagnostic in rule.check_run(digests):
-            own = results[index].settings
+            own = own_settings[index]
             severity = own.severity_of(code, rule.severity) if own is not None else rule.severity
             added.setdefault(index, []).append(replace(diagnostic, severity=severity))
         for index, label, value in rule.summarize_run(digests):
-            results[index].summary.append((label, value))
-    for index, result in enumerate(results):
-        result.digests = None
+            summaries.setdefault(index, []).append((label, value))
+    del by_code
+    for index, result in enumerate(spool):
+        result.settings = own_settings[index]
+        result.summary.extend(summaries.get(index, ()))
         if index in added:
             _merge(registry, result, added[index])
         yield result
+
+
+class _Spool:
+    """Results pickled one after another into a temporary file, read back in order once."""
+
+    def __init__(self):
+        import tempfile
+
+        self.file = tempfile.TemporaryFile()
+
+    def put(self, result: FileResult) -> None:
+        pickle.dump(result, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        self.file.seek(0)
+        with self.file:
+            while True:
+                try:
+                    yield pickle.load(self.file)
+                except EOFError:
+                    return
 
 
 def _merge(registry: Registry, result: FileResult, found: list) -> None:

@@ -76,6 +76,8 @@ class Source:
     heading_levels: dict[int, int] | None = field(default=None, repr=False)
     #: the file's own lines, in the coordinates of ``original_position`` (views show these)
     display_lines: list[str] | None = field(default=None, repr=False)
+    #: a Word file's page setup and effective formatting (linter.layout.Layout), for the L rules
+    layout: object = field(default=None, repr=False)
     #: for a line joined from several display lines (a PDF paragraph), the 1-based (line,
     #: column) of each of its characters
     positions: dict[int, list[tuple[int, int]]] | None = field(default=None, repr=False)

@@ -16,6 +16,8 @@ import hashlib
 import json
 import os
 
+from linter.output import Formatter
+
 BASELINE_VERSION = 1
 
 
@@ -73,18 +75,25 @@ def apply(path: str, lines: list[str], diagnostics, settings):
     return kept, used, hits
 
 
-def write_baseline(target: str, results) -> int:
-    entries = []
-    for result in results:
+class BaselineWriter(Formatter):
+    """``--write-baseline``: the fingerprint of every finding, written file by file."""
+
+    full_reports = True  # fingerprints read the report's lines
+
+    def start(self) -> None:
+        self.count = 0
+        self.out.write(f'{{"version": {BASELINE_VERSION}, "entries": [')
+
+    def add(self, result) -> None:
         if result.report is None:
-            continue
+            return
         for d, print_ in zip(result.diagnostics, fingerprints(result.path, result.report.lines, result.diagnostics)):
-            entries.append({"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line,
-                            "fingerprint": print_})
-    with open(target, "w", encoding="utf-8") as handle:
-        json.dump({"version": BASELINE_VERSION, "entries": entries}, handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
-    return len(entries)
+            entry = {"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line, "fingerprint": print_}
+            self.out.write(("\n " if not self.count else ",\n ") + json.dumps(entry, ensure_ascii=False))
+            self.count += 1
+
+    def finish(self, totals) -> None:
+        self.out.write("\n]}\n")
 
 
 def read_baseline(path: str) -> frozenset[str]:

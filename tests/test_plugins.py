@@ -93,3 +93,53 @@ def test_a_stale_entry_point_cache_is_rebuilt(tmp_path):
     os.utime(tmp_path, ns=(stamp, stamp))  # and the folder's mtime does not tell
     done = run_relint(SEED_000, env=env)
     assert done.returncode == 1 and "S102" in done.stdout.decode() and "X001" not in done.stdout.decode()
+
+
+
+WHOLE_RUN_TEXT = '''
+    from linter import hookimpl
+
+    def whole_run(results, options):
+        return "".join(f"{r.path} has {len(r.diagnostics)}\\n" for r in results)
+
+    @hookimpl
+    def relint_formatters():
+        return {"text": whole_run}
+'''
+
+STREAMING_FORMATS = '''
+    from linter import hookimpl
+    from linter.output import Formatter
+
+    class Tally(Formatter):
+        """Streams: one line per file, the run's total last."""
+
+        def add(self, result):
+            self.out.write(f"{result.path} {len(result.diagnostics)}\\n")
+
+        def finish(self, totals):
+            self.out.write(f"total {totals.diagnostics}\\n")
+
+    @hookimpl
+    def relint_formatters():
+        return {"text": Tally, "json": Tally}
+'''
+
+SEEDS = sorted(str(p) for p in (FIXTURES / "seeds").glob("*.txt"))
+
+
+def test_a_plugin_function_replaces_the_default_text_format(tmp_path):
+    env = fake_distribution(tmp_path, WHOLE_RUN_TEXT)
+    out = run_relint(*SEEDS, env=env).stdout.decode().splitlines()
+    assert [line.split(" has ")[0] for line in out] == SEEDS
+    assert all(int(line.split(" has ")[1]) > 0 for line in out)
+
+
+def test_a_plugin_formatter_object_streams_any_format(tmp_path):
+    env = fake_distribution(tmp_path, STREAMING_FORMATS)
+    lines = run_relint("--format", "json", *SEEDS, env=env).stdout.decode().splitlines()
+    counts = [int(line.split(" ")[1]) for line in lines[:-1]]
+    assert lines == [f"{path} {n}" for path, n in zip(SEEDS, counts)] + [f"total {sum(counts)}"]
+    assert all(n > 0 for n in counts)
+    for jobs in ("1", "2"):
+        assert run_relint("--jobs", jobs, *SEEDS, env=env).stdout.decode().splitlines() == lines

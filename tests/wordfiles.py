@@ -93,3 +93,20 @@ def part(data: bytes, name: str) -> bytes | None:
 def parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def word_template():
+    """python-docx's Document of the Word-made GB/T 9704 template (fixtures/docx), opened
+    as a .docx: only the main part's content type differs between a .dotx and a .docx."""
+    import docx
+    from conftest import FIXTURES
+
+    source = zipfile.ZipFile(FIXTURES / "docx" / "gbt9704-template-word.dotx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.template.main+xml", b"wordprocessingml.document.main+xml")
+            target.writestr(info, data)
+    return docx.Document(io.BytesIO(out.getvalue()))

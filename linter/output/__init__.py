@@ -1,10 +1,22 @@
-"""Output formats. Each formatter is ``formatter(results, options) -> str``; plugins add
-more through the ``relint_formatters`` hook. Modules load only when their format is used."""
+"""Output formats, one protocol for all of them.
+
+A format is a :class:`Formatter` subclass. relint makes one object per run with the output
+stream and options, calls :meth:`~Formatter.start`, then :meth:`~Formatter.add` with each
+file's result as results arrive (in the order the files were given), then
+:meth:`~Formatter.finish` with the run's :class:`Totals`. Nothing else of a result is kept,
+so memory stays flat however many files a run has; a format whose opening needs the whole
+run (totals in a header) renders each file to an on-disk :class:`Spool` and copies it out
+at the end. Plugins add or replace formats, built-in ones included, through the
+``relint_formatters`` hook; a plain function ``formatter(results, options) -> str`` is
+accepted too and gets the whole run at once (see :class:`WholeRun`).
+Built-in modules load only when their format is used.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -12,32 +24,6 @@ class OutputOptions:
     lang: str = "zh"
     #: code → rule class of every registered rule (SARIF lists them with their help)
     rules: dict = field(default_factory=dict)
-
-
-def _lazy(module: str, function: str = "format_results"):
-    def formatter(results, options):
-        return getattr(import_module(f"linter.output.{module}"), function)(results, options)
-    formatter.__name__ = f"{module}_formatter"
-    return formatter
-
-
-BUILTIN_FORMATTERS = {
-    "text": _lazy("text"),
-    "json": _lazy("json_format"),
-    "checklist": _lazy("checklist"),
-    "sarif": _lazy("sarif"),
-    "github": _lazy("github"),
-    "junit": _lazy("junit"),
-    "html": _lazy("html"),
-}
-
-
-#: Formats that need only the slim report (no text, no structure): their results can be
-#: cached and cheaply sent between processes. Plugin formats always get full reports.
-SUMMARY_FORMATS = frozenset({"text", "json", "checklist", "sarif", "github", "junit"})
-#: Formats written file by file as results arrive (``format_file``), so that memory stays
-#: flat however many files a run has.
-STREAMING_FORMATS = frozenset({"text", "github"})
 
 
 class Totals:
@@ -52,10 +38,11 @@ class Totals:
         self.files += 1
         self.input_errors += bool(result.error)
         self.fixed += result.fixed
+        by_code, by_severity = self.by_code, self.by_severity
         for d in result.diagnostics:
             self.fixable += d.fix is not None and d.fix.applicability == "safe"
-            self.by_severity[d.severity] += 1
-            self.by_code[d.code] = self.by_code.get(d.code, 0) + 1
+            by_severity[d.severity] += 1
+            by_code[d.code] = by_code.get(d.code, 0) + 1
 
     @classmethod
     def of(cls, results) -> "Totals":
@@ -64,12 +51,110 @@ class Totals:
             totals.add(result)
         return totals
 
+    @property
+    def diagnostics(self) -> int:
+        return sum(self.by_severity.values())
+
     def as_dict(self) -> dict:
         return {"files": self.files, "input_errors": self.input_errors, "fixed": self.fixed, "fixable": self.fixable,
-                "diagnostics": sum(self.by_severity.values()), "by_severity": dict(self.by_severity),
+                "diagnostics": self.diagnostics, "by_severity": dict(self.by_severity),
                 "by_code": dict(sorted(self.by_code.items()))}
 
 
-def counts(results) -> dict:
-    """Totals of a run, shared by every format's summary."""
-    return Totals.of(results).as_dict()
+class Formatter:
+    """Base class of output formats (the protocol is in the module's docstring)."""
+
+    #: the format reads the report's text and structure (the HTML view shows the text);
+    #: otherwise results are slim (no text, no structure): cheap to cache and to send
+    #: between processes
+    full_reports: ClassVar[bool] = False
+
+    def __init__(self, out, options: OutputOptions):
+        self.out = out
+        self.options = options
+
+    def start(self) -> None:
+        """Called once before the first result."""
+
+    def add(self, result) -> None:
+        """Write (or spool) one file's result."""
+        raise NotImplementedError
+
+    def finish(self, totals: Totals) -> None:
+        """Called once after the last result."""
+
+
+class WholeRun(Formatter):
+    """Adapter for a format given as a function of the whole run,
+    ``formatter(results, options) -> str``: it keeps every result until the end."""
+
+    full_reports = True
+    function: ClassVar = None
+
+    def start(self) -> None:
+        self.results = []
+
+    def add(self, result) -> None:
+        self.results.append(result)
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write(type(self).function(self.results, self.options))
+
+
+class Spool:
+    """Rendered text kept in a temporary file until the end of a run, when it is copied to
+    the output: for formats whose opening (totals in a header) needs the whole run."""
+
+    def __init__(self):
+        import tempfile
+
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def copy_to(self, out) -> None:
+        import shutil
+
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, 1 << 16)
+        self.file.close()
+
+
+BUILTIN_FORMATTERS = {
+    "text": "linter.output.text:TextFormatter",
+    "json": "linter.output.json_format:JsonFormatter",
+    "checklist": "linter.output.checklist:ChecklistFormatter",
+    "sarif": "linter.output.sarif:SarifFormatter",
+    "github": "linter.output.github:GithubFormatter",
+    "junit": "linter.output.junit:JunitFormatter",
+    "html": "linter.output.html:HtmlFormatter",
+}
+
+
+def formatter_class(entry) -> type[Formatter]:
+    """The :class:`Formatter` class of a registered format: a subclass as it is, a
+    ``"module:Class"`` string imported now, a whole-run function wrapped in :class:`WholeRun`."""
+    if isinstance(entry, str):
+        module, name = entry.split(":")
+        return getattr(import_module(module), name)
+    if isinstance(entry, type) and issubclass(entry, Formatter):
+        return entry
+    if callable(entry):
+        return type(f"WholeRun_{getattr(entry, '__name__', 'format')}", (WholeRun,), {"function": staticmethod(entry)})
+    raise TypeError(f"{entry!r} is not a formatter: give a relint Formatter subclass or a function")
+
+
+def render(formatter: type[Formatter], results, options: OutputOptions) -> str:
+    """The whole output of ``formatter`` over ``results``, as one string (for callers that
+    want a string, such as tests)."""
+    import io
+
+    out = io.StringIO()
+    running, totals = formatter(out, options), Totals()
+    running.start()
+    for result in results:
+        totals.add(result)
+        running.add(result)
+    running.finish(totals)
+    return out.getvalue()

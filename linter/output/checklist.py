@@ -4,6 +4,7 @@ is, each mandated element with ✓/✗ and where it was found, then the other fi
 from __future__ import annotations
 
 from linter.i18n import t
+from linter.output import Formatter, Totals
 from linter.output.text import summary_line
 
 #: formats whose line numbers count paragraphs
@@ -94,6 +95,15 @@ def format_report(result, lang: str) -> list[str]:
     return lines
 
 
-def format_results(results, options) -> str:
-    blocks = ["\n".join(format_report(result, options.lang)) for result in results]
-    return "\n\n".join(blocks + [summary_line(results, options.lang)]) + "\n"
+class ChecklistFormatter(Formatter):
+    """One block per report, a blank line between blocks, the run's summary last."""
+
+    def start(self) -> None:
+        self.separator = ""
+
+    def add(self, result) -> None:
+        self.out.write(self.separator + "\n".join(format_report(result, self.options.lang)))
+        self.separator = "\n\n"
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write(self.separator + summary_line(totals, self.options.lang) + "\n")

@@ -3,6 +3,8 @@ annotations on the changed files."""
 
 from __future__ import annotations
 
+from linter.output import Formatter
+
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -14,22 +16,15 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_file(result, options) -> str:
-    lines = []
-    path = _property(result.path.removeprefix("./"))
-    if result.error:
-        lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(options.lang))}")
-    for d in result.diagnostics:
-        span = d.span
-        lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
-                     f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
-                     f"::{_data(d.text(options.lang))}")
-    return "".join(line + "\n" for line in lines)
-
-
-def format_results(results, options) -> str:
-    return "".join(format_file(result, options) for result in results)
-
-
-def format_end(totals, options) -> str:
-    return ""
+class GithubFormatter(Formatter):
+    def add(self, result) -> None:
+        lines, lang = [], self.options.lang
+        path = _property(result.path.removeprefix("./"))
+        if result.error:
+            lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(lang))}")
+        for d in result.diagnostics:
+            span = d.span
+            lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
+                         f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
+                         f"::{_data(d.text(lang))}")
+        self.out.write("".join(line + "\n" for line in lines))

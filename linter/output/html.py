@@ -1,6 +1,7 @@
 """``--format html``: one self-contained page for a whole run — no network requests, no
 external assets. Per report: the checklist, the findings, and the report's own text with
-every finding highlighted where it is; filters by severity and rule family."""
+every finding highlighted where it is; filters by severity and rule family. Sections are rendered file by file to an on-disk spool;
+the header, which shows the run's totals and families, is written first at the end."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 import json
 
 from linter import __version__
+from linter.output import Formatter, Spool, Totals
 from linter.output.checklist import format_report
 from linter.output.text import summary_line
 
@@ -115,23 +117,34 @@ def _report_section(index: int, result, lang: str) -> str:
     return "".join(parts)
 
 
-def format_results(results, options) -> str:
-    lang = options.lang
-    families = sorted({d.family for r in results for d in r.diagnostics})
-    boxes = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> {s}</label> '
-                    for s in ("error", "warning", "info"))
-    family_boxes = "".join(f'<label><input type="checkbox" data-filter="family" value="{f}" checked> {f}</label> '
-                           for f in families)
-    total = sum(len(r.diagnostics) for r in results)
-    sections = "".join(_report_section(i, r, lang) for i, r in enumerate(results, 1))
-    meta = html.escape(json.dumps({"version": __version__, "files": len(results), "findings": total}))
-    return (
-        f'<!doctype html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="relint" content="{meta}"><title>relint</title><style>{_STYLE}</style></head><body>'
-        f'<header><h1>relint {__version__}</h1><div id="summary">{html.escape(summary_line(results, lang))}'
-        f' · <span id="visible-count">{total}</span> shown</div>'
-        f'<fieldset id="severity-filter"><legend>severity</legend>{boxes}</fieldset>'
-        f'<fieldset id="family-filter"><legend>family</legend>{family_boxes}</fieldset></header>'
-        f'{sections}<script>{_SCRIPT}</script></body></html>\n'
-    )
+class HtmlFormatter(Formatter):
+    full_reports = True  # the page shows each report's text
+
+    def start(self) -> None:
+        self.spool = Spool()
+        self.files = 0
+        self.families: set[str] = set()
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.families.update(d.family for d in result.diagnostics)
+        self.spool.write(_report_section(self.files, result, self.options.lang))
+
+    def finish(self, totals: Totals) -> None:
+        lang = self.options.lang
+        boxes = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> {s}</label> '
+                        for s in ("error", "warning", "info"))
+        family_boxes = "".join(f'<label><input type="checkbox" data-filter="family" value="{f}" checked> {f}</label> '
+                               for f in sorted(self.families))
+        total = totals.diagnostics
+        meta = html.escape(json.dumps({"version": __version__, "files": self.files, "findings": total}))
+        self.out.write(
+            f'<!doctype html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="relint" content="{meta}"><title>relint</title><style>{_STYLE}</style></head><body>'
+            f'<header><h1>relint {__version__}</h1><div id="summary">{html.escape(summary_line(totals, lang))}'
+            f' · <span id="visible-count">{total}</span> shown</div>'
+            f'<fieldset id="severity-filter"><legend>severity</legend>{boxes}</fieldset>'
+            f'<fieldset id="family-filter"><legend>family</legend>{family_boxes}</fieldset></header>')
+        self.spool.copy_to(self.out)
+        self.out.write(f'<script>{_SCRIPT}</script></body></html>\n')

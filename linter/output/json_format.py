@@ -1,7 +1,8 @@
 """``--format json``: the machine-readable contract other formats build on.
 
 Lines and columns are 1-based, columns count characters, ``end_column`` is exclusive.
-Unknown values are null.
+Unknown values are null. Written file by file with the C encoder: one line per file
+inside ``files``, the run's summary last.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 
 from linter import __version__
-from linter.output import counts
+from linter.output import Formatter, Totals
 
 
 def span_fields(span) -> dict:
@@ -55,18 +56,27 @@ def error_fields(error, lang: str) -> dict:
             "fix": None}
 
 
-def to_dict(results, options) -> dict:
-    files = []
-    for result in results:
-        diagnostics = [diagnostic_fields(d, options.lang) for d in result.diagnostics]
-        if result.error:
-            diagnostics.insert(0, error_fields(result.error, options.lang))
-        files.append({"path": result.path, "report": report_fields(result.report),
-                      "elements": element_fields(result.report), "diagnostics": diagnostics,
-                      "substance": [{"label": label.get(options.lang), "value": value}
-                                    for label, value in result.summary]})
-    return {"version": __version__, "files": files, "summary": counts(results)}
+def file_fields(result, lang: str) -> dict:
+    diagnostics = [diagnostic_fields(d, lang) for d in result.diagnostics]
+    if result.error:
+        diagnostics.insert(0, error_fields(result.error, lang))
+    return {"path": result.path, "report": report_fields(result.report),
+            "elements": element_fields(result.report), "diagnostics": diagnostics,
+            "substance": [{"label": label.get(lang), "value": value} for label, value in result.summary]}
 
 
-def format_results(results, options) -> str:
-    return json.dumps(to_dict(results, options), ensure_ascii=False, indent=2) + "\n"
+#: compact separators keep the C encoder (``indent`` would select the pure-Python one)
+encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class JsonFormatter(Formatter):
+    def start(self) -> None:
+        self.out.write(f'{{"version": {encode(__version__)}, "files": [')
+        self.separator = "\n"
+
+    def add(self, result) -> None:
+        self.out.write(self.separator + encode(file_fields(result, self.options.lang)))
+        self.separator = ",\n"
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write(f'\n], "summary": {encode(totals.as_dict())}}}\n')

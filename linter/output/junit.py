@@ -1,37 +1,47 @@
 """``--format junit``: one test case per file and rule that found something (failing), one
-passing case for a clean file and an erroring one for a file that could not be read."""
+passing case for a clean file and an erroring one for a file that could not be read.
+The counts go in the opening tags, so test cases are spooled until the end of the run."""
 
 from __future__ import annotations
 
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
+
+from linter.output import Formatter, Spool, Totals
 
 
-def format_results(results, options) -> str:
-    suites = ET.Element("testsuites", name="relint")
-    suite = ET.SubElement(suites, "testsuite", name="relint")
-    tests = failures = errors = 0
-    for result in results:
+def _case(classname: str, name: str, inner: str = "") -> str:
+    opening = f"    <testcase classname={quoteattr(classname)} name={quoteattr(name)}"
+    return f"{opening}>\n{inner}    </testcase>\n" if inner else f"{opening} />\n"
+
+
+class JunitFormatter(Formatter):
+    def start(self) -> None:
+        self.spool = Spool()
+        self.tests = self.failures = self.errors = 0
+
+    def add(self, result) -> None:
+        lang, path = self.options.lang, result.path
         if result.error:
-            case = ET.SubElement(suite, "testcase", classname=result.path, name="read")
-            ET.SubElement(case, "error", message=result.error.message(options.lang), type=result.error.code)
-            tests, errors = tests + 1, errors + 1
-            continue
+            self.spool.write(_case(path, "read", f"      <error message={quoteattr(result.error.message(lang))} "
+                                                 f"type={quoteattr(result.error.code)} />\n"))
+            self.tests, self.errors = self.tests + 1, self.errors + 1
+            return
         by_code: dict[str, list] = {}
         for d in result.diagnostics:
             by_code.setdefault(d.code, []).append(d)
         if not by_code:
-            ET.SubElement(suite, "testcase", classname=result.path, name="relint")
-            tests += 1
+            self.spool.write(_case(path, "relint"))
+            self.tests += 1
         for code, found in by_code.items():
-            case = ET.SubElement(suite, "testcase", classname=result.path, name=f"{code} {found[0].name}")
-            body = "\n".join(f"{result.path}:{d.span.line}:{d.span.column}: {d.code} {d.text(options.lang)}"
-                             for d in found)
-            failure = ET.SubElement(case, "failure", message=f"{len(found)} × {code}", type=found[0].severity)
-            failure.text = body
-            tests, failures = tests + 1, failures + 1
-    for element in (suites, suite):
-        element.set("tests", str(tests))
-        element.set("failures", str(failures))
-        element.set("errors", str(errors))
-    ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+            body = "\n".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}" for d in found)
+            failure = (f"      <failure message={quoteattr(f'{len(found)} × {code}')} "
+                       f"type={quoteattr(found[0].severity)}>{escape(body)}</failure>\n")
+            self.spool.write(_case(path, f"{code} {found[0].name}", failure))
+            self.tests, self.failures = self.tests + 1, self.failures + 1
+
+    def finish(self, totals: Totals) -> None:
+        counts = f'tests="{self.tests}" failures="{self.failures}" errors="{self.errors}"'
+        self.out.write(f"<?xml version='1.0' encoding='UTF-8'?>\n<testsuites name=\"relint\" {counts}>\n"
+                       f"  <testsuite name=\"relint\" {counts}>\n")
+        self.spool.copy_to(self.out)
+        self.out.write("  </testsuite>\n</testsuites>\n")

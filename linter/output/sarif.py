@@ -1,13 +1,15 @@
 """``--format sarif``: SARIF 2.1.0 for code-scanning services. Rules with their help text go
 in ``tool.driver.rules``; input errors are tool notifications. Columns count Unicode code
-points (``columnKind``), matching relint's own columns."""
+points (``columnKind``), matching relint's own columns. Results are written file by file;
+the notifications of unreadable files follow them."""
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from linter import __version__
+from linter.output import Formatter, Totals
+from linter.output.json_format import encode
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -44,36 +46,38 @@ def _fix(d, uri: str, lang: str) -> dict:
                                                    "insertedContent": {"text": e.content}} for e in d.fix.edits]}]}
 
 
-def to_dict(results, options) -> dict:
-    codes = sorted(options.rules)
-    index = {code: i for i, code in enumerate(codes)}
-    sarif_results, notifications = [], []
-    for result in results:
-        uri = _uri(result.path)
+class SarifFormatter(Formatter):
+    def start(self) -> None:
+        codes = sorted(self.options.rules)
+        self.index = {code: i for i, code in enumerate(codes)}
+        self.notifications = []  # one per unreadable file: small
+        self.separator = "\n"
+        tool = {"driver": {"name": "relint", "version": __version__, "semanticVersion": __version__,
+                           "rules": [_rule(self.options.rules[code], self.options.lang) for code in codes]}}
+        self.out.write(f'{{"$schema": "{SCHEMA}", "version": "2.1.0", "runs": [{{"tool": {encode(tool)}, '
+                       f'"columnKind": "unicodeCodePoints", "results": [')
+
+    def add(self, result) -> None:
+        lang, uri = self.options.lang, _uri(result.path)
         if result.error:
-            notifications.append({"level": "error", "message": {"text": f"{result.error.code} "
-                                                                          f"{result.error.message(options.lang)}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
+            self.notifications.append({
+                "level": "error", "message": {"text": f"{result.error.code} {result.error.message(lang)}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
+        items = []
         for d in result.diagnostics:
             item = {
-                "ruleId": d.code, "level": LEVELS[d.severity], "message": {"text": d.text(options.lang)},
+                "ruleId": d.code, "level": LEVELS[d.severity], "message": {"text": d.text(lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(d.span)}}],
             }
-            if d.code in index:
-                item["ruleIndex"] = index[d.code]
+            if d.code in self.index:
+                item["ruleIndex"] = self.index[d.code]
             if d.fix is not None:
-                item["fixes"] = [_fix(d, uri, options.lang)]
-            sarif_results.append(item)
-    run = {
-        "tool": {"driver": {"name": "relint", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule(options.rules[code], options.lang) for code in codes]}},
-        "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
-    }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+                item["fixes"] = [_fix(d, uri, lang)]
+            items.append(self.separator + encode(item))
+            self.separator = ",\n"
+        self.out.write("".join(items))
 
-
-def format_results(results, options) -> str:
-    return json.dumps(to_dict(results, options), ensure_ascii=False, indent=2) + "\n"
+    def finish(self, totals: Totals) -> None:
+        invocations = [{"executionSuccessful": not self.notifications,
+                        "toolExecutionNotifications": self.notifications}]
+        self.out.write(f'\n], "invocations": {encode(invocations)}}}]}}\n')

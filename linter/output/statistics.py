@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from linter.i18n import t
-from linter.output import counts
+from linter.output import Formatter, Totals
 from linter.output.text import summary_line
 
 
-def format_statistics(results, registry, lang: str) -> str:
-    by_code = counts(results)["by_code"]
-    rows = sorted(by_code.items(), key=lambda item: (-item[1], item[0]))
-    lines = []
-    for code, count in rows:
-        rule = registry.rules.get(code)
-        name = rule.name if rule else ""
-        lines.append(t("statistics", lang, count=count, code=code, name=name))
-    lines.append(summary_line(results, lang))
-    return "\n".join(lines) + "\n"
+class StatisticsFormatter(Formatter):
+    """Needs only the run's totals: nothing is written until the end."""
+
+    def add(self, result) -> None:
+        pass
+
+    def finish(self, totals: Totals) -> None:
+        lang, rules = self.options.lang, self.options.rules
+        lines = []
+        for code, count in sorted(totals.by_code.items(), key=lambda item: (-item[1], item[0])):
+            rule = rules.get(code)
+            lines.append(t("statistics", lang, count=count, code=code, name=rule.name if rule else ""))
+        lines.append(summary_line(totals, lang))
+        self.out.write("\n".join(lines) + "\n")
+

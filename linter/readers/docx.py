@@ -99,4 +99,16 @@ def read(data: bytes, path: str) -> Source | InputError:
         return InputError(path, "E003", "文件没有任何文字", "the file contains no text")
     return Source(path=path, text="\n".join(lines), lines=lines, format="docx",
                   line_map=list(range(1, len(lines) + 1)), column_maps=column_maps, heading_levels=headings,
-                  display_lines=texts)
+                  display_lines=texts,
+                  layout=_layout(document, paragraphs, {i: len(lines[i]) - len(texts[i]) for i in column_maps}))
+
+
+def _layout(document, paragraphs, offsets):
+    """The effective formatting for the layout rules; a file whose formatting cannot be
+    resolved is still linted for its text (the L rules then stay silent)."""
+    from linter.readers.docx_layout import read_layout
+
+    try:
+        return read_layout(document, paragraphs, offsets)
+    except Exception:  # formatting is optional: odd XML must not make the text unreadable
+        return None
