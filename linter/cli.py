@@ -372,7 +372,7 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
 
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
-    options = OutputOptions(lang=lang, rules=registry.rules)
+    options = OutputOptions(lang=lang, rules=registry.rules, kinds=tuple(registry.kinds))
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
     target = args.write_baseline or args.output
