@@ -62,15 +62,20 @@ class Settings:
     allow: tuple[dict, ...] = ()  # content-anchored suppressions
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
     previous: str | None = None  # last year's report, for Q004
-    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds
+    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds (older layout of [lint.Q003] / [lint.Q004])
+    lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name>] tables
+    patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
     profile: str | None = None  # deadline profile: a name, or the path of a profile file
     #: the profile in force (linter.profiles.Profile), set by the resolver; its parts and
     #: formulations are already added to ``elements`` and ``formulations``
     applied_profile: object = None
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
-    def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
-        return _decide(code, default, self.select, self.extend_select, self.ignore + self.ignored_for(path))
+    def is_selected(self, code: str, default: bool, path: str | None = None,
+                    ignored: tuple[str, ...] | None = None) -> bool:
+        """``ignored``: ``ignored_for(path)`` computed once for the many rules of one file."""
+        ignored = self.ignored_for(path) if ignored is None else ignored
+        return _decide(code, default, self.select, self.extend_select, self.ignore + ignored)
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
@@ -152,6 +157,70 @@ def unknown_code(codes, known) -> str | None:
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `relint rules`"
         return f"{code!r} matches no rule{hint}"
     return None
+
+
+def _pattern_table(path, key, value):
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ConfigError(path, key, "expected a table of wrong = \"right\"")
+    return value
+
+
+def _patterns(path, key, value):
+    from linter.patterns import TYPES
+    from linter.rule import CODE_PATTERN
+
+    tables = _tables({"code": _string, "name": _string, "type": _choice(TYPES), "tokens": _strings,
+                      "swap": _pattern_table, "max": _count, "severity": _choice(SEVERITIES), "message": _string,
+                      "basis": _string, "scope": _string}, ("code", "type", "message"))(path, key, value)
+    for number, table in enumerate(tables, 1):
+        where = f"{key}[{number}]"
+        if not CODE_PATTERN.match(table["code"]):
+            raise ConfigError(path, f"{where}.code", "expected a letter and three digits, e.g. \"U001\"")
+        needed = "swap" if table["type"] == "substitution" else "tokens"
+        if needed not in table:
+            raise ConfigError(path, where, f"a {table['type']} pattern needs {needed!r}")
+        try:
+            table["message"].format(match="", right="", count=0, max=0)
+            for pattern in list(table.get("tokens", ())) + list(table.get("swap", {})):
+                compile_user_pattern(pattern)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError(path, where, f"bad message placeholder or pattern: {exc}")
+    return tables
+
+
+def _count(path, key, value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(path, key, f"expected a non-negative whole number, got {value!r}")
+    return value
+
+
+def _lint_tables(path, key, value):
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(path, key, "expected tables [lint.<CODE or name>] of rule options")
+    return tuple((rule, dict(table)) for rule, table in value.items())
+
+
+def check_options(settings: "Settings", rules: dict) -> None:
+    """Raise :class:`ConfigError` for a ``[lint.<rule>]`` table naming no rule, or an
+    option the rule does not declare, or a value of the wrong type."""
+    import difflib
+
+    by_key = dict(rules) | {rule.name: rule for rule in rules.values()}
+    origin = settings.path or "command line"
+    for key, table in settings.lint:
+        rule = by_key.get(key)
+        if rule is None:
+            close = difflib.get_close_matches(key, list(by_key), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; see `relint rules`"
+            raise ConfigError(origin, f"lint.{key}", f"no rule has this code or name{hint}")
+        for name, value in table.items():
+            option = next((o for o in rule.options if o.name == name), None)
+            if option is None:
+                declared = ", ".join(o.name for o in rule.options) or "none"
+                raise ConfigError(origin, f"lint.{key}.{name}", f"{rule.code} has no such option; its options: {declared}")
+            problem = option.check(value)
+            if problem:
+                raise ConfigError(origin, f"lint.{key}.{name}", f"{problem}, got {value!r}")
 
 
 def check_codes(settings: "Settings", known, origin: str | None = None, option: str = "") -> None:
@@ -315,6 +384,8 @@ SCHEMA = {
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
     "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
+    "lint": ("lint", _lint_tables),
+    "patterns": ("patterns", _patterns),
     "profile": ("profile", _profile),
 }
 
@@ -385,7 +456,7 @@ class ConfigResolver:
     profiles: dict | None = None  # name -> profile file (built-in and plugins'); None: built-in only
     _by_dir: dict = field(default_factory=dict)
 
-    known: frozenset = frozenset()  # the registered rule codes, once known: codes are checked against them
+    rules: dict = field(default_factory=dict)  # the registered rules, once known: configs are checked against them
 
     def for_path(self, path: str) -> Settings:
         from linter.profiles import apply_profile
@@ -393,23 +464,26 @@ class ConfigResolver:
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
-            if self.known:
-                check_codes(base, self.known)
+            if self.rules:
+                check_codes(base, {**self.rules, **{p["code"]: None for p in base.patterns}})
+                check_options(base, self.rules)
             settings = with_command_line(base, self.cli)
             # profiles are applied once the plugins' ones are known (check)
             self._by_dir[folder] = apply_profile(settings, self.profiles) if self.profiles is not None else settings
         return self._by_dir[folder]
 
-    def check(self, known, profiles: dict | None = None) -> None:
-        """Check the codes of the command line and of every config read so far against
-        the registered rules (the registry is built after the first config is read), and
-        apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
-        self.known = frozenset(known)
+    def check(self, rules: dict, profiles: dict | None = None) -> None:
+        """Check the codes and rule options of the command line and of every config read
+        so far against the registered rules (the registry is built after the first config),
+        and apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
+        self.rules = dict(rules)
         self.profiles = profiles
-        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}), self.known,
-                    "command line", "--")
+        configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s for p in s.patterns}
+        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
+                    {**self.rules, **configured}, "command line", "--")
         if self.override is not None:
-            check_codes(self.override, self.known)
+            check_codes(self.override, {**self.rules, **{p["code"]: None for p in self.override.patterns}})
+            check_options(self.override, self.rules)
         self._by_dir.clear()  # resolved again, and checked, on the next look-up
 
     def _discover(self, folder: str) -> Settings:

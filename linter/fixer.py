@@ -8,10 +8,13 @@ the fixes do not touch stays exactly as it was, CRLF and CR included.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
+import errno
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass, replace
 
 from linter.rule import Diagnostic, Edit
@@ -52,13 +55,14 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
         span = edit.span
         return (_offset(starts, text, span.line, span.column), _offset(starts, text, span.end_line, span.end_column))
 
-    chosen: list[tuple[int, int, str]] = []
+    chosen: list[tuple[int, int, str]] = []  # kept sorted: each check looks at two neighbours
     applied = 0
     for diagnostic in sorted(diagnostics, key=lambda d: (d.fix.edits[0].span, d.code)):
         edits = [(*offsets(edit), edit.content) for edit in diagnostic.fix.edits]
-        if any(_overlaps(edit, other) for edit in edits for other in chosen):
+        if any(_clashes(edit, chosen) or _detaches_a_mark(text, edit) for edit in edits):
             continue
-        chosen.extend(edits)
+        for edit in edits:
+            bisect.insort(chosen, edit)
         applied += 1
     pieces, position = [], 0
     for start, end, content in sorted(chosen):  # one pass: a long line may carry thousands of edits
@@ -66,6 +70,20 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
         position = end
     pieces.append(text[position:])
     return "".join(pieces), applied
+
+
+def _clashes(edit: tuple[int, int, str], chosen: list[tuple[int, int, str]]) -> bool:
+    """Whether ``edit`` overlaps an edit in the sorted ``chosen``. Chosen edits never overlap
+    each other, so only those starting near ``edit`` can: O(log n) instead of O(n), which
+    made 20,000 fixes on one line take 13 s."""
+    at = bisect.bisect_left(chosen, (edit[0],))
+    return any(_overlaps(edit, chosen[i]) for i in range(max(at - 1, 0), min(at + 2, len(chosen))))
+
+
+def _detaches_a_mark(text: str, edit: tuple[int, int, str]) -> bool:
+    """Whether removing or replacing text would hand the combining mark after it to
+    another letter (a join before an accent changes the letter)."""
+    return edit[1] > edit[0] and edit[1] < len(text) and unicodedata.combining(text[edit[1]]) != 0
 
 
 def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -76,20 +94,75 @@ def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 def fix_source(lint, source: Source, mode: FixMode):
     """Fix ``source`` until stable. ``lint(source)`` lints one source; returns the last
-    lint result, the fixed source and the number of fixes applied."""
+    lint result, the fixed source and the number of fixes applied.
+
+    Fixes never change a report's structure: an edit that joins lines across a blank line
+    or into a title or heading is dropped, and a text whose decoding was a guess is not
+    fixed at all (a Big5 file read as GB18030 would be rewritten as nonsense)."""
     result = lint(source)
     fixed = 0
+    if not confident(source):
+        result.note = "--fix skipped: the encoding was guessed (GB18030) and the text looks mis-decoded"
+        return result, source, 0
     for _ in range(MAX_PASSES):
-        chosen = applicable(result.diagnostics, mode.unsafe)
+        chosen = [d for d in applicable(result.diagnostics, mode.unsafe) if keeps_structure(d, source, result)]
         if not chosen:
             break
         text, applied = apply_fixes(source.text, chosen)
-        if text == source.text:
+        if text == source.text or not text.strip():  # a fix never empties a file (of ****** debris)
             break
         fixed += applied
         source = replace(source, text=text, lines=split_lines(text))
         result = lint(source)
     return result, source, fixed
+
+
+def _boundaries(result) -> set[int]:
+    """Lines (1-based) of the title and of every heading: no fix joins across them."""
+    report = result.report
+    if report is None:
+        return set()
+    lines = {t.span.line for t in report.title_lines}
+    lines |= {s.heading.span.line for s in report.walk()}
+    return lines
+
+
+def keeps_structure(diagnostic: Diagnostic, source: Source, result) -> bool:
+    """Whether a fix leaves lines, blank-line paragraphs, titles and headings as they are:
+    an edit that replaces line breaks by text (a join) may not cross a blank line nor touch
+    a title or heading line."""
+    boundaries = None
+    for edit in diagnostic.fix.edits:
+        span = edit.span
+        if span.end_line == span.line or "\n" in edit.content or "\r" in edit.content:
+            continue
+        joined = range(span.line, span.end_line + 1)
+        if any(not source.lines[n - 1].strip() for n in joined if 0 < n <= len(source.lines)):
+            return False
+        if boundaries is None:
+            boundaries = _boundaries(result)
+        if any(n in boundaries for n in joined):
+            return False
+    return True
+
+
+def confident(source: Source) -> bool:
+    """Whether the decoding can be trusted for rewriting. UTF-8 and a BOM are certain;
+    GB18030 is a fallback that accepts almost any bytes, so a text decoded with it must
+    look like GBK-era Chinese: nearly all its Chinese characters in GB2312. Big5 or
+    Shift-JIS bytes read as GB18030 come out as rare characters."""
+    if source.bom or source.encoding != "gb18030":
+        return True
+    chinese = [c for c in source.text if "\u3400" <= c <= "\u9fff"]
+    if not chinese:
+        return True
+    rare = 0
+    for char in chinese:
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare <= max(3, len(chinese) // 50)
 
 
 def encode(source: Source) -> bytes:
@@ -107,20 +180,48 @@ def folder_lock(path: str):
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    descriptor = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    folder = os.path.dirname(os.path.abspath(path))
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
+        remove_leftovers(folder)
         yield
     finally:
         os.close(descriptor)
 
 
+#: A temporary file of an interrupted write older than this is removed by the next run.
+LEFTOVER_SECONDS = 60
+
+
+def remove_leftovers(folder: str) -> None:
+    """Delete ``.relint-*.tmp`` files that an interrupted run (killed, power cut) left in
+    ``folder``; a write in progress is younger than :data:`LEFTOVER_SECONDS`."""
+    import time
+
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(".relint-") and n.endswith(".tmp")]
+        for name in names:
+            full = os.path.join(folder, name)
+            if os.path.isfile(full) and not os.path.islink(full) and \
+                    time.time() - os.lstat(full).st_mtime > LEFTOVER_SECONDS:
+                os.unlink(full)
+    except OSError:
+        pass  # cleaning up is best effort
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Replace ``path`` with ``data`` through a temporary file in the same folder, keeping
-    the file's permission bits (a new file gets the usual ones); a reader never sees a
-    half-written file."""
+    the file's permission bits and owner (a new file gets the usual ones); a reader never
+    sees a half-written file. Through a symlink the target is rewritten and the link stays;
+    a file with several hard links is refused (a rename would split them)."""
+    path = os.path.realpath(path)
+    owner = None
     if os.path.exists(path):
-        mode = os.stat(path).st_mode & 0o7777
+        status = os.stat(path)
+        if status.st_nlink > 1:
+            raise OSError(errno.EMLINK, f"has {status.st_nlink} hard links; rewriting it would split them")
+        mode, owner = status.st_mode & 0o7777, (status.st_uid, status.st_gid)
     else:
         umask = os.umask(0)
         os.umask(umask)
@@ -132,6 +233,8 @@ def write_atomic(path: str, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+            if owner is not None and owner != (os.geteuid(), os.getegid()):
+                os.fchown(out.fileno(), *owner)  # PermissionError: the file stays as it was
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:

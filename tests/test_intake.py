@@ -15,7 +15,7 @@ from test_html_browser import chromium  # noqa: F401  (fixture: Debian's chromiu
 
 from linter.config import Settings
 from linter.engine import lint_source, read_source
-from linter.sources import InputError
+from linter.sources import MAX_UNPACKED_MARKUP, InputError
 
 FORMATS = FIXTURES / "formats"
 TWINS = [(seed, seed.name[:3]) for seed in SEEDS] + [(FIXTURES / "clean" / f"{n}.txt", f"clean-{n}")
@@ -204,9 +204,9 @@ def test_ofd_without_text_damaged_or_a_zip_bomb(registry, tmp_path):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("OFD.xml", b"<OFD/>")
-        archive.writestr("Doc_0/Pages/Page_0/Content.xml", b" " * (8 * 1024 * 1024))
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", b" " * (MAX_UNPACKED_MARKUP + 1))
     refused = read_source(registry, "bomb.ofd", bomb.getvalue())
-    assert refused.code == "E001" and "压缩比" in refused.cause_zh
+    assert refused.code == "E002" and "压缩炸弹" in refused.cause_zh
     target = tmp_path / "n.ofd"
     shutil.copy(FORMATS / "ofdrw" / "n.ofd", target)
     done = run_relint("--fix", str(target))

@@ -133,3 +133,39 @@ def test_a_fix_that_cannot_be_written_is_an_error_showing_the_files_own_findings
 def test_stdin_fix_passes_input_it_cannot_fix_through_unchanged(name, data):
     done = run_relint("--fix", "-", "--stdin-filename", name, stdin=data)
     assert done.stdout == data
+
+
+def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link_and_owner(tmp_path):
+    real = tmp_path / "real.txt"
+    shutil.copy(FIXTURES / "rules" / "T001.txt", real)
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    if os.geteuid() == 0:
+        os.chown(real, 1234, 4321)
+    done = relint("--fix", "link.txt", cwd=tmp_path)
+    one_line_error(done)
+    assert (tmp_path / "link.txt").is_symlink()
+    assert real.read_bytes() != (FIXTURES / "rules" / "T001.txt").read_bytes()
+    if os.geteuid() == 0:
+        assert (real.stat().st_uid, real.stat().st_gid) == (1234, 4321)
+
+
+def test_a_hard_linked_file_is_not_split_and_leftover_temporary_files_are_removed(tmp_path):
+    first = tmp_path / "a.txt"
+    shutil.copy(FIXTURES / "rules" / "T001.txt", first)
+    os.link(first, tmp_path / "b.txt")
+    leftover = tmp_path / ".relint-x1y2.tmp"
+    leftover.write_bytes(b"half a file")
+    os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    done = relint("--fix", "a.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "a.txt: E008" in one_line_error(done) and "hard links" in done.stderr.decode()
+    assert os.path.samefile(first, tmp_path / "b.txt")
+    assert first.read_bytes() == (FIXTURES / "rules" / "T001.txt").read_bytes()
+    assert not leftover.exists()
+
+
+def test_twenty_thousand_fixes_on_one_line_are_not_quadratic(tmp_path):
+    (tmp_path / "r.txt").write_text("一、主要举措和成效\n" + "推进依法行政," * 20000 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    done = relint("--no-cache", "--diff", "r.txt", cwd=tmp_path, timeout=120)
+    assert done.returncode == 1 and "，" in done.stdout.decode()
+    assert time.monotonic() - started < 8

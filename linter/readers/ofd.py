@@ -11,13 +11,14 @@ not read. Elements are matched by local name: producers disagree on the namespac
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
+import zipfile
 from xml.etree import ElementTree
 
-from linter.archive import open_zip, read_member
 from linter.readers.layout import page_lines, to_source
-from linter.sources import InputError, Source
+from linter.sources import InputError, Source, container_error
 
 MAX_PAGES = 400
 _NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE]-?\d+)?|-?\.\d+")
@@ -73,8 +74,8 @@ def _glyphs(content: ElementTree.Element) -> list[tuple]:
 
 
 def _xml(archive, name: str) -> ElementTree.Element | None:
-    data = read_member(archive, name.lstrip("/"))
-    return ElementTree.fromstring(data) if data is not None else None
+    name = name.lstrip("/")
+    return ElementTree.fromstring(archive.read(name)) if name in archive.NameToInfo else None
 
 
 def _resolve(base: str, location: str) -> str:
@@ -85,13 +86,13 @@ def _resolve(base: str, location: str) -> str:
 
 
 def read(data: bytes, path: str) -> Source | InputError:
-    archive = open_zip(data, path, "OFD")
-    if isinstance(archive, InputError):
-        return archive
+    refused = container_error(data, path)  # damaged, or a zip bomb
+    if refused is not None:
+        return refused
     invalid = InputError(path, "E002", "不是有效的 OFD 文件（缺少 OFD.xml 或文档结构损坏）",
                          "not a valid OFD file (no OFD.xml, or its document structure is damaged)")
     try:
-        with archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = _xml(archive, "OFD.xml")
             doc_roots = _children(root, "DocRoot") if root is not None else []
             if not doc_roots:
