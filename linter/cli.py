@@ -47,7 +47,7 @@ def _parser():
     parser.add_argument("--previous", metavar="FILE", help="last year's report, to find passages copied from it (Q004)")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per idle core for 200 files or more, else 1)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .relint_cache")
     parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -153,6 +153,9 @@ def run(args) -> int:
         registry = Registry()
     except PluginError as exc:
         return _error(str(exc))
+    from linter.batch import settle_gc
+
+    settle_gc()
     try:
         resolver.check(registry.rules)
         run_settings = resolver.for_path(args.stdin_filename or "./-")

@@ -62,11 +62,15 @@ class Settings:
     allow: tuple[dict, ...] = ()  # content-anchored suppressions
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
     previous: str | None = None  # last year's report, for Q004
-    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds
+    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds (older layout of [lint.Q003] / [lint.Q004])
+    lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name>] tables
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
-    def is_selected(self, code: str, default: bool, path: str | None = None) -> bool:
-        return _decide(code, default, self.select, self.extend_select, self.ignore + self.ignored_for(path))
+    def is_selected(self, code: str, default: bool, path: str | None = None,
+                    ignored: tuple[str, ...] | None = None) -> bool:
+        """``ignored``: ``ignored_for(path)`` computed once for the many rules of one file."""
+        ignored = self.ignored_for(path) if ignored is None else ignored
+        return _decide(code, default, self.select, self.extend_select, self.ignore + ignored)
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
@@ -148,6 +152,35 @@ def unknown_code(codes, known) -> str | None:
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `relint rules`"
         return f"{code!r} matches no rule{hint}"
     return None
+
+
+def _lint_tables(path, key, value):
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(path, key, "expected tables [lint.<CODE or name>] of rule options")
+    return tuple((rule, dict(table)) for rule, table in value.items())
+
+
+def check_options(settings: "Settings", rules: dict) -> None:
+    """Raise :class:`ConfigError` for a ``[lint.<rule>]`` table naming no rule, or an
+    option the rule does not declare, or a value of the wrong type."""
+    import difflib
+
+    by_key = dict(rules) | {rule.name: rule for rule in rules.values()}
+    origin = settings.path or "command line"
+    for key, table in settings.lint:
+        rule = by_key.get(key)
+        if rule is None:
+            close = difflib.get_close_matches(key, list(by_key), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; see `relint rules`"
+            raise ConfigError(origin, f"lint.{key}", f"no rule has this code or name{hint}")
+        for name, value in table.items():
+            option = next((o for o in rule.options if o.name == name), None)
+            if option is None:
+                declared = ", ".join(o.name for o in rule.options) or "none"
+                raise ConfigError(origin, f"lint.{key}.{name}", f"{rule.code} has no such option; its options: {declared}")
+            problem = option.check(value)
+            if problem:
+                raise ConfigError(origin, f"lint.{key}.{name}", f"{problem}, got {value!r}")
 
 
 def check_codes(settings: "Settings", known, origin: str | None = None, option: str = "") -> None:
@@ -305,6 +338,7 @@ SCHEMA = {
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
     "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
+    "lint": ("lint", _lint_tables),
 }
 
 
@@ -373,25 +407,27 @@ class ConfigResolver:
     cli: dict = field(default_factory=dict)  # attribute -> value given on the command line
     _by_dir: dict = field(default_factory=dict)
 
-    known: frozenset = frozenset()  # the registered rule codes, once known: codes are checked against them
+    rules: dict = field(default_factory=dict)  # the registered rules, once known: configs are checked against them
 
     def for_path(self, path: str) -> Settings:
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
-            if self.known:
-                check_codes(base, self.known)
+            if self.rules:
+                check_codes(base, self.rules)
+                check_options(base, self.rules)
             self._by_dir[folder] = with_command_line(base, self.cli)
         return self._by_dir[folder]
 
-    def check(self, known) -> None:
-        """Check the codes of the command line and of every config read so far against
-        the registered rules (the registry is built after the first config is read)."""
-        self.known = frozenset(known)
-        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}), self.known,
+    def check(self, rules: dict) -> None:
+        """Check the codes and rule options of the command line and of every config read
+        so far against the registered rules (the registry is built after the first config)."""
+        self.rules = dict(rules)
+        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}), self.rules,
                     "command line", "--")
         if self.override is not None:
-            check_codes(self.override, self.known)
+            check_codes(self.override, self.rules)
+            check_options(self.override, self.rules)
         self._by_dir.clear()  # resolved again, and checked, on the next look-up
 
     def _discover(self, folder: str) -> Settings:

@@ -34,6 +34,9 @@ def documentation(rule, lang: str) -> str:
     if lang == "en":
         lines.append(f"message: {rule.message.en}")
         lines.append("(the documentation below is written in Chinese, the language of the reports)")
+    if lang == "en" and rule.options:
+        lines.append(f"options ([tool.relint.lint.{rule.code}]):")
+        lines += [f"  - {option.describe('en')}" for option in rule.options]
     lines += ["", rule.documentation()]
     return "\n".join(lines) + "\n"
 
@@ -76,7 +79,9 @@ def rule_record(rule, lang: str) -> dict:
     """What ``relint rules --format json`` says of a rule."""
     return {"code": rule.code, "name": rule.name, "severity": rule.severity, "default": rule.default,
             "fix": rule.fix, "kinds": list(rule.kinds) if rule.kinds else None, "scope": rule.scope,
-            "summary": rule.summary.get(lang), "basis": rule.basis.get(lang) if rule.basis else None}
+            "summary": rule.summary.get(lang), "basis": rule.basis.get(lang) if rule.basis else None,
+            "options": [{"name": o.name, "type": o.type.__name__, "default": o.default, "doc": o.doc.get(lang)}
+                        for o in rule.options]}
 
 
 def readme_table(registry) -> str:

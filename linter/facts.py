@@ -139,10 +139,22 @@ class _Boundaries:
         return self.clause_ends[0] - 1 if self.clause_ends else len(self.text)
 
 
+#: What every written date contains (月 or the separators of 2023.3.7 and 2023-03-07):
+#: the date patterns only run on lines that have one.
+_MAY_HOLD_DATE = re.compile(r"[月.．\-/]")
+
+
+def _has_percent(text: str) -> bool:
+    """Whether ``text`` may hold a percentage or percentage points (what those patterns need)."""
+    return "%" in text or "％" in text or "百分点" in text
+
+
 def _dates_in(text: str, taken: bytearray):
     """Dates written in ``text`` as (match, form, year as written, month, day), each
     character belonging to at most one date (the more explicit forms are tried first).
     ``taken`` records the characters used."""
+    if not _MAY_HOLD_DATE.search(text):  # a cheap scan spares five patterns on most lines
+        return
     for form, pattern in DATE_FORMS:
         for match in pattern.finditer(text):
             if any(taken[match.start():match.end()]):
@@ -190,7 +202,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                                   _calendar_date(year, month, day), part))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
         first_mark = bounds.first_clause_mark()
-        for match in YEAR_IN_TEXT.finditer(text):
+        for match in YEAR_IN_TEXT.finditer(text) if "年" in text else ():
             start = match.start()
             depth += text.count("《", scanned, start) - text.count("》", scanned, start)
             scanned = start
@@ -207,7 +219,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             end = int(match.group("end")) if match.group("end") else None
             years.append(YearFact(match.group(0), line.sub_span(*match.span()), int(match.group("y")), end, part,
                                   sentence_start, leading))
-        for pattern, points in ((PERCENT, False), (POINTS, True)):
+        for pattern, points in ((PERCENT, False), (POINTS, True)) if _has_percent(text) else ():
             for match in pattern.finditer(text):
                 value, decimals = number_value(match.group("num"))
                 sentence, begin = bounds.sentence(match.start(), match.end())
@@ -227,6 +239,8 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
 def _changes(line: TextLine, bounds: _Boundaries, part: str | None):
     """Changes of a rate on ``line``: those with their endpoints first, then changes in
     percent that are not the tail of one of those."""
+    if not _has_percent(line.text):  # both patterns end in a percent sign
+        return
     covered = []
     for match in CHANGE_WITH_ENDPOINTS.finditer(line.text):
         covered.append(match.span())

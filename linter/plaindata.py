@@ -119,29 +119,43 @@ def _hints(cls) -> dict:
 
 
 def _fits(value, hint) -> bool:
+    return _checker(hint)(value)
+
+
+@lru_cache(maxsize=None)
+def _checker(hint):
+    """A function telling whether a value fits ``hint``, built once per hint (reading a
+    cache entry checks hundreds of values: inspecting the hint each time cost more than
+    linting the file again)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is typing.Any or hint is object:
-        return True
+        return lambda value: True
     if origin in (typing.Union, types.UnionType):
-        return any(_fits(value, arg) for arg in args)
+        options = tuple(_checker(arg) for arg in args)
+        return lambda value: any(check(value) for check in options)
     if hint is type(None) or hint is None:
-        return value is None
+        return lambda value: value is None
     if origin is list:
-        return isinstance(value, list) and all(_fits(v, args[0]) for v in value) if args else isinstance(value, list)
+        if not args:
+            return lambda value: isinstance(value, list)
+        item = _checker(args[0])
+        return lambda value: isinstance(value, list) and all(map(item, value))
     if origin is tuple:
-        if not isinstance(value, tuple):
-            return False
         if len(args) == 2 and args[1] is Ellipsis:
-            return all(_fits(v, args[0]) for v in value)
-        return not args or (len(args) == len(value) and all(_fits(v, a) for v, a in zip(value, args)))
-    if origin in (set, frozenset):
-        return isinstance(value, (set, frozenset))
+            item = _checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(map(item, value))
+        items = tuple(_checker(arg) for arg in args)
+        return lambda value: isinstance(value, tuple) and (
+            not items or (len(items) == len(value) and all(check(v) for check, v in zip(items, value))))
+    if origin in (set, frozenset) or hint is frozenset or hint is set:
+        return lambda value: isinstance(value, (set, frozenset))
     if origin is dict:
-        return isinstance(value, dict) and all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items())
+        key, item = _checker(args[0]), _checker(args[1])
+        return lambda value: isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
     if hint is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
     if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is frozenset or hint is set:
-        return isinstance(value, (set, frozenset))
-    return isinstance(hint, type) and isinstance(value, hint)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: False

@@ -21,6 +21,8 @@ CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 #: The docstring sections every rule documents, in this order (ruff's layout).
 DOC_SECTIONS = ("作用", "原因", "示例", "改为", "选项", "修复")
+#: Stands in the 选项 section of a rule that declares options; replaced by their list.
+OPTIONS_MARK = "（由声明的选项生成）"
 
 
 def severity_rank(severity: str) -> int:
@@ -53,6 +55,31 @@ class Text:
 
     def format(self, **values) -> "Text":
         return Text(self.zh.format(**values), self.en.format(**values))
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option a rule declares: set in ``[tool.relint.lint.<CODE or name>]``, validated
+    against ``type``, shown by ``relint rule CODE`` and in the rule's 选项 section."""
+
+    name: str
+    type: type  # float, int, str, bool or list (of strings)
+    default: object
+    doc: Text
+
+    def check(self, value) -> str | None:
+        """Why ``value`` is not valid for this option, or None."""
+        if self.type is float:
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return None if number and value >= 0 else "expected a non-negative number"
+        if self.type is list:
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            return None if ok else "expected a list of strings"
+        return None if type(value) is self.type else f"expected a {self.type.__name__}"
+
+    def describe(self, lang: str) -> str:
+        return f"`{self.name}`（{self.type.__name__}，默认 `{self.default!r}`）：{self.doc.get(lang)}" if lang != "en" \
+            else f"`{self.name}` ({self.type.__name__}, default `{self.default!r}`): {self.doc.en}"
 
 
 @dataclass(frozen=True)
@@ -103,9 +130,20 @@ class Rule:
     message: ClassVar[Text]
     help: ClassVar[Text | None] = None
     basis: ClassVar[Text | None] = None
+    #: options the user may set in ``[tool.relint.lint.<CODE or name>]``
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def __init__(self, settings=None):
         self.settings = settings
+
+    def option(self, name: str, legacy=None):
+        """The value of a declared option: the user's ``[lint.<rule>]`` table, else
+        ``legacy`` (the value of an older config key, when set), else its default."""
+        declared = next(o for o in self.options if o.name == name)
+        for key, table in getattr(self.settings, "lint", ()) or ():
+            if key in (self.code, self.name) and name in table:
+                return table[name]
+        return declared.default if legacy is None else legacy
 
     def check(self, report: Report) -> Iterable[Diagnostic]:
         raise NotImplementedError
@@ -129,7 +167,14 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The docstring; the 选项 section of a rule that declares options is generated
+        from them, so it cannot fall out of date."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        if not cls.options:
+            return text
+        listed = "\n".join(f"- {o.describe('zh')}" for o in cls.options)
+        where = f"在配置中设置：`[tool.relint.lint.{cls.code}]`（或 `[tool.relint.lint.{cls.name}]`）。"
+        return text.replace(OPTIONS_MARK, f"{where}\n\n{listed}\n\n", 1).replace("\n\n\n", "\n\n")
 
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
@@ -189,4 +234,9 @@ def validate_rule(rule: type) -> list[str]:
     for attr in ("summary", "message"):
         if not isinstance(getattr(rule, attr, None), Text):
             problems.append(f"{rule.__name__}: {attr} must be a linter.rule.Text")
+    for option in rule.options:
+        if not isinstance(option, Option) or option.check(option.default) is not None:
+            problems.append(f"{rule.__name__}: option {option!r} is not an Option with a valid default")
+    if bool(rule.options) != (OPTIONS_MARK in (rule.__doc__ or "")):
+        problems.append(f"{rule.__name__}: the 选项 section holds {OPTIONS_MARK} exactly when options are declared")
     return problems

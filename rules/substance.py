@@ -11,7 +11,7 @@ from linter.rules.basis import SUPERVISION_REGULATION
 
 from linter import hookimpl
 from linter.model import Report, TextLine
-from linter.rule import Rule, Text
+from linter.rule import Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import ENUM_SPLIT, NUMBER, YEAR_WORD
 
@@ -28,9 +28,13 @@ def data() -> dict:
     return load_package_data("linter.rules", "data/substance.toml")
 
 
-def threshold(settings, name: str) -> float:
-    configured = dict(getattr(settings, "substance", ()) or ())
-    return configured.get(name, data()["thresholds"][name])
+def threshold(rule: Rule, name: str) -> float:
+    """A threshold option of a Q rule (the older ``[substance]`` table still counts)."""
+    return rule.option(name, dict(getattr(rule.settings, "substance", ()) or ()).get(name))
+
+
+def threshold_option(name: str, doc: Text) -> Option:
+    return Option(name, float, data()["thresholds"][name], doc)
 
 
 def part_lines(report: Report, role: str, headings: bool = True) -> list[TextLine]:
@@ -189,7 +193,7 @@ class FewFacts(Rule):
     `全年审查规范性文件18件，纠正3件；行政复议纠错率由8.1%降至5.2%。`
 
     ## 选项
-    `[tool.relint.substance] facts-per-1000 = 3.0`
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -205,10 +209,12 @@ class FewFacts(Rule):
                    "the measures part cites {rate} facts per 1,000 characters ({count} in {chars}), below {limit}")
     help = Text("用数量、比率和日期说明成效", "support the results with figures, rates and dates")
     label = Text("成效部分每千字数据", "facts per 1,000 characters in the measures")
+    options = (threshold_option("facts-per-1000", Text("每千字数据少于此数时报告",
+                                                       "report below this many facts per 1,000 characters")),)
 
     def check(self, report: Report):
         measured = facts_per_1000(report)
-        limit = threshold(self.settings, "facts-per-1000")
+        limit = threshold(self, "facts-per-1000")
         if measured and measured[0] < limit:
             rate, count, chars = measured
             yield self.diagnostic(report.part(MEASURES).where.span, rate=f"{rate:.1f}", count=count,
@@ -245,7 +251,7 @@ class CopiedFromLastYear(Rule):
     写今年新发现的问题，或说明去年的问题为什么仍未解决。
 
     ## 选项
-    `[tool.relint.substance] similarity = 0.6`；`previous = "path/to/last-year.txt"`。
+    （由声明的选项生成）去年的报告另用顶层配置 `previous = "path/to/last-year.txt"` 指定。
 
     ## 修复
     无自动修复。
@@ -263,13 +269,16 @@ class CopiedFromLastYear(Rule):
     help = Text("写今年的情况，或说明去年的问题为何仍未解决", "write this year's situation, or why last year's "
                 "problem remains")
     label = Text("与上一年度重复的段落", "passages repeated from last year")
+    options = (threshold_option("similarity", Text("一段中出现在去年同一部分的4字片段占比达到此值即算照抄",
+                                                   "share of a passage's 4-grams found in last year's part "
+                                                   "that counts as copied")),)
 
     def _repeats(self, report: Report):
         previous = report.previous
         if previous is None:
             return
         size = int(data()["thresholds"]["shingle"])
-        limit = threshold(self.settings, "similarity")
+        limit = threshold(self, "similarity")
         for role in (SHORTCOMINGS, PLAN):
             theirs = part_lines(previous, role, headings=False) or list(previous.paragraphs())
             their_shingles = [(t, shingles(t.text, size)) for t in theirs]

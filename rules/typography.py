@@ -21,7 +21,7 @@ from linter.rules.textscan import (
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
-from linter.rule import Edit, Fix, Rule, Text
+from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.vocabulary import BLANKS, YEAR_RANGE_DASHED
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -159,7 +159,7 @@ class LatinWord(Rule):
     `深入学习贯彻落实党的二十大精神和习近平法治思想`
 
     ## 选项
-    `latin-allow`：允许的英文词列表。
+    （由声明的选项生成）
 
     ## 修复
     无自动修复：应换成哪个中文词需要起草人判断。
@@ -171,10 +171,14 @@ class LatinWord(Rule):
     scope = "text"
     summary = Text("中文中夹有英文单词", "Latin word inside Chinese prose")
     message = Text("中文句子中有英文单词“{word}”", "Latin word “{word}” inside Chinese prose")
-    help = Text("换成中文；确属专有名词的，加入配置 latin-allow", "use Chinese, or add the term to latin-allow")
+    help = Text("换成中文；确属专有名词的，加入配置 [lint.T003] allow", "use Chinese, or add the term to "
+                "[lint.T003] allow")
+    options = (Option("allow", list, [], Text("允许的英文词（不区分大小写）；旧的顶层键 latin-allow 仍然有效",
+                                              "Latin words to accept (any case); the older top-level key "
+                                              "latin-allow still works")),)
 
     def check(self, report: Report):
-        allowed = {w.lower() for w in getattr(self.settings, "latin_allow", ()) or ()}
+        allowed = {w.lower() for w in self.option("allow", list(self.settings.latin_allow) or None)}
         for scan in scan_lines(report):
             text = scan.line.text
             for match in _LATIN_WORD.finditer(text):
