@@ -64,6 +64,7 @@ class Settings:
     previous: str | None = None  # last year's report, for Q004
     substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds (older layout of [lint.Q003] / [lint.Q004])
     lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name>] tables
+    patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None,
@@ -152,6 +153,41 @@ def unknown_code(codes, known) -> str | None:
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `relint rules`"
         return f"{code!r} matches no rule{hint}"
     return None
+
+
+def _pattern_table(path, key, value):
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ConfigError(path, key, "expected a table of wrong = \"right\"")
+    return value
+
+
+def _patterns(path, key, value):
+    from linter.patterns import TYPES
+    from linter.rule import CODE_PATTERN
+
+    tables = _tables({"code": _string, "name": _string, "type": _choice(TYPES), "tokens": _strings,
+                      "swap": _pattern_table, "max": _count, "severity": _choice(SEVERITIES), "message": _string,
+                      "basis": _string, "scope": _string}, ("code", "type", "message"))(path, key, value)
+    for number, table in enumerate(tables, 1):
+        where = f"{key}[{number}]"
+        if not CODE_PATTERN.match(table["code"]):
+            raise ConfigError(path, f"{where}.code", "expected a letter and three digits, e.g. \"U001\"")
+        needed = "swap" if table["type"] == "substitution" else "tokens"
+        if needed not in table:
+            raise ConfigError(path, where, f"a {table['type']} pattern needs {needed!r}")
+        try:
+            table["message"].format(match="", right="", count=0, max=0)
+            for pattern in list(table.get("tokens", ())) + list(table.get("swap", {})):
+                compile_user_pattern(pattern)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError(path, where, f"bad message placeholder or pattern: {exc}")
+    return tables
+
+
+def _count(path, key, value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(path, key, f"expected a non-negative whole number, got {value!r}")
+    return value
 
 
 def _lint_tables(path, key, value):
@@ -339,6 +375,7 @@ SCHEMA = {
     "previous": ("previous", _string),
     "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
     "lint": ("lint", _lint_tables),
+    "patterns": ("patterns", _patterns),
 }
 
 
@@ -414,7 +451,7 @@ class ConfigResolver:
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
             if self.rules:
-                check_codes(base, self.rules)
+                check_codes(base, {**self.rules, **{p["code"]: None for p in base.patterns}})
                 check_options(base, self.rules)
             self._by_dir[folder] = with_command_line(base, self.cli)
         return self._by_dir[folder]
@@ -423,10 +460,11 @@ class ConfigResolver:
         """Check the codes and rule options of the command line and of every config read
         so far against the registered rules (the registry is built after the first config)."""
         self.rules = dict(rules)
-        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}), self.rules,
-                    "command line", "--")
+        configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s for p in s.patterns}
+        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
+                    {**self.rules, **configured}, "command line", "--")
         if self.override is not None:
-            check_codes(self.override, self.rules)
+            check_codes(self.override, {**self.rules, **{p["code"]: None for p in self.override.patterns}})
             check_options(self.override, self.rules)
         self._by_dir.clear()  # resolved again, and checked, on the next look-up
 

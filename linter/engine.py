@@ -192,8 +192,13 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
     from linter.analyze import build_report
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline)
+    rules = registry.rules
+    if settings.patterns:
+        from linter.patterns import pattern_rules
+
+        rules = {**rules, **pattern_rules(settings.patterns)}
     ignored = settings.ignored_for(source.path)
-    selected = [(code, rule_class) for code, rule_class in registry.rules.items()
+    selected = [(code, rule_class) for code, rule_class in rules.items()
                 if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
     if any(rule_class.needs_previous for _, rule_class in selected):
         report.previous = previous_report(registry, source.path, report, settings)

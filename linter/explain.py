@@ -56,6 +56,14 @@ def explain_main(argv: list[str]) -> int:
     except PluginError as exc:
         print(f"relint: error: {exc}", file=sys.stderr)
         return 2
+    from linter.config import ConfigError, ConfigResolver
+    from linter.patterns import pattern_rules
+
+    try:  # the rules written in the config of the current folder are rules too
+        registry.rules = {**registry.rules, **pattern_rules(ConfigResolver().for_path("./-").patterns)}
+    except ConfigError as exc:
+        print(f"relint: error: {exc}", file=sys.stderr)
+        return 2
     if argv[0] == "rules":
         if args.output_format == "json":
             sys.stdout.write(json.dumps([rule_record(r, args.lang) for r in registry.rules.values()],

@@ -138,9 +138,9 @@ COUNT_UNITS = ("件次", "人次", "件", "人", "个", "项", "次", "起", "�
 COUNT = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<unit>(?:万|亿)?余?(?:{'|'.join(COUNT_UNITS)})|万|亿)"
                    rf"(?!{SP}百分点)")
 #: A percentage (group num, sign, q for a qualifier such as 以上).
-PERCENT = re.compile(rf"(?P<num>{NUMBER}){SP}(?P<sign>[%％])(?P<q>{SP}(?:以上|以下|左右|以内|之内))?")
+PERCENT = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<sign>[%％])(?P<q>{SP}(?:以上|以下|左右|以内|之内))?")
 #: A change of a rate in percentage points (group num).
-POINTS = re.compile(rf"(?P<num>{NUMBER}){SP}个{SP}百分点")
+POINTS = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}个{SP}百分点")
 #: Verbs of change (regex alternation, no group).
 CHANGE_VERBS = "提高|提升|上升|增加|增长|下降|降低|减少"
 #: Verbs of decrease that cannot take a multiple ("减少2倍").

@@ -275,7 +275,7 @@ class PointsDisagree(Rule):
                                       diff=f"{abs(b - a):.{decimals}f}")
 
 
-_PERCENT_RANGE = re.compile(rf"(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
+_PERCENT_RANGE = re.compile(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
 
 
 class PercentRangeForm(Rule):

@@ -15,7 +15,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+")
+_PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
 _TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
 

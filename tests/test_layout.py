@@ -119,7 +119,13 @@ def test_a_cycle_of_based_on_styles_ends(tmp_path):
     first = document.styles.add_style("甲", WD_STYLE_TYPE.PARAGRAPH)
     second = document.styles.add_style("乙", WD_STYLE_TYPE.PARAGRAPH)
     first.base_style, second.base_style = second, first  # a cycle Word would refuse
+    second.font.size = Pt(16)
     assert len(StyleResolver(document).chain(first.style_id)) == 2
+    document.add_paragraph("正文文字", style="甲")
+    from linter.readers.docx import read
+
+    layout = read(_save(document, tmp_path / "cycle.docx").read_bytes(), "cycle.docx").layout
+    assert layout.paragraphs[0].format_of().size == 16  # inherited through the cycle, once
 
 
 def test_layout_rules_stay_silent_on_text_input(registry):
