@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from linter.annotate import annotate_main
 
         return annotate_main(argv[1:])
+    if argv and argv[0] == "serve":
+        from linter.serve import serve_main
+
+        return serve_main(argv[1:])
     command = _subcommand(argv)
     if command is not None:
         from linter.explain import explain_main
