@@ -7,7 +7,6 @@ parts, then sub-headings), then by lead phrases in body text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
@@ -16,12 +15,10 @@ from linter.lines import ORG_SUFFIX, compact
 from linter.model import ElementMatch, ElementSpec, PageText, Report, ReportKind, Script, Section, Span, TextLine
 from linter.normalise import is_traditional, normalise
 from linter.parse import Document, Segment, parse_lines
+from linter.profiles import Profile, default_profile
 from linter.sources import Source
 from linter.vocabulary import YEAR, YEAR_WORD
 
-#: Provincial governments report by 04-01; every other body (departments, city, county and
-#: township governments) by 03-01 of the year after the report year.
-_PROVINCIAL_GOVERNMENT = re.compile(r"^(.{2,8}(省|自治区)人民政府|(北京|天津|上海|重庆)市人民政府)$")
 # "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
 _ISSUER_IN_TITLE = re.compile(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
 
@@ -200,19 +197,11 @@ def _find_within(spec: ElementSpec, container: ElementMatch | None, preamble) ->
     return ElementMatch(spec, True, "body", hit, nested=True)
 
 
-def report_deadline(year: int | None, issuer: str | None, configured: str | None) -> dt.date | None:
-    """The day the report is due (``configured`` is "MM-DD"), or None without a report year."""
-    if year is None:
-        return None
-    month_day = configured or ("04-01" if issuer and _PROVINCIAL_GOVERNMENT.match(issuer) else "03-01")
-    month, day = (int(part) for part in month_day.split("-"))
-    return dt.date(year + 1, month, day)
-
-
 def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | None = None,
-                 deadline: str | None = None, furniture: tuple = ()) -> Report:
-    """Normalise and parse ``source`` and build the report model (``deadline``: "MM-DD" from
-    the config; ``furniture``: extra page-furniture patterns from the config)."""
+                 deadline: str | None = None, profile: Profile | None = None, furniture: tuple = ()) -> Report:
+    """Normalise and parse ``source`` and build the report model (``deadline``: "MM-DD" from the
+    config, which wins over the deadline ``profile``; None: the built-in profile; ``furniture``:
+    extra page-furniture patterns from the config)."""
     normalised = normalise(source.lines, source.table_lines, furniture)
     document = parse_lines(normalised.lines, source.heading_levels, normalised)
     segment, index = _main_segment(document)
@@ -236,7 +225,8 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
-        deadline=report_deadline(year, issuer, deadline), format=source.format, source=source,
+        format=source.format, source=source, published=source.published,
+        **_deadlines(profile or default_profile(), year, issuer, deadline),
     )
     report.page = _page_text(document, normalised)
     report.facts = extract(_lines_with_parts(report), year)
@@ -255,6 +245,14 @@ def _page_text(document: Document, normalised) -> list[PageText]:
     page += [PageText(s.text, Span.on_line(s.line + 1, s.start + 1, s.end - s.start), s.what)
              for s in normalised.stretches if s.what != "watermark"]
     return sorted(page, key=lambda p: p.span)
+
+
+def _deadlines(profile: Profile, year: int | None, issuer: str | None, configured: str | None) -> dict:
+    """When the report is due and must be public, and the issuer's type, by the profile."""
+    found = profile.issuer_type(issuer)
+    return {"deadline": profile.deadline_for(year, issuer, configured),
+            "publication_deadline": profile.publication_deadline(year),
+            "issuer_type": (found.id, found.name, found.name_en) if found else None}
 
 
 def _lines_with_parts(report: Report):

@@ -45,6 +45,8 @@ def _parser():
     parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     parser.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in this baseline file")
     parser.add_argument("--previous", metavar="FILE", help="last year's report, to find passages copied from it (Q004)")
+    parser.add_argument("--profile", metavar="NAME|FILE",
+                        help="deadline profile: deadlines by issuer type, extra parts (default: default)")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per idle core for 200 files or more, else 1)")
@@ -84,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from linter.annotate import annotate_main
 
         return annotate_main(argv[1:])
+    if argv and argv[0] == "serve":
+        from linter.serve import serve_main
+
+        return serve_main(argv[1:])
     command = _subcommand(argv)
     if command is not None:
         from linter.explain import explain_main
@@ -104,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
 #: Options that take a value, so that the word after them is not a subcommand or a path.
 _VALUED = ("--format", "--output", "-o", "--config", "--select", "--extend-select", "--ignore", "--kind", "--lang",
-           "--fail-on", "--baseline", "--previous", "--write-baseline", "--stdin-filename", "--jobs", "-j")
+           "--fail-on", "--baseline", "--previous", "--profile", "--write-baseline", "--stdin-filename", "--jobs", "-j")
 
 
 def _subcommand(argv: list[str]) -> list[str] | None:
@@ -129,7 +135,9 @@ def run(args) -> int:
         ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
         ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
         ("output_format", args.output_format),
-        ("previous", os.path.abspath(args.previous) if args.previous else None)) if value is not None}
+        ("previous", os.path.abspath(args.previous) if args.previous else None),
+        ("profile", os.path.abspath(args.profile) if args.profile and args.profile.endswith(".toml") else args.profile),
+    ) if value is not None}
     if args.baseline:
         from linter.suppress import read_baseline
 
@@ -153,7 +161,7 @@ def run(args) -> int:
 
     settle_gc()
     try:
-        resolver.check(registry.rules)
+        resolver.check(registry.rules, registry.profiles)  # plugins ship profiles too
         run_settings = resolver.for_path(args.stdin_filename or "./-")
     except ConfigError as exc:
         return _error(str(exc))
@@ -371,7 +379,7 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
 
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
-    options = OutputOptions(lang=lang, rules=registry.rules)
+    options = OutputOptions(lang=lang, rules=registry.rules, kinds=tuple(registry.kinds))
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
     target = args.write_baseline or args.output

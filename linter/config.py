@@ -66,6 +66,10 @@ class Settings:
     lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name>] tables
     furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra page-furniture patterns (normalise step)
     patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
+    profile: str | None = None  # deadline profile: a name, or the path of a profile file
+    #: the profile in force (linter.profiles.Profile), set by the resolver; its parts and
+    #: formulations are already added to ``elements`` and ``formulations``
+    applied_profile: object = None
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
     def is_selected(self, code: str, default: bool, path: str | None = None,
@@ -309,6 +313,12 @@ def _month_day(path, key, value):
     return value
 
 
+def _profile(path, key, value):
+    """A profile name, or a ``.toml`` file relative to the config file's folder."""
+    value = _string(path, key, value)
+    return os.path.join(os.path.dirname(os.path.abspath(path)), value) if value.endswith(".toml") else value
+
+
 def _word_lists(names):
     def check(path, key, value):
         if not isinstance(value, dict):
@@ -378,6 +388,7 @@ SCHEMA = {
     "lint": ("lint", _lint_tables),
     "furniture": ("furniture", _word_lists(("fields", "lines", "widgets", "watermarks"))),
     "patterns": ("patterns", _patterns),
+    "profile": ("profile", _profile),
 }
 
 
@@ -444,24 +455,31 @@ class ConfigResolver:
 
     override: Settings | None = None  # from --config
     cli: dict = field(default_factory=dict)  # attribute -> value given on the command line
+    profiles: dict | None = None  # name -> profile file (built-in and plugins'); None: built-in only
     _by_dir: dict = field(default_factory=dict)
 
     rules: dict = field(default_factory=dict)  # the registered rules, once known: configs are checked against them
 
     def for_path(self, path: str) -> Settings:
+        from linter.profiles import apply_profile
+
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
             if self.rules:
                 check_codes(base, {**self.rules, **{p["code"]: None for p in base.patterns}})
                 check_options(base, self.rules)
-            self._by_dir[folder] = with_command_line(base, self.cli)
+            settings = with_command_line(base, self.cli)
+            # profiles are applied once the plugins' ones are known (check)
+            self._by_dir[folder] = apply_profile(settings, self.profiles) if self.profiles is not None else settings
         return self._by_dir[folder]
 
-    def check(self, rules: dict) -> None:
+    def check(self, rules: dict, profiles: dict | None = None) -> None:
         """Check the codes and rule options of the command line and of every config read
-        so far against the registered rules (the registry is built after the first config)."""
+        so far against the registered rules (the registry is built after the first config),
+        and apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
         self.rules = dict(rules)
+        self.profiles = profiles
         configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s for p in s.patterns}
         check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
                     {**self.rules, **configured}, "command line", "--")

@@ -59,6 +59,11 @@ class Registry:
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
         self._extended: dict[str, list[ReportKind]] = {}
+        from linter.profiles import BUILTIN_PROFILES
+
+        self.profiles = dict(BUILTIN_PROFILES)
+        for batch in self.pm.hook.relint_profiles():
+            self.profiles.update(batch)
         self.readers = dict(BUILTIN_READERS)
         for batch in self.pm.hook.relint_readers():
             self.readers.update(batch)
@@ -184,7 +189,7 @@ def previous_report(registry: Registry, path: str, report: Report, settings) -> 
     if isinstance(source, InputError):
         return None
     return build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
-                        settings.furniture)
+                        settings.applied_profile, settings.furniture)
 
 
 def lint_source(registry: Registry, source: Source, settings, digest: bool = False) -> FileResult:
@@ -193,7 +198,7 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
     from linter.analyze import build_report
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
-                          settings.furniture)
+                          settings.applied_profile, settings.furniture)
     rules = registry.rules
     if settings.patterns:
         from linter.patterns import pattern_rules

@@ -87,3 +87,15 @@ def relint_formatters():
 
     :return: a dict mapping format names to formatter classes (or functions).
     """
+
+
+@hookspec
+def relint_profiles():
+    """Return deadline profiles this plugin ships, keyed by the name given to ``--profile``.
+
+    A profile is a TOML file (see ``linter/data/profiles/default.toml``): report deadlines
+    by issuer type, the publication deadline, extra mandated parts and formulation pairs.
+    Called once per run; a plugin's profile of the same name replaces a built-in one.
+
+    :return: a dict mapping profile names to the paths of their files.
+    """

@@ -210,6 +210,12 @@ class Report:
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
     #: last year's report of the same body, when the engine found one (see Q004)
     previous: "Report | None" = field(default=None, repr=False, compare=False)
+    #: the issuer's type by the deadline profile: (id, name, English name), None when no type matched
+    issuer_type: tuple[str, str, str] | None = None
+    #: the day the report must be public by (website or press), by the deadline profile
+    publication_deadline: _dt.date | None = None
+    #: the day a web page says it was published (kept here: a slim report has no source text)
+    published: _dt.date | None = None
     #: furniture, table rows and stretches inside lines that are not the report's prose
     page: list[PageText] = field(default_factory=list, repr=False)
     #: set when the text is in Traditional script (it is read in Simplified)

@@ -88,7 +88,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
     assert done.stderr.decode().strip().splitlines() == [
         f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: allow, deadline, elements, "
         "exclude, extend-exclude, extend-include, extend-select, fail-on, formulations, furniture, ignore, include, "
-        "kind, lang, latin-allow, lint, output-format, patterns, per-file-ignores, percentages, previous, "
+        "kind, lang, latin-allow, lint, output-format, patterns, per-file-ignores, percentages, previous, profile, "
         "respect-gitignore, "
         "select, severity, substance"]
 

@@ -24,6 +24,8 @@ class OutputOptions:
     lang: str = "zh"
     #: code → rule class of every registered rule (SARIF lists them with their help)
     rules: dict = field(default_factory=dict)
+    #: the report kinds known to the run (the overview has a column per mandated part)
+    kinds: tuple = ()
 
 
 class Totals:
@@ -129,6 +131,8 @@ BUILTIN_FORMATTERS = {
     "github": "linter.output.github:GithubFormatter",
     "junit": "linter.output.junit:JunitFormatter",
     "html": "linter.output.html:HtmlFormatter",
+    "xlsx": "linter.output.tables:XlsxFormatter",
+    "csv": "linter.output.tables:CsvFormatter",
 }
 
 

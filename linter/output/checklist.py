@@ -3,8 +3,6 @@ is, each mandated element with ✓/✗ and where it was found, then the other fi
 
 from __future__ import annotations
 
-import datetime as dt
-
 from linter.i18n import t
 from linter.output import Formatter, Totals
 from linter.output.text import summary_line
@@ -45,13 +43,21 @@ def _date(report, lang: str) -> str | None:
 
 
 def _published(report, lang: str) -> str | None:
-    """When a web page was published, against the regulation's 4月1日 of the following year."""
-    published = report.source.published if report.source is not None else None
-    if published is None or report.year is None:
+    """When a web page was published, against the profile's publication deadline (第二十四条:
+    4月1日 of the following year)."""
+    published, deadline = report.published, report.publication_deadline
+    if published is None or deadline is None:
         return published.isoformat() if published else None
-    deadline = dt.date(report.year + 1, 4, 1)
     key = "published_late" if published > deadline else "published_on_time"
     return f"{published.isoformat()} ({t(key, lang, deadline=deadline.isoformat())})"
+
+
+def issuer_text(report, lang: str) -> str | None:
+    """The issuer, with its type by the deadline profile: 某某县司法局（政府部门）."""
+    if report.issuer and report.issuer_type:
+        name = report.issuer_type[2 if lang == "en" else 1]
+        return f"{report.issuer} ({name})" if lang == "en" else f"{report.issuer}（{name}）"
+    return report.issuer
 
 
 def format_report(result, lang: str) -> list[str]:
@@ -64,7 +70,7 @@ def format_report(result, lang: str) -> list[str]:
     lines += [
         _field("kind", f"{kind_name} ({report.kind})", lang),
         _field("title", report.title.text if report.title else None, lang),
-        _field("issuer", report.issuer, lang),
+        _field("issuer", issuer_text(report, lang), lang),
         _field("year", report.year, lang),
         _field("date", _date(report, lang), lang),
     ]
