@@ -403,17 +403,23 @@ def settings_from_table(table: dict, path: str, base: Settings | None = None) ->
     return replace(base or Settings(), path=path, root=os.path.dirname(os.path.abspath(path)), **values)
 
 
-def load_config_file(path: str) -> Settings:
+def read_toml(path: str, what: str = "config file", key: str = "-") -> dict:
+    """The TOML table of a config or profile file; :class:`ConfigError` names the file and why
+    it cannot be read."""
     from linter.tomlio import TOMLDecodeError, load_path
 
     try:
-        data = load_path(path)
+        return load_path(path)
     except FileNotFoundError:
-        raise ConfigError(path, "-", "config file not found")
+        raise ConfigError(path, key, f"{what} not found")
     except TOMLDecodeError as exc:
         raise ConfigError(path, "-", f"not valid TOML: {exc}")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, "-", f"cannot read: {exc}")
+
+
+def load_config_file(path: str) -> Settings:
+    data = read_toml(path)
     if os.path.basename(path) == "pyproject.toml":
         table = data.get("tool", {}).get("relint", {})
         if not isinstance(table, dict):

@@ -37,5 +37,10 @@ _STRINGS = {
 
 
 def t(key: str, lang: str, **values) -> str:
-    zh, en = _STRINGS[key]
+    return translate(_STRINGS, key, lang, **values)
+
+
+def translate(strings: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:
+    """``strings[key]`` is a (Chinese, English) pair of format strings: the one for ``lang``."""
+    zh, en = strings[key]
     return (en if lang == "en" else zh).format(**values)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from linter.config import SCHEMA, ConfigError, _elements, _month_day, _string, _strings
+from linter.config import SCHEMA, ConfigError, _elements, _month_day, _string, _strings, read_toml
 
 #: The profiles relint itself ships, by name.
 BUILTIN_PROFILES = {"default": os.path.join(os.path.dirname(__file__), "data", "profiles", "default.toml")}
@@ -111,16 +111,7 @@ def _types(path: str, value) -> tuple[IssuerType, ...]:
 @lru_cache(maxsize=32)
 def load_profile(path: str) -> Profile:
     """Read and validate a profile file; :class:`ConfigError` names the file and the key."""
-    from linter.tomlio import TOMLDecodeError, load_path
-
-    try:
-        data = load_path(path)
-    except FileNotFoundError:
-        raise ConfigError(path, "profile", "profile file not found")
-    except TOMLDecodeError as exc:
-        raise ConfigError(path, "-", f"not valid TOML: {exc}")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, "-", f"cannot read: {exc}")
+    data = read_toml(path, "profile file", "profile")
     unknown = set(data) - _KEYS
     if unknown:
         raise ConfigError(path, sorted(unknown)[0], f"unknown key; known keys: {', '.join(sorted(_KEYS))}")

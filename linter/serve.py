@@ -27,6 +27,7 @@ import os
 import sys
 from dataclasses import replace
 
+from linter.i18n import translate
 from linter.sources import MAX_BYTES
 
 DEFAULT_HOST = "127.0.0.1"
@@ -67,8 +68,7 @@ _STRINGS = {
 
 
 def _t(key: str, lang: str, **values) -> str:
-    zh, en = _STRINGS[key]
-    return (en if lang == "en" else zh).format(**values)
+    return translate(_STRINGS, key, lang, **values)
 
 
 class UploadError(Exception):
