@@ -156,7 +156,12 @@ def _converted(data: bytes, path: str, suffix: str, why_zh: str, why_en: str) ->
         converted = soffice.to_docx(data, suffix)
     except Exception as exc:  # a timeout, a crash or no output: all mean "could not convert"
         return InputError(path, "E002", f"{why_zh}，LibreOffice 转换失败：{exc}", f"{why_en}; LibreOffice could not convert it: {exc}")
-    return _as(_docx_reader(), converted, path)
+    source = _as(_docx_reader(), converted, path)
+    if isinstance(source, Source):
+        # The page setup is LibreOffice's rebuild of the old file (it drops Word's "- 1 -"
+        # page numbers and character indents), not the drafter's: no layout findings on it.
+        source.layout = None
+    return source
 
 
 def _docx_reader():
