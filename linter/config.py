@@ -306,10 +306,12 @@ def _elements(path, key, value):
 def _month_day(path, key, value):
     import datetime as dt
 
+    # A deadline recurs every year: checked against a common year, so "02-29" is refused
+    # (it would be a date that does not exist in three years of four).
     try:
-        dt.datetime.strptime(f"2000-{value}", "%Y-%m-%d")
+        dt.datetime.strptime(f"2001-{value}", "%Y-%m-%d")
     except (TypeError, ValueError):
-        raise ConfigError(path, key, f"expected a month-day such as \"03-01\", got {value!r}")
+        raise ConfigError(path, key, f"expected a month-day that exists every year, such as \"03-01\", got {value!r}")
     return value
 
 

@@ -62,6 +62,7 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
     ('[per-file-ignores]\n"*.txt" = "S1"\n', "per-file-ignores.*.txt", "list of rule codes"),
     ('respect-gitignore = "yes"\n', "respect-gitignore", "true or false"),
     ('deadline = "02-30"\n', "deadline", "month-day"),
+    ('deadline = "02-29"\n', "deadline", "exists every year"),  # a leap day is no yearly deadline
     ('[percentages]\nrates = ["x"]\n', "percentages.rates", "unknown key"),
     ('[[formulations]]\nwrong = "a"\nright = "b"\n', "formulations[1]", "missing key 'reason'"),
     ('[[allow]]\ncode = "T003"\ntext = "and"\nline = 3\n', "allow[1].line", "unknown key"),
