@@ -32,6 +32,12 @@ _STRINGS = {
     "how_body": ("正文", "body text"),
     "optional": ("（非必备）", "(optional)"),
     "unknown_kind": ("未识别的报告类型", "unknown report kind"),
+    "severity": ("级别", "Severity"),
+    "family": ("规则类别", "Rule family"),
+    "shown": ("条显示中", "shown"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "info": ("提示", "info"),
     "statistics": ("{count:>5}  {code}  {name}", "{count:>5}  {code}  {name}"),
 }
 
@@ -44,3 +50,18 @@ def translate(strings: dict[str, tuple[str, str]], key: str, lang: str, **values
     """``strings[key]`` is a (Chinese, English) pair of format strings: the one for ``lang``."""
     zh, en = strings[key]
     return (en if lang == "en" else zh).format(**values)
+
+
+#: What each rule family's letter stands for (the HTML view explains its filters with it).
+FAMILIES = {
+    "D": ("日期和年份", "dates and years"), "E": ("输入", "input"), "F": ("规范提法", "formulations"),
+    "L": ("公文版式", "layout"), "N": ("标题序号", "numbering"), "P": ("数字和比率", "percentages and numbers"),
+    "Q": ("内容质量", "substance"), "S": ("结构", "structure"), "T": ("标点和排版", "typography"),
+    "W": ("网页转载痕迹", "page copies"),
+}
+
+
+def family_name(letter: str, lang: str) -> str:
+    """The family's name, or the letter itself for a family a plugin made up."""
+    pair = FAMILIES.get(letter)
+    return (pair[1] if lang == "en" else pair[0]) if pair else letter

@@ -77,3 +77,15 @@ def test_page_is_one_self_contained_file(page_file):
     text = page_file.read_text(encoding="utf-8")
     assert "<script src" not in text and "<link" not in text and "http://" not in text.split("<body>")[0]
     assert text.count('class="report"') == len(SEEDS)
+
+
+@pytest.mark.parametrize("lang, words, absent", [
+    ("zh", ["<legend>级别</legend>", "<legend>规则类别</legend>", "> 错误</label>", "T 标点和排版", "条显示中"],
+     ["<legend>severity</legend>", " shown</div>"]),
+    ("en", ["<legend>Severity</legend>", "<legend>Rule family</legend>", "> error</label>", "T typography", " shown</div>"],
+     ["级别", "规则类别"]),
+])
+def test_page_words_are_in_the_chosen_language(lang, words, absent):
+    page = run_relint("--format", "html", "--lang", lang, str(SEEDS[4])).stdout.decode()
+    assert all(word in page for word in words), [word for word in words if word not in page]
+    assert not any(word in page for word in absent)

@@ -9,6 +9,7 @@ import html
 import json
 
 from linter import __version__
+from linter.i18n import family_name, t
 from linter.output import Formatter, Spool, Totals
 from linter.output.checklist import format_report
 from linter.output.text import summary_line
@@ -132,10 +133,11 @@ class HtmlFormatter(Formatter):
 
     def finish(self, totals: Totals) -> None:
         lang = self.options.lang
-        boxes = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> {s}</label> '
+        boxes = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> {t(s, lang)}</label> '
                         for s in ("error", "warning", "info"))
-        family_boxes = "".join(f'<label><input type="checkbox" data-filter="family" value="{f}" checked> {f}</label> '
-                               for f in sorted(self.families))
+        family_boxes = "".join(
+            f'<label title="{html.escape(family_name(f, lang))}"><input type="checkbox" data-filter="family" value="{f}" '
+            f'checked> {f} {html.escape(family_name(f, lang))}</label> ' for f in sorted(self.families))
         total = totals.diagnostics
         meta = html.escape(json.dumps({"version": __version__, "files": self.files, "findings": total}))
         self.out.write(
@@ -143,8 +145,8 @@ class HtmlFormatter(Formatter):
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta name="relint" content="{meta}"><title>relint</title><style>{_STYLE}</style></head><body>'
             f'<header><h1>relint {__version__}</h1><div id="summary">{html.escape(summary_line(totals, lang))}'
-            f' · <span id="visible-count">{total}</span> shown</div>'
-            f'<fieldset id="severity-filter"><legend>severity</legend>{boxes}</fieldset>'
-            f'<fieldset id="family-filter"><legend>family</legend>{family_boxes}</fieldset></header>')
+            f' · <span id="visible-count">{total}</span> {t("shown", lang)}</div>'
+            f'<fieldset id="severity-filter"><legend>{t("severity", lang)}</legend>{boxes}</fieldset>'
+            f'<fieldset id="family-filter"><legend>{t("family", lang)}</legend>{family_boxes}</fieldset></header>')
         self.spool.copy_to(self.out)
         self.out.write(f'<script>{_SCRIPT}</script></body></html>\n')
