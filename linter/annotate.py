@@ -169,7 +169,7 @@ def annotate_file(registry, path: str, output: str, settings, overwrite: bool = 
 def _parser():
     import argparse
 
-    from linter.cli import _code_list
+    from linter.cli import add_selection_options
 
     parser = argparse.ArgumentParser(
         prog="relint annotate",
@@ -178,29 +178,23 @@ def _parser():
     parser.add_argument("paths", nargs="+", metavar="FILE", help=".docx (or .txt/.md) reports")
     parser.add_argument("--output", "-o", metavar="OUT", help="output file, or folder for several inputs")
     parser.add_argument("--overwrite", action="store_true", help="allow OUT to be the original file")
-    parser.add_argument("--config", metavar="FILE", help="use this config file for every input")
-    parser.add_argument("--select", type=_code_list, help="rule codes or prefixes to enable")
-    parser.add_argument("--extend-select", type=_code_list, help="rule codes or prefixes to enable in addition")
-    parser.add_argument("--ignore", type=_code_list, help="rule codes or prefixes to disable")
-    parser.add_argument("--kind", help="force the report kind")
-    parser.add_argument("--lang", choices=("zh", "en"), help="language of the comments (default zh)")
+    add_selection_options(parser)
     return parser
 
 
 def annotate_main(argv: list[str]) -> int:
     """Exit 0 when every reviewed copy was written, 2 when an input could not be."""
-    from linter.cli import USAGE_ERROR, _error
+    from linter.cli import USAGE_ERROR, _error, selection_overrides
     from linter.config import ConfigError, ConfigResolver, load_config_file
     from linter.engine import Registry
     from linter.plugins import PluginError
 
     args = _parser().parse_args(argv)
-    cli = {key: value for key, value in (("select", args.select), ("extend_select", args.extend_select),
-                                         ("ignore", args.ignore), ("kind", args.kind), ("lang", args.lang))
-           if value is not None}
     try:
-        resolver = ConfigResolver(load_config_file(args.config) if args.config else None, cli)
+        resolver = ConfigResolver(load_config_file(args.config) if args.config else None, selection_overrides(args))
         registry = Registry()
+        # a mistyped code must not quietly review nothing, here as in a lint run
+        resolver.check(registry.rules, registry.profiles)
     except (ConfigError, PluginError) as exc:
         return _error(str(exc))
     status = 0

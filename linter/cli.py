@@ -30,12 +30,7 @@ def _parser():
     parser.add_argument("--format", dest="output_format", metavar="FORMAT",
                         help="output format: text (default), json, checklist, or one from a plugin")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
-    parser.add_argument("--config", metavar="FILE", help="use this config file for every input")
-    parser.add_argument("--select", type=_code_list, help="rule codes or prefixes to enable (replaces the config)")
-    parser.add_argument("--extend-select", type=_code_list, help="rule codes or prefixes to enable in addition")
-    parser.add_argument("--ignore", type=_code_list, help="rule codes or prefixes to disable")
-    parser.add_argument("--kind", help="force the report kind (annual, duty, or a plugin's kind)")
-    parser.add_argument("--lang", choices=("zh", "en"), help="language of the messages (default zh)")
+    add_selection_options(parser)
     parser.add_argument("--fail-on", choices=("error", "warning", "info"),
                         help="lowest severity that makes the exit code 1 (default warning)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -54,6 +49,24 @@ def _parser():
     parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
+
+
+def add_selection_options(parser) -> None:
+    """The options that choose the config, the rules, the report kind and the language:
+    shared by linting and ``relint annotate``, so both resolve settings the same way."""
+    parser.add_argument("--config", metavar="FILE", help="use this config file for every input")
+    parser.add_argument("--select", type=_code_list, help="rule codes or prefixes to enable (replaces the config)")
+    parser.add_argument("--extend-select", type=_code_list, help="rule codes or prefixes to enable in addition")
+    parser.add_argument("--ignore", type=_code_list, help="rule codes or prefixes to disable")
+    parser.add_argument("--kind", help="force the report kind (annual, duty, or a plugin's kind)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language of the messages (default zh)")
+
+
+def selection_overrides(args) -> dict:
+    """The settings given by :func:`add_selection_options`, as config overrides."""
+    return {key: value for key, value in (("select", args.select), ("extend_select", args.extend_select),
+                                         ("ignore", args.ignore), ("kind", args.kind), ("lang", args.lang))
+            if value is not None}
 
 
 def _code_list(value: str) -> tuple[str, ...]:
@@ -131,13 +144,12 @@ def run(args) -> int:
     from linter.config import ConfigError, ConfigResolver, load_config_file
     from linter.plugins import PluginError
 
-    cli = {key: value for key, value in (
-        ("select", args.select), ("extend_select", args.extend_select), ("ignore", args.ignore),
-        ("kind", args.kind), ("lang", args.lang), ("fail_on", args.fail_on),
-        ("output_format", args.output_format),
+    cli = selection_overrides(args)
+    cli.update({key: value for key, value in (
+        ("fail_on", args.fail_on), ("output_format", args.output_format),
         ("previous", os.path.abspath(args.previous) if args.previous else None),
         ("profile", os.path.abspath(args.profile) if args.profile and args.profile.endswith(".toml") else args.profile),
-    ) if value is not None}
+    ) if value is not None})
     if args.baseline:
         from linter.suppress import read_baseline
 

@@ -163,3 +163,9 @@ def test_fix_never_changes_a_letter_digit_or_chinese_character_and_is_idempotent
     fix_file(registry, str(path), Settings(), FixMode())
     assert path.read_bytes() == once
     shutil.rmtree(path.parent)
+
+
+def test_annotate_refuses_a_mistyped_rule_code_as_a_lint_run_does(report):
+    done = run_relint("annotate", str(report), "--select", "X999")
+    assert done.returncode == 2 and b"X999" in done.stderr
+    assert not (report.parent / "report.relint.docx").exists()  # nothing reviewed with no rule selected
