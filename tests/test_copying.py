@@ -109,6 +109,8 @@ def test_minhash_estimates_similarity_and_lsh_pairs_only_similar_sentences():
     first, second = candidate_pairs(rows, numpy.arange(3), most=10)
     assert list(zip(first.tolist(), second.tolist())) == [(0, 1)]
     assert similarity(rows, first, second)[0] > 0.6
+    unrelated = similarity(rows, numpy.array([0, 1]), numpy.array([2, 2]))
+    assert (unrelated < 0.2).all()  # chance agreements of one-byte values are taken out
 
 
 def test_cached_results_keep_what_q006_compares(copied_pair):
