@@ -191,3 +191,22 @@ def test_page_words_are_in_the_chosen_language(lang, words, absent):
     page = run_relint("--format", "html", "--lang", lang, str(SEEDS[4])).stdout.decode()
     assert all(word in page for word in words), [word for word in words if word not in page]
     assert not any(word in page for word in absent)
+
+
+def test_page_in_a_folder_links_to_the_reviewed_word_copy(chromium, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    docx = ROOT / "fixtures" / "formats" / "001.docx"
+    run_relint("--format", "html", "-o", f"{tmp_path}/", str(docx), str(SEEDS[0]))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        assert page.locator("#ov-body a.reviewed").count() == 1
+        page.locator('#ov-body tr[data-index="1"] a').first.click()
+        link = page.locator("section.report a.reviewed")
+        assert link.get_attribute("href") == "001.relint.docx"
+        assert page.evaluate("() => document.querySelector('section.report a.reviewed').href") == \
+            (tmp_path / "001.relint.docx").as_uri()
+        assert (tmp_path / "001.relint.docx").stat().st_size > 0
+        browser.close()

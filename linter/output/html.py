@@ -36,7 +36,7 @@ table{border-collapse:collapse;background:#fff;font-size:.9em}
 th,td{border:1px solid #ddd;padding:.2em .4em;white-space:nowrap}
 th{background:#f0f2f5;cursor:pointer;position:sticky;top:0}
 th[data-dir=asc]::after{content:" ▲"}th[data-dir=desc]::after{content:" ▼"}
-td.bad{background:#ffc7ce}tr.open td{outline:2px solid #36c}
+td.bad{background:#ffc7ce}a.reviewed{font-size:.85em;margin-left:.5em}tr.open td{outline:2px solid #36c}
 #details{scroll-margin-top:7em}
 section.report{background:#fff;margin:1em;padding:.5em 1em;border:1px solid #ddd}
 pre{white-space:pre-wrap;word-break:break-all;font-family:inherit;line-height:1.7}
@@ -62,6 +62,11 @@ _SCRIPT = r"""
     return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]; }); }
   function $(id){ return document.getElementById(id); }
 
+  // the reviewed copy of a Word report, written beside the page (-o FOLDER)
+  function reviewedLink(name){
+    return name ? ' <a class="reviewed" href="' + encodeURIComponent(name) + '">' + esc(words.reviewed) + '</a>' : '';
+  }
+
   // -- one report, rendered when opened --
   function markedLine(text, number, spans){
     var chars = Array.from(text), size = chars.length, cuts = {0:1}, points = {};
@@ -86,7 +91,8 @@ _SCRIPT = r"""
   function reportHtml(n){
     var d = JSON.parse($('report-data-' + n).textContent);
     var parts = ['<section class="report" id="report-view-' + n + '"><h2>' + esc(d.path) +
-                 (rows.length > 1 ? ' <small><a href="#overview">' + esc(words.back) + '</a></small>' : '') + '</h2>',
+                 (rows.length > 1 ? ' <small><a href="#overview">' + esc(words.back) + '</a></small>' : '') +
+                 '<small>' + reviewedLink(d.reviewed) + '</small></h2>',
                  '<pre class="checklist">' + esc(d.checklist) + '</pre>'];
     if (!d.lines) return parts.join('') + '</section>';
     var items = [], byLine = {}, anchors = {};
@@ -147,7 +153,8 @@ _SCRIPT = r"""
     var v = row[c + 1];
     if (v === null || v === undefined) return '<td></td>';
     var bad = v === '✗' || (c === cols.late && v > 0) || c === cols.input_error;
-    var text = c === cols.path ? '<a href="#report-' + row[0] + '">' + esc(v) + '</a>' : esc(v);
+    var text = c === cols.path ? '<a href="#report-' + row[0] + '">' + esc(v) + '</a>' +
+      reviewedLink(row[meta.header.length + 1]) : esc(v);
     return bad ? '<td class="bad">' + text + '</td>' : '<td>' + text + '</td>';
   }
   function keep(row){
@@ -260,6 +267,7 @@ _WORDS = {
     "has_warning": ("有警告", "with warnings"),
     "has_info": ("有提示", "with infos"),
     "reports_shown": ("份报告显示中；点击一行查看该报告", "reports shown; click a row to open its report"),
+    "reviewed": ("⤓ 审阅稿（修订和批注）", "⤓ reviewed copy (tracked changes, comments)"),
     "back": ("↑ 返回总览", "↑ back to the overview"),
     "cluster": ("第{{n}}组（{{count}}份）：", "cluster {{n}} ({{count}} reports): "),  # filled in by the page
 }
@@ -293,9 +301,14 @@ class HtmlFormatter(Formatter):
     def add(self, result) -> None:
         self.files += 1
         self.families.update(d.family for d in result.diagnostics)
-        self.rows.write(("," if self.files > 1 else "") + _json([self.files] + self.overview.row(result)))
-        self.reports.write(f'<script type="application/json" id="report-data-{self.files}">'
-                           f'{_json(report_data(result, self.options.lang))}</script>\n')
+        reviewed = self.options.review(result) if self.options.review else None
+        data = report_data(result, self.options.lang)
+        row = [self.files] + self.overview.row(result)
+        if reviewed:  # after the columns: the reviewed copy's file name
+            data["reviewed"] = reviewed
+            row.append(reviewed)
+        self.rows.write(("," if self.files > 1 else "") + _json(row))
+        self.reports.write(f'<script type="application/json" id="report-data-{self.files}">{_json(data)}</script>\n')
 
     def finish(self, totals: Totals) -> None:
         lang, overview = self.options.lang, self.overview
@@ -320,7 +333,7 @@ class HtmlFormatter(Formatter):
         columns = {"path": 0, "kind": 3, "late": overview.late_column, "input_error": overview.first_part - 1,
                    "parts": list(range(overview.first_part, overview.first_part + len(overview.parts))),
                    "severities": overview.severity_columns, "groups": overview.group_columns}
-        head = _json({"header": overview.header, "columns": columns, "words": {k: _w(k, lang) for k in ("cluster", "back")}})
+        head = _json({"header": overview.header, "columns": columns, "words": {k: _w(k, lang) for k in ("cluster", "back", "reviewed")}})
         self.out.write(f'<script type="application/json" id="overview-data">{head[:-1]},"rows":[')
         self.rows.copy_to(self.out)
         self.out.write(']}</script>\n')
