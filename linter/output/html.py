@@ -29,7 +29,7 @@ sans-serif;margin:0;color:#222;background:#fafafa}
 header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.6em 1em;z-index:2}
 header h1{font-size:1.2em;margin:0 0 .3em}
 fieldset{display:inline-block;border:1px solid #ccc;margin:0 .6em .3em 0;padding:.2em .6em}
-#overview{margin:1em;overflow-x:auto}
+#overview{margin:1em}.scroll{overflow-x:auto}select{max-width:16em}
 #overview[hidden],#clusters[hidden]{display:none}
 .controls{margin:.4em 0}.controls>*{margin-right:.8em}
 table{border-collapse:collapse;background:#fff;font-size:.9em}
@@ -328,7 +328,8 @@ class HtmlFormatter(Formatter):
             f'<fieldset id="severity-filter"><legend>{t("severity", lang)}</legend>{boxes}</fieldset>'
             f'<fieldset id="family-filter"><legend>{t("family", lang)}</legend>{family_boxes}</fieldset></header>'
             f'<section id="overview"><h2>{_w("overview", lang)}</h2>{_controls(lang)}'
-            f'<table><thead id="ov-head"></thead><tbody id="ov-body"></tbody></table><div id="clusters" hidden></div>'
+            f'<div class="scroll"><table><thead id="ov-head"></thead><tbody id="ov-body"></tbody></table></div>'
+            f'<div id="clusters" hidden></div>'
             f'</section><main id="details"></main>')
         columns = {"path": 0, "kind": 3, "late": overview.late_column, "input_error": overview.first_part - 1,
                    "parts": list(range(overview.first_part, overview.first_part + len(overview.parts))),
