@@ -40,8 +40,9 @@ _SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A converter's pinyin gloss after a character: 國(guó), 評（píng）
 _GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
-#: `*` standing for characters a site's word filter removed: between two Chinese characters
-_FILTERED = re.compile(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
+#: `*` standing for characters a site's word filter removed: between two Chinese characters,
+#: or opening a quotation or a document's name (《**县创建…》)
+_FILTERED = re.compile(rf"(?<=[{CJK}《“])\*+(?=[{CJK}])")
 _MARKDOWN_BOLD = re.compile(r"\*\*[^*]+\*\*")
 _REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
 _CJK_RUN = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
