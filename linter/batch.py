@@ -121,7 +121,7 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
     result = lint_source(registry, source, settings, digest=job.compare)
     compared = result.report.previous is not None
     if job.slim:
-        result.report = result.report.slim()
+        result.report, result.source = result.report.slim(), None
     if key is not None and not compared:
         cache.put(key, replace(result, settings=None))
     return result
