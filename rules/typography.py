@@ -308,7 +308,8 @@ class BrokenLine(Rule):
     无。
 
     ## 修复
-    安全的修复：删除两段之间的换行和空行，文字不变。
+    安全的修复：删除两段之间的换行和空行，文字不变。前一段不到 6 个字时不自动修复（一列短行是版式，
+    不是被页宽断开的句子）。
     """
 
     code = "T005"
@@ -324,7 +325,14 @@ class BrokenLine(Rule):
     def check(self, report: Report):
         for first, second in broken_pairs(report):
             span = join_span(first, second)
-            yield self.diagnostic(span, fix=_replace(span, ""), tail=first.text[-6:], head=second.text[:6])
+            # a line the page width broke is long; a column of short lines (one character
+            # each, 100,000 of them) is a layout the fix would flatten into one line
+            fix = _replace(span, "") if len(first.text.strip()) >= _BROKEN_LINE_MIN else None
+            yield self.diagnostic(span, fix=fix, tail=first.text[-6:], head=second.text[:6])
+
+
+#: The fewest characters of a line a safe fix joins to the next.
+_BROKEN_LINE_MIN = 6
 
 
 _NUMBERISH = re.compile(r"[0-9０-９%％.．]")
