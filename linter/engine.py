@@ -36,6 +36,8 @@ class FileResult:
     #: code → digest of each selected run rule (linter.rule.RunRule); None when the run
     #: compares no files with each other
     digests: dict | None = None
+    #: the input as read (its text, for the formats that show it); None in a slim result
+    source: Source | None = field(default=None, repr=False)
 
 
 class Registry:
@@ -76,6 +78,10 @@ class Registry:
         # The code itself, not only its version: an edited rule (or a development
         # checkout) must not be answered from results of the code before the edit.
         modules = {sys.modules[rule.__module__].__file__ for rule in self.rules.values()}
+        # rules made from data files (missing parts, formulations): an edited entry is an edited rule
+        data = {os.path.join(os.path.dirname(path), "data") for path in modules}
+        modules |= {os.path.join(d, name) for d in data if os.path.isdir(d) for name in os.listdir(d)
+                    if name.endswith(".toml")}
         folder = os.path.dirname(linter.__file__)
         modules |= {os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".py")}
         stamps = "|".join(f"{path}@{os.stat(path).st_mtime_ns}" for path in sorted(modules))
@@ -216,11 +222,14 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
         for diagnostic in rule.check(report):
             found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))
         summary.extend(rule.summarize(report))
+    # [[allow]] texts are matched in the text the rules read, the same in every format;
+    # baseline fingerprints in the file's own lines, where the baseline writer sees them
+    found, used = suppress.allowed(source.path, source.lines, found, settings)
     if source.mapped:
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
-    kept, used, hits = suppress.apply(source.path, source.lines, found, settings)
+    kept, hits = suppress.baselined(source.path, suppress.shown_lines(source), found, settings)
     digests = ({code: rule_class(settings).digest(report) for code, rule_class in selected
                 if issubclass(rule_class, RunRule)} if digest else None)
     return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
-                      baseline_hits=hits, digests=digests)
+                      baseline_hits=hits, digests=digests, source=source)

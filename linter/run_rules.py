@@ -72,11 +72,13 @@ def _merge(registry: Registry, result: FileResult, found: list) -> None:
     """Add run findings to a file's, suppressed by its allow entries and baseline as its own."""
     settings = result.settings
     if settings is not None and (settings.allow or settings.baseline):
-        lines = result.report.lines if result.report is not None and result.report.lines else None
-        if lines is None:  # a slim report keeps no text: read it again (few files have run findings)
+        source = result.source
+        if source is None:  # a slim result keeps no text: read it again (few files have run findings)
             source = read_source(registry, result.path)
-            lines = [] if isinstance(source, InputError) else source.lines
-        found, used, hits = suppress.apply(result.path, lines, found, settings)
+        lines = [] if isinstance(source, InputError) else suppress.shown_lines(source)
+        # run findings come in the file's own coordinates: both matched in its own lines
+        found, used = suppress.allowed(result.path, lines, found, settings)
+        found, hits = suppress.baselined(result.path, lines, found, settings)
         result.allow_used |= used
         result.baseline_hits |= hits
     result.diagnostics = sorted(result.diagnostics + found, key=lambda d: d.sort_key())

@@ -59,20 +59,43 @@ def allowed_by(entry: dict, path: str, line: str, diagnostic, root: str) -> bool
     return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
 
 
-def apply(path: str, lines: list[str], diagnostics, settings):
-    """Remove suppressed diagnostics. Returns (kept, allow entries used, baseline hits)."""
-    prints = fingerprints(path, lines, diagnostics) if settings.baseline else [None] * len(diagnostics)
-    kept, used, hits = [], set(), set()
-    for d, print_ in zip(diagnostics, prints):
+def allowed(path: str, lines: list[str], diagnostics, settings):
+    """The diagnostics no ``[[allow]]`` entry suppresses, and the entries that matched.
+
+    ``lines`` are the text the diagnostics' spans point into. The engine matches in the
+    reader's coordinates (the text the rules read, before spans go back to the file's own),
+    so an entry written for a ``.txt`` suppresses the same finding in its ``.md`` and
+    ``.docx`` twins, whatever markup or paragraphs stand around the text there."""
+    if not settings.allow:
+        return list(diagnostics), set()
+    kept, used = [], set()
+    for d in diagnostics:
         line = _line_text(lines, d.span.line)
         entry = next((e for e in settings.allow if allowed_by(e, path, line, d, settings.root)), None)
-        if entry is not None:
+        if entry is None:
+            kept.append(d)
+        else:
             used.add(entry["origin"])
-        elif print_ is not None and print_ in settings.baseline:
+    return kept, used
+
+
+def baselined(path: str, lines: list[str], diagnostics, settings):
+    """The diagnostics the baseline does not hold, and the baseline's fingerprints they hit
+    (``lines``: the file's own lines, in the diagnostics' coordinates, as the writer sees them)."""
+    if not settings.baseline:
+        return list(diagnostics), set()
+    kept, hits = [], set()
+    for d, print_ in zip(diagnostics, fingerprints(path, lines, diagnostics)):
+        if print_ in settings.baseline:
             hits.add(print_)
         else:
             kept.append(d)
-    return kept, used, hits
+    return kept, hits
+
+
+def shown_lines(source) -> list[str]:
+    """The file's own lines, which spans in its own coordinates point into."""
+    return source.display_lines or source.lines
 
 
 class BaselineWriter(Formatter):
@@ -87,7 +110,8 @@ class BaselineWriter(Formatter):
     def add(self, result) -> None:
         if result.report is None:
             return
-        for d, print_ in zip(result.diagnostics, fingerprints(result.path, result.report.lines, result.diagnostics)):
+        lines = shown_lines(result.source) if result.source is not None else result.report.lines
+        for d, print_ in zip(result.diagnostics, fingerprints(result.path, lines, result.diagnostics)):
             entry = {"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line, "fingerprint": print_}
             self.out.write(("\n " if not self.count else ",\n ") + json.dumps(entry, ensure_ascii=False))
             self.count += 1

@@ -158,3 +158,30 @@ def test_junit_one_case_per_file_and_rule():
         "T008 empty-abbreviation", "Q002 plan-without-targets", "S201 missing-signature", "S202 missing-date-line"]
     assert [c.get("name") for c in cases if c.find("failure") is None and c.find("error") is None] == ["relint"]
     assert root.get("tests") == "9" and root.get("failures") == "7" and root.get("errors") == "1"
+
+
+def _allow_every_finding(result) -> tuple[dict, ...]:
+    """An [[allow]] entry for each finding of a plain-text run: its code and the text it flags."""
+    lines = result.report.lines
+    entries = {}
+    for d in result.diagnostics:
+        if d.span.line == d.span.end_line and d.span.end_column > d.span.column:
+            text = lines[d.span.line - 1][d.span.column - 1:d.span.end_column - 1]
+            entries.setdefault((d.code, text), f"allow[{len(entries) + 1}]")
+    return tuple({"code": code, "text": text, "origin": origin} for (code, text), origin in entries.items())
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_an_allow_entry_suppresses_the_same_finding_in_every_format(registry, seed, tmp_path):
+    """[[allow]] is anchored on the text the reader reads, so the entries written for the .txt
+    suppress the same findings in its .md and .docx twins (markup and paragraphs aside)."""
+    text = seed.read_text(encoding="utf-8")
+    to_docx(text, tmp_path / "r.docx")
+    (tmp_path / "r.md").write_text(to_markdown(text), encoding="utf-8")
+    allow = _allow_every_finding(lint_file(registry, seed, ignore=("T004",)))
+    assert allow, "the seed has findings to suppress"
+    plain = lint_file(registry, seed, ignore=("T004",), allow=allow)
+    word = lint_file(registry, tmp_path / "r.docx", ignore=("L", "T004"), allow=allow)
+    markdown = lint_file(registry, tmp_path / "r.md", ignore=("T004",), allow=allow)
+    assert keyed(word) == keyed(markdown) == keyed(plain)
+    assert word.allow_used == markdown.allow_used == plain.allow_used == {e["origin"] for e in allow}
