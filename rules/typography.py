@@ -51,7 +51,8 @@ class HalfWidthPunctuation(Rule):
     无。
 
     ## 修复
-    安全的修复：只把半角标点换成对应的全角标点。
+    安全的修复：只把半角标点换成对应的全角标点。括号只成对转换（两半一起）；没有半角另一半的括号
+    只报告不修复：单独转换一半会造成新的 T002 不配对。
     """
 
     code = "T001"
@@ -66,6 +67,7 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
+            pairs = _bracket_pairs(scan)
             for match in re.finditer(r"[,;:?!()]", text):
                 start, char = match.start(), match.group()
                 if scan.is_protected(start):
@@ -73,10 +75,63 @@ class HalfWidthPunctuation(Rule):
                 left, right = neighbours(text, start, start + 1)
                 if char == ":" and left.isdigit() and right.isdigit():
                     continue  # a time such as 9:30
-                if is_cjk_context(left) or is_cjk_context(right) or (char in "()" and _cjk_inside(text, start)):
-                    span = scan.line.sub_span(start, start + 1)
-                    full = _HALF_TO_FULL[char]
-                    yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
+                span = scan.line.sub_span(start, start + 1)
+                full = _HALF_TO_FULL[char]
+                if char not in "()":
+                    if is_cjk_context(left) or is_cjk_context(right):
+                        yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
+                    continue
+                pair = pairs.get(start)
+                if pair is None:  # a lone half: converting it alone would make a T002 error
+                    if is_cjk_context(left) or is_cjk_context(right) or _cjk_inside(text, start):
+                        yield self.diagnostic(span, char=char, full=full)
+                elif _pair_in_chinese(text, *pair):
+                    yield self.diagnostic(span, fix=_pair_fix(scan, *pair), char=char, full=full)
+
+
+def _bracket_pairs(scan) -> dict[int, tuple[int, int]]:
+    """The half-width bracket pairs of a line that may be converted, by the index of either
+    half. T002 reads only full-width marks; a pair is converted only when the marks it encloses
+    are balanced as T002 reads them now, so the converted pair wraps balanced text and can
+    neither be left half unmatched nor take the half of another pair (“（(）”, “《依(法》)”)."""
+    text = scan.line.text
+    marks: list[str] = []  # full-width opening marks not yet closed, as T002 reads them
+    opened: list[list[int]] = []  # per open "(": index, len(marks) and unmatched then, lowest len(marks) since
+    unmatched, pairs = 0, {}
+    for match in re.finditer(f"[()]|{_PAIRED_MARK.pattern}", text):
+        index, char = match.start(), match.group()
+        if char in "()":
+            if scan.is_protected(index):
+                continue
+            if char == "(":
+                opened.append([index, len(marks), unmatched, len(marks)])
+            elif opened:
+                opening, depth, before, lowest = opened.pop()
+                if lowest >= depth == len(marks) and before == unmatched:
+                    pairs[opening] = pairs[index] = (opening, index)
+                if opened:
+                    opened[-1][3] = min(opened[-1][3], lowest)
+        elif char in _PAIRS:
+            marks.append(char)
+        elif marks and marks[-1] == _CLOSERS[char]:
+            marks.pop()
+            if opened:
+                opened[-1][3] = min(opened[-1][3], len(marks))
+        else:
+            unmatched += 1
+    return pairs
+
+
+def _pair_in_chinese(text: str, opening: int, closing: int) -> bool:
+    """Whether a bracket pair stands in Chinese text: Chinese beside either half or inside."""
+    beside = neighbours(text, opening, opening + 1) + neighbours(text, closing, closing + 1)
+    return any(is_cjk_context(c) for c in beside) or bool(re.search(f"[{CJK}]", text[opening + 1:closing]))
+
+
+def _pair_fix(scan, opening: int, closing: int) -> Fix:
+    """Both halves of a pair in one fix: brackets are converted in pairs only."""
+    return Fix("safe", (Edit(scan.line.sub_span(opening, opening + 1), "（"),
+                        Edit(scan.line.sub_span(closing, closing + 1), "）")))
 
 
 def _cjk_inside(text: str, start: int) -> bool:
@@ -294,7 +349,8 @@ class BrokenLine(Rule):
     无。
 
     ## 修复
-    安全的修复：删除两段之间的换行和空行，文字不变。
+    安全的修复：删除两段之间的换行和空行，文字不变。前一段不到 6 个字时不自动修复（一列短行是版式，
+    不是被页宽断开的句子）。
     """
 
     code = "T005"
@@ -310,7 +366,14 @@ class BrokenLine(Rule):
     def check(self, report: Report):
         for first, second in broken_pairs(report):
             span = join_span(first, second)
-            yield self.diagnostic(span, fix=_replace(span, ""), tail=first.text[-6:], head=second.text[:6])
+            # a line the page width broke is long; a column of short lines (one character
+            # each, 100,000 of them) is a layout the fix would flatten into one line
+            fix = _replace(span, "") if len(first.text.strip()) >= _BROKEN_LINE_MIN else None
+            yield self.diagnostic(span, fix=fix, tail=first.text[-6:], head=second.text[:6])
+
+
+#: The fewest characters of a line a safe fix joins to the next.
+_BROKEN_LINE_MIN = 6
 
 
 _NUMBERISH = re.compile(r"[0-9０-９%％.．]")
