@@ -18,7 +18,7 @@ import json
 
 from linter import __version__
 from linter.i18n import family_name, t, translate
-from linter.output import Formatter, Spool, Totals
+from linter.output import Formatter, Spool, Totals, safe_name
 from linter.output.checklist import format_report
 from linter.output.tables import Overview
 from linter.output.text import summary_line
@@ -244,7 +244,7 @@ def _json(value) -> str:
 def report_data(result, lang: str) -> dict:
     """What the page needs to show one report: its checklist, its findings as positions
     and messages, its lines as the reader shows them."""
-    data = {"path": result.path, "checklist": "\n".join(format_report(result, lang)[1:])}
+    data = {"path": safe_name(result.path), "checklist": "\n".join(format_report(result, lang)[1:])}
     if result.error or result.report is None:
         return data
     source = result.report.source
