@@ -36,8 +36,10 @@ ORG_SUFFIX = re.compile(
 )
 # Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况".
 _TITLE_WORDS = re.compile(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$)")
-# What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
-_AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
+# What stands under a title: the author and post ("…党组书记、局长 夏军"), a bracketed date, or
+# the month of a duty report's delivery ("2025年2月", which is not the year it reports on).
+_AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长"
+                     rf"|^{YEAR}年\d{{1,2}}月$")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 
