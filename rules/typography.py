@@ -113,7 +113,7 @@ def _bracket_pairs(scan) -> dict[int, tuple[int, int]]:
                     opened[-1][3] = min(opened[-1][3], lowest)
         elif char in _PAIRS:
             marks.append(char)
-        elif marks and marks[-1] == _CLOSERS[char]:
+        elif marks and marks[-1] == _CLOSERS.get(char):  # a look-alike closer (〞) closes nothing
             marks.pop()
             if opened:
                 opened[-1][3] = min(opened[-1][3], len(marks))
