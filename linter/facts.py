@@ -10,11 +10,11 @@ inside the plan part.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from linter.model import Span, TextLine
+from linter.regex import lazy
 from linter.vocabulary import (
     BLANK,
     CHANGE_IN_PERCENT,
@@ -29,8 +29,8 @@ from linter.vocabulary import (
     number_value,
 )
 
-_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
-_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_CLAUSE_END = lazy(r"[。；;！？!?\n]")
+_CLAUSE_MARK = lazy(r"[，,。；;：:！？!?]")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class _Boundaries:
 
 #: What every written date contains (月 or the separators of 2023.3.7 and 2023-03-07):
 #: the date patterns only run on lines that have one.
-_MAY_HOLD_DATE = re.compile(r"[月.．\-/]")
+_MAY_HOLD_DATE = lazy(r"[月.．\-/]")
 
 
 def _has_percent(text: str) -> bool:

@@ -15,29 +15,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.regex import lazy
 from linter.vocabulary import CN_DIGITS, DATE_LINE, ENUM_ITEM, FUSED_MARK, HEADING_MARKS, YEAR, cn_number
 
 #: Level given to a heading that has no number; deeper than any numbered level, so
 #: the next numbered heading closes it.
 UNNUMBERED = 5
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = lazy(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
-_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
+_FUSED_HEADING = lazy(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
 # A title at the start of a document saved as one line, followed by a salutation
 # ("区委、区政府："), the opening ("2023年，…", "现将…") or the first part ("一、").
-_RUN_ON_TITLE = re.compile(
+_RUN_ON_TITLE = lazy(
     rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|{YEAR}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
-_ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
-_HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_ENDS_CLAUSE = lazy(r"[。！？；：:;!?）)”」』】]$")
+_HAS_PUNCT = lazy(r"[。，,；;：:！？!?]")
 
-ORG_SUFFIX = re.compile(
+ORG_SUFFIX = lazy(
     r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
 )
 # Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况".
-_TITLE_WORDS = re.compile(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$)")
+_TITLE_WORDS = lazy(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$)")
 # What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
-_AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
+_AUTHOR = lazy(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 

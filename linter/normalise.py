@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.lines import compact
+from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 
 #: Frequent characters that exist only in Traditional script: their presence is what makes
@@ -39,16 +40,16 @@ LINE_KINDS = ("field", "navigation", "widget", "watermark", "repeat", "table")
 _SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A converter's pinyin gloss after a character: 國(guó), 評（píng）
-_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+_GLOSS = lazy(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
 #: `*` standing for characters a site's word filter removed: between two Chinese characters
-_FILTERED = re.compile(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
-_MARKDOWN_BOLD = re.compile(r"\*\*[^*]+\*\*")
-_REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
-_CJK_RUN = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
-_LATIN1_RUN = re.compile("[\u00a1-\u00ff]{4,}")
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_NUMERIC_CELL = re.compile(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
-_TABLE_BAR = re.compile("[|｜│]")
+_FILTERED = lazy(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
+_MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
+_REPLACEMENT = lazy("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
+_CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
+_LATIN1_RUN = lazy("[\u00a1-\u00ff]{4,}")
+_CJK_CHAR = lazy(f"[{CJK}]")
+_NUMERIC_CELL = lazy(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
+_TABLE_BAR = lazy("[|｜│]")
 #: List bullets a page puts before its fields ("• 来源: 司法厅").
 _BULLETS = "•·●▪◆■-*"
 

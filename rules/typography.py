@@ -21,6 +21,7 @@ from linter.rules.textscan import (
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.vocabulary import BLANKS, YEAR_RANGE_DASHED
 
@@ -89,7 +90,7 @@ def _cjk_inside(text: str, start: int) -> bool:
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_PAIRED_MARK = lazy("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 
 
 class UnbalancedMarks(Rule):
@@ -140,7 +141,7 @@ class UnbalancedMarks(Rule):
                 yield self.diagnostic(line.sub_span(index, index + 1), mark=char, other=_PAIRS[char])
 
 
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
+_LATIN_WORD = lazy(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
 
 
 class LatinWord(Rule):
@@ -191,7 +192,7 @@ class LatinWord(Rule):
                     yield self.diagnostic(scan.line.sub_span(*match.span()), word=word)
 
 
-_DEBRIS = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
+_DEBRIS = lazy(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
 
 
 class MarkupDebris(Rule):
@@ -272,7 +273,7 @@ class BrokenLine(Rule):
             yield self.diagnostic(span, fix=_replace(span, ""), tail=first.text[-6:], head=second.text[:6])
 
 
-_NUMBERISH = re.compile(r"[0-9０-９%％.．]")
+_NUMBERISH = lazy(r"[0-9０-９%％.．]")
 
 
 class StraySpace(Rule):
@@ -325,7 +326,7 @@ class StraySpace(Rule):
                     yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
 
 
-_REPEATED = re.compile(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
+_REPEATED = lazy(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
 
 
 class RepeatedPunctuation(Rule):
@@ -363,7 +364,7 @@ class RepeatedPunctuation(Rule):
             yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
-_EMPTY_ABBREVIATION = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
+_EMPTY_ABBREVIATION = lazy(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
 
 
 class EmptyAbbreviation(Rule):
@@ -400,7 +401,7 @@ class EmptyAbbreviation(Rule):
             yield self.diagnostic(span, text=match.group())
 
 
-_VALUE_RANGE = re.compile(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
+_VALUE_RANGE = lazy(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
 
 
 class RangeDash(Rule):
@@ -448,7 +449,7 @@ class RangeDash(Rule):
 
 # 、 between two items that are wholly in 书名号 or 引号: the item after it must end at its
 # closing mark ("《条例》实施纪念日" is a longer item, and there the 顿号 is right).
-_ENUMERATION_COMMA = re.compile(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
+_ENUMERATION_COMMA = lazy(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
 
 
 class CommaBetweenTitles(Rule):
@@ -487,7 +488,7 @@ class CommaBetweenTitles(Rule):
             yield self.diagnostic(span, fix=_replace(span, ""))
 
 
-_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULL_WIDTH = lazy(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 class FullWidthAlphanumerics(Rule):
@@ -526,7 +527,7 @@ class FullWidthAlphanumerics(Rule):
             yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
 
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
+_ELLIPSIS = lazy(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
 
 
 class EllipsisForm(Rule):
