@@ -126,11 +126,14 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     result = Normalised(_simplified(lines))
     result.traditional, result.first_traditional = _count_converted(lines, result.lines)
     found = patterns(extra)
-    _furniture_lines(result, found)
+    # one watermark scan per line, read by the furniture and the stretch passes
+    marks = [[m for m in found.watermark.finditer(line) if m.group().strip()] if line.strip() else []
+             for line in result.lines]
+    _furniture_lines(result, found, marks)
     _table_lines(result, tables)
     for index, line in enumerate(result.lines):
         if index not in result.furniture and line.strip():
-            result.stretches.extend(_stretches(index, lines[index], line, found))
+            result.stretches.extend(_stretches(index, lines[index], line, marks[index]))
     return result
 
 
@@ -171,13 +174,15 @@ def _count_converted(original: list[str], converted: list[str]) -> tuple[int, tu
 
 def is_traditional(normalised: Normalised, lines: list[str]) -> bool:
     """Whether the text as a whole is in Traditional script (not a quoted name or two)."""
+    if normalised.traditional < 6:
+        return False
     chinese = sum(len(_CJK_CHAR.findall(line)) for line in lines)
-    return normalised.traditional >= 6 and normalised.traditional >= chinese * 0.05
+    return normalised.traditional >= chinese * 0.05
 
 
 # -- furniture and tables -------------------------------------------------------------
 
-def _furniture_lines(result: Normalised, found: Patterns) -> None:
+def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Match]]) -> None:
     value_of_label = False
     for index, line in enumerate(result.lines):
         flat = compact(line).lstrip(_BULLETS)
@@ -197,8 +202,7 @@ def _furniture_lines(result: Normalised, found: Patterns) -> None:
             elif found.lines.search(flat):
                 what = "navigation"
             else:
-                marks = [m for m in found.watermark.finditer(line) if m.group().strip()]
-                if marks and not compact(found.watermark.sub("", line)):
+                if marks[index] and not compact(found.watermark.sub("", line)):
                     what = "watermark"
         if what:
             result.furniture[index] = what
@@ -236,11 +240,10 @@ def _is_cell(line: str) -> bool:
 
 # -- stretches inside a line ----------------------------------------------------------
 
-def _stretches(index: int, original: str, line: str, found: Patterns) -> list[Stretch]:
-    """Stretches of one line; mojibake is looked for in the original characters (converting
-    it to Simplified would destroy the bytes it stands for)."""
-    out = [Stretch(index, m.start(), m.end(), "watermark", m.group())
-           for m in found.watermark.finditer(line) if m.group().strip()]
+def _stretches(index: int, original: str, line: str, marks: list[re.Match]) -> list[Stretch]:
+    """Stretches of one line (``marks``: its watermarks); mojibake is looked for in the
+    original characters (converting it to Simplified would destroy the bytes it stands for)."""
+    out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in mojibake(original)]
     out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
     if not _MARKDOWN_BOLD.search(line):
@@ -279,8 +282,11 @@ def _decodes(text: str, wrong: str, right: str) -> bool:
     except UnicodeEncodeError:
         return False
     recovered = raw.decode(right, errors="replace")
+    lost = recovered.count("\ufffd")
+    if lost * 4 > len(recovered):  # ordinary text re-read: mostly lost bytes (and chinese <= len - lost)
+        return False
     chinese = len(_CJK_CHAR.findall(recovered))
-    return chinese >= 2 and recovered.count("\ufffd") * 3 <= chinese
+    return chinese >= 2 and lost * 3 <= chinese
 
 
 def letter_spaced(line: str) -> tuple[int, int] | None:
@@ -289,6 +295,9 @@ def letter_spaced(line: str) -> tuple[int, int] | None:
     stripped = line.strip(BLANK)
     chars = compact(stripped)
     if len(chars) < 6 or not _CJK_CHAR.search(chars):
+        return None
+    # each gap ends at a blank: with too few blanks there cannot be enough gaps
+    if sum(map(stripped.count, BLANK)) < (len(chars) - 1) * 0.8:
         return None
     gaps = sum(1 for a, b in zip(stripped, stripped[1:]) if a not in BLANK and b in BLANK)
     if gaps < (len(chars) - 1) * 0.8:
