@@ -9,7 +9,7 @@ from linter.rules.textscan import scan_lines
 
 from linter import hookimpl
 from linter.model import Report
-from linter.rule import Edit, Fix, Rule, Text
+from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.tomlio import load_package_data
 
 
@@ -35,7 +35,8 @@ class WrongFormulation(Rule):
     `深入贯彻党的二十大和二十届历次全会精神`（或写明具体的全会，如“二十届三中全会”）
 
     ## 选项
-    在配置中用 `[[tool.relint.formulations]]`（`wrong`、`right`、`reason`）增加本地清单。
+    （由声明的选项生成）
+    省级部门的部署方案（`--profile`）也可以带自己的清单，与选项中的一并检查。
 
     ## 修复
     不安全的修复（`--unsafe-fixes`）：替换为正确写法；有的提法需要写明具体会议，应由起草人确认。
@@ -48,9 +49,15 @@ class WrongFormulation(Rule):
     scope = "text"
     summary = Text("规范提法写错", "official formulation in a known wrong form")
     message = Text("“{wrong}”应为“{right}”：{reason}", "“{wrong}” should read “{right}”: {reason}")
+    options = (Option("formulations", list, [], Text(
+        "本地增加的“错误写法 → 正确写法”清单，每条写明 `wrong`、`right`、`reason`",
+        "local wrong → right pairs, each with `wrong`, `right` and `reason`"),
+        keys=("wrong", "right", "reason"), legacy="formulations"),)
 
     def check(self, report: Report):
-        pairs = builtin_pairs() + tuple(getattr(self.settings, "formulations", ()) or ())
+        profile = getattr(self.settings, "applied_profile", None)
+        pairs = builtin_pairs() + tuple(profile.formulations if profile is not None else ()) \
+            + tuple(self.option("formulations"))
         for scan in scan_lines(report):
             text = scan.line.text
             for pair in pairs:

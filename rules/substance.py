@@ -28,13 +28,9 @@ def data() -> dict:
     return load_package_data("linter.rules", "data/substance.toml")
 
 
-def threshold(rule: Rule, name: str) -> float:
-    """A threshold option of a Q rule (the older ``[substance]`` table still counts)."""
-    return rule.option(name, dict(getattr(rule.settings, "substance", ()) or ()).get(name))
-
-
 def threshold_option(name: str, doc: Text) -> Option:
-    return Option(name, float, data()["thresholds"][name], doc)
+    """A threshold option of a Q rule (the older ``[substance]`` table still sets it)."""
+    return Option(name, float, data()["thresholds"][name], doc, legacy=f"substance.{name}")
 
 
 def part_lines(report: Report, role: str, headings: bool = True) -> list[TextLine]:
@@ -214,7 +210,7 @@ class FewFacts(Rule):
 
     def check(self, report: Report):
         measured = facts_per_1000(report)
-        limit = threshold(self, "facts-per-1000")
+        limit = self.option("facts-per-1000")
         if measured and measured[0] < limit:
             rate, count, chars = measured
             yield self.diagnostic(report.part(MEASURES).where.span, rate=f"{rate:.1f}", count=count,
@@ -278,7 +274,7 @@ class CopiedFromLastYear(Rule):
         if previous is None:
             return
         size = int(data()["thresholds"]["shingle"])
-        limit = threshold(self, "similarity")
+        limit = self.option("similarity")
         for role in (SHORTCOMINGS, PLAN):
             theirs = part_lines(previous, role, headings=False) or list(previous.paragraphs())
             their_shingles = [(t, shingles(t.text, size)) for t in theirs]
