@@ -147,7 +147,8 @@ class Rule:
     kinds: ClassVar[tuple[str, ...]] = ()
     #: the part of the report the rule reads (Vale's scope), shown by `relint rule`
     scope: ClassVar[str] = "document"
-    #: the rule compares with last year's report, which the engine then looks for and parses
+    #: the rule compares with last year's report: the engine then looks for it, parses it and
+    #: passes it to :meth:`check` and :meth:`summarize` as ``previous`` (None when none is found)
     needs_previous: ClassVar[bool] = False
     summary: ClassVar[Text]
     message: ClassVar[Text]
@@ -175,12 +176,14 @@ class Rule:
         older = legacy_value(self.settings, declared.legacy) if declared.legacy else None
         return declared.default if older is None else older
 
-    def check(self, report: Report) -> Iterable[Diagnostic]:
+    def check(self, report: Report, **context) -> Iterable[Diagnostic]:
+        """The findings in ``report``, read-only. ``context``: ``previous`` (last year's
+        report) for a rule that sets :attr:`needs_previous`; nothing otherwise."""
         raise NotImplementedError
 
-    def summarize(self, report: Report) -> Iterable[tuple[Text, str]]:
+    def summarize(self, report: Report, **context) -> Iterable[tuple[Text, str]]:
         """Measurements the rule publishes for the report's summary (checklist, HTML, JSON):
-        (label, value) pairs. Most rules publish none."""
+        (label, value) pairs. Most rules publish none. ``context`` as for :meth:`check`."""
         return ()
 
     def diagnostic(self, span: Span, message: Text | None = None, help: Text | None = None,

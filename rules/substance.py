@@ -269,8 +269,7 @@ class CopiedFromLastYear(Rule):
                                                    "share of a passage's 4-grams found in last year's part "
                                                    "that counts as copied")),)
 
-    def _repeats(self, report: Report):
-        previous = report.previous
+    def _repeats(self, report: Report, previous: Report | None):
         if previous is None:
             return
         size = int(data()["thresholds"]["shingle"])
@@ -288,16 +287,15 @@ class CopiedFromLastYear(Rule):
                     best = max(their_shingles, key=lambda pair: len(mine & pair[1]))[0]
                     yield role, line, best, share
 
-    def check(self, report: Report):
-        path = report.previous.source.path if report.previous is not None and report.previous.source else ""
-        for role, line, best, share in self._repeats(report):
+    def check(self, report: Report, previous: Report | None = None):
+        for role, line, best, share in self._repeats(report, previous):
             spec = report.part(role).spec
-            yield self.diagnostic(line.span, part=spec.name, part_en=spec.name_en, path=path,
-                                  line=report.previous.original_line(best.span.line), percent=round(share * 100))
+            yield self.diagnostic(line.span, part=spec.name, part_en=spec.name_en, path=previous.path,
+                                  line=previous.original_line(best.span.line), percent=round(share * 100))
 
-    def summarize(self, report: Report):
-        if report.previous is not None:
-            yield self.label, str(sum(1 for _ in self._repeats(report)))
+    def summarize(self, report: Report, previous: Report | None = None):
+        if previous is not None:
+            yield self.label, str(sum(1 for _ in self._repeats(report, previous)))
 
 
 class SystemsCoverage(Rule):

@@ -12,8 +12,6 @@ import unicodedata
 import pytest
 from conftest import FIXTURES, lint_file
 
-from linter.suppress import shown_lines
-
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*.txt"))
 CLEAN_REPORTS = sorted((FIXTURES / "clean").glob("*.txt"))
 
@@ -35,7 +33,7 @@ def excerpt(lines: list[str], span) -> str:
 
 
 def render(result) -> str:
-    lines = shown_lines(result.source)
+    lines = result.source.shown_lines()
     return "".join(f"{d.span.line}:{d.span.column} {d.code} {d.message.zh}\n{excerpt(lines, d.span)}"
                    for d in result.diagnostics)
 
