@@ -13,7 +13,7 @@ import datetime
 import os
 import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
