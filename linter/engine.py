@@ -81,6 +81,10 @@ class Registry:
         # The code itself, not only its version: an edited rule (or a development
         # checkout) must not be answered from results of the code before the edit.
         modules = {sys.modules[rule.__module__].__file__ for rule in self.rules.values()}
+        # rules made from data files (missing parts, formulations): an edited entry is an edited rule
+        data = {os.path.join(os.path.dirname(path), "data") for path in modules}
+        modules |= {os.path.join(d, name) for d in data if os.path.isdir(d) for name in os.listdir(d)
+                    if name.endswith(".toml")}
         folder = os.path.dirname(linter.__file__)
         modules |= {os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".py")}
         stamps = "|".join(f"{path}@{os.stat(path).st_mtime_ns}" for path in sorted(modules))

@@ -1,12 +1,12 @@
 """Structure rules (S0xx, S1xx): title, reporting body and the mandated parts of the
-annual report."""
+annual report (the rules that report a missing part are data: data/parts.toml)."""
 
 from __future__ import annotations
 
 import re
 
 from linter.rules.basis import REPORT_NAME_GUIDELINE, SUPERVISION_REGULATION
-from linter.rules.elements import MissingElement, report_anchor
+from linter.rules.elements import MISSING, report_anchor
 
 from linter import hookimpl
 from linter.lines import compact
@@ -181,72 +181,6 @@ class UnknownIssuer(Rule):
             yield self.diagnostic(report_anchor(report))
 
 
-class MissingMeasures(MissingElement):
-    """
-    ## 作用
-    检查年度报告是否有“上一年度推进法治政府建设的主要举措和成效”部分。
-    以标题识别（举措、成效、主要做法、工作情况……），其次识别正文中的引导语。
-
-    ## 原因
-    督察工作规定列明年度报告的第一项内容就是上一年度的主要举措和成效。
-
-    ## 示例
-    报告只有“存在的问题”和“下一步打算”两部分。
-
-    ## 改为
-    `一、2024年度推进法治政府建设的主要举措和成效`
-
-    ## 选项
-    识别用的关键词在 `kinds.toml` 中，可在配置 `[tool.relint.elements.measures]` 中扩充 `heading`、`body`。
-
-    ## 修复
-    无自动修复。
-    """
-
-    code = "S101"
-    name = "missing-measures-part"
-    severity = "error"
-    kinds = ANNUAL
-    element = "measures"
-    summary = Text("缺少“主要举措和成效”部分", "missing part: main measures and results")
-    help = Text("单列一部分，写明上一年度的主要举措和取得的成效，并用数据说明",
-                "add a part on last year's main measures and their results, with figures")
-    basis = SUPERVISION_REGULATION
-
-
-class MissingShortcomings(MissingElement):
-    """
-    ## 作用
-    检查年度报告是否有“存在的不足和原因”部分。“存在的主要问题与不足”“不足之处”等写法均可识别。
-
-    ## 原因
-    督察工作规定要求报告上一年度推进法治政府建设“存在的不足和原因”；只讲成绩不讲不足，
-    是第三方评估最常指出的缺陷之一。
-
-    ## 示例
-    报告由“2024年工作情况”和“2025年工作计划”两部分组成（种子报告 000）。
-
-    ## 改为
-    `二、2024年度推进法治政府建设存在的不足和原因`
-
-    ## 选项
-    关键词可在配置 `[tool.relint.elements.shortcomings]` 中扩充。
-
-    ## 修复
-    无自动修复。
-    """
-
-    code = "S102"
-    name = "missing-shortcomings-part"
-    severity = "error"
-    kinds = ANNUAL
-    element = "shortcomings"
-    summary = Text("缺少“存在的不足和原因”部分", "missing part: shortcomings")
-    help = Text("单列一部分，逐条写明存在的不足并分析原因", "add a part that lists last year's shortcomings "
-                "and analyses their causes")
-    basis = SUPERVISION_REGULATION
-
-
 class ShortcomingsWithoutCauses(Rule):
     """
     ## 作用
@@ -288,107 +222,6 @@ class ShortcomingsWithoutCauses(Rule):
         shortcomings, causes = report.part("shortcomings"), report.part("causes")
         if shortcomings and shortcomings.found and causes and not causes.found:
             yield self.diagnostic(shortcomings.where.span)
-
-
-class MissingDuty(MissingElement):
-    """
-    ## 作用
-    检查年度报告是否报告了党政主要负责人履行推进法治建设第一责任人职责的情况。
-    单列一部分最好；写在其他部分的正文中（如“履行第一责任人职责，局主要负责人……”）也算报告了，
-    此时由 S107 提示。
-
-    ## 原因
-    督察工作规定要求报告“上一年度党政主要负责人履行推进法治建设第一责任人职责，
-    加强法治政府建设的有关情况”。
-
-    ## 示例
-    全文没有提到主要负责人或第一责任人职责（种子报告 000）。
-
-    ## 改为
-    `三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况`
-
-    ## 选项
-    关键词可在配置 `[tool.relint.elements.duty]` 中扩充。
-
-    ## 修复
-    无自动修复。
-    """
-
-    code = "S104"
-    name = "missing-duty-part"
-    severity = "error"
-    kinds = ANNUAL
-    element = "duty"
-    summary = Text("缺少主要负责人履行第一责任人职责情况", "missing: principal leader's first-responsible-person duty")
-    help = Text("单列一部分，写明主要负责人如何履职：亲自部署、依法决策、督办落实、年终述法等",
-                "add a part on how the principal leader fulfilled the duty: planning, decisions, follow-up, 述法")
-    basis = SUPERVISION_REGULATION
-
-
-class MissingPlan(MissingElement):
-    """
-    ## 作用
-    检查年度报告是否有“下一年度推进法治政府建设的主要安排”部分。
-    “下一步工作打算”“20XX年工作计划”“初步安排”等写法均可识别。
-
-    ## 原因
-    督察工作规定要求报告下一年度的主要安排。
-
-    ## 示例
-    报告在“存在的问题”之后直接结束。
-
-    ## 改为
-    `四、2025年度推进法治政府建设的主要安排`
-
-    ## 选项
-    关键词可在配置 `[tool.relint.elements.plan]` 中扩充。
-
-    ## 修复
-    无自动修复。
-    """
-
-    code = "S105"
-    name = "missing-plan-part"
-    severity = "error"
-    kinds = ANNUAL
-    element = "plan"
-    summary = Text("缺少下一年度主要安排", "missing part: next year's plan")
-    help = Text("单列一部分，写明下一年度的主要安排，给出目标和时限", "add a part on next year's plan, with "
-                "targets and deadlines")
-    basis = SUPERVISION_REGULATION
-
-
-class MissingOtherMatters(MissingElement):
-    """
-    ## 作用
-    检查年度报告是否有“其他需要报告的情况”部分。默认不启用。
-
-    ## 原因
-    督察工作规定列出的第五项内容是“其他需要报告的情况”；没有其他情况时很多报告省略此部分，
-    所以默认不检查。
-
-    ## 示例
-    报告只有四个部分。
-
-    ## 改为
-    `五、其他需要报告的情况`
-
-    ## 选项
-    用 `extend-select = ["S106"]` 启用。
-
-    ## 修复
-    无自动修复。
-    """
-
-    code = "S106"
-    name = "missing-other-matters-part"
-    severity = "info"
-    default = False
-    kinds = ANNUAL
-    element = "other"
-    summary = Text("缺少“其他需要报告的情况”部分", "missing part: other matters to report")
-    help = Text("如有其他需要报告的情况，单列一部分", "add a part for other matters, if there are any")
-    basis = SUPERVISION_REGULATION
 
 
 class ElementInsideOtherPart(Rule):
@@ -504,7 +337,7 @@ class MissingConfiguredElement(Rule):
     severity = "error"
     scope = "elements"
     summary = Text("缺少配置要求的部分", "missing part required by the config")
-    message = MissingElement.message
+    message = MISSING
 
     def check(self, report: Report):
         for match in report.elements.values():
@@ -514,6 +347,5 @@ class MissingConfiguredElement(Rule):
 
 @hookimpl
 def relint_rules():
-    return [NoTitle, TitleWithoutYear, NonstandardTitle, UnknownIssuer, MissingMeasures, MissingShortcomings,
-            ShortcomingsWithoutCauses, MissingDuty, MissingPlan, MissingOtherMatters, ElementInsideOtherPart,
-            PartsOutOfOrder, MissingConfiguredElement]
+    return [NoTitle, TitleWithoutYear, NonstandardTitle, UnknownIssuer, ShortcomingsWithoutCauses,
+            ElementInsideOtherPart, PartsOutOfOrder, MissingConfiguredElement]

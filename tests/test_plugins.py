@@ -56,7 +56,7 @@ DEMO_RULE = '''
 def test_builtin_rules_are_entry_point_plugins():
     out = run_relint("--plugins").stdout.decode()
     names = [line.split()[0] for line in out.splitlines()]
-    assert {"structure", "signature", "duty", "kinds"} <= set(names)
+    assert {"structure", "signature", "elements", "kinds"} <= set(names)
     assert all("report-relint" in line for line in out.splitlines())
 
 
