@@ -13,11 +13,11 @@ from functools import lru_cache
 from linter.facts import extract, parse_date
 from linter.lines import ORG_SUFFIX, compact
 from linter.model import ElementMatch, ElementSpec, PageText, Report, ReportKind, Script, Section, Span, TextLine
-from linter.normalise import is_traditional, normalise
+from linter.normalise import is_traditional, normalise, without_glosses
 from linter.parse import Document, Segment, parse_lines
 from linter.profiles import Profile, default_profile
 from linter.sources import Source
-from linter.vocabulary import YEAR, YEAR_WORD
+from linter.vocabulary import PROVINCE, YEAR, YEAR_WORD
 
 # "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
 _ISSUER_IN_TITLE = re.compile(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
@@ -28,8 +28,14 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+def plain(text: str) -> str:
+    """Text as words are recognised in it: no white space ("2022 年" reads as "2022年") and no
+    converter glosses ("第一責(zé)任人" reads as "第一責任人")."""
+    return without_glosses(compact(text))
+
+
 def matches(patterns, text: str) -> bool:
-    flat = compact(text)
+    flat = plain(text)
     return any(_regex(p).search(flat) for p in patterns)
 
 
@@ -79,31 +85,43 @@ def _untitled(kind: ReportKind, opening: list[str], headings: list[str]) -> bool
 
 
 def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
-    issuers = [line for line in segment.front if ORG_SUFFIX.search(compact(line.text))]
+    issuers = [line for line in segment.front if ORG_SUFFIX.search(plain(line.text))]
     if issuers:
-        return compact(issuers[-1].text), issuers[-1]
+        return plain(issuers[-1].text), issuers[-1]
     if title:
         head = title.split()[0] if " " in title else None
         if head and ORG_SUFFIX.search(head) and len(head) <= 30:
-            return head, segment.title[0]
-        flat = compact(title)
+            return plain(head), segment.title[0]
+        flat = plain(title)
         prefix = _ISSUER_IN_TITLE.match(flat) or re.match(rf"^{YEAR}年度?(.{{2,30}}?)(法治政府|依法行政)", flat)
-        if prefix and ORG_SUFFIX.search(prefix.group(1)):
-            return prefix.group(1), segment.title[0]
+        # "杭州市农业农村局(杭州市乡村振兴局)2023年…": the body's second name in brackets
+        name = _ALIAS.sub("", prefix.group(1)) if prefix else ""
+        if ORG_SUFFIX.search(name):
+            return name, segment.title[0]
     if segment.signature:
-        return compact(segment.signature[0].text), segment.signature[0]
-    if segment.paragraphs:  # a copy without its title names its body in the opening sentence
-        found = _ISSUER_IN_OPENING.match(compact(segment.paragraphs[0].text))
+        return plain(segment.signature[0].text), segment.signature[0]
+    # a copy without its title names its body in the opening (after an addressee line)
+    for paragraph in segment.paragraphs[:2]:
+        flat = plain(paragraph.text)
+        found = _ISSUER_IN_OPENING.search(flat) or _ISSUER_ANNOUNCED.search(flat)
         if found:
-            return found.group("org"), segment.paragraphs[0]
+            return found.group("org"), paragraph
     return None, None
 
 
-# "2022年,渝中区坚持……", "2023年,在市委、市政府的正确领导下,前进区教育局深入……"
+_ALIAS = re.compile(r"[（(][^（()）]*[）)]$")
+#: A body's name in running text; a bare level (县人民政府, 市人社局), 我局 or 全市 names no body.
+_ORG = (rf"(?P<org>(?![我本全该各在省市县区乡镇])[^，,。、“”《》:：]{{2,25}}?{ORG_SUFFIX.pattern.rstrip('$')}"
+        rf"|{PROVINCE})")
+# The subject of the opening sentence: "2022年,渝中区坚持……", "2023年,在市委、市政府的正确领导下,
+# 在省厅的指导下,江门市应急管理局深入……", "一年来,周溪乡在……", "…部署,2023年,清波街道以……",
+# "2025年,中村乡法治政府建设工作在……", "2021年,广东坚持……"
 _ISSUER_IN_OPENING = re.compile(
-    rf"^{YEAR}年?度?(?:以来)?[,，](?:在[^，,。]{{2,60}}[,，])?"
-    rf"(?P<org>[^，,。、“”《》]{{2,25}}?{ORG_SUFFIX.pattern.rstrip('$')})"
-    r"(?:党组|党委)?(?:坚持|深入|认真|全面|始终|紧紧|紧扣|聚焦|以|按照|围绕|立足|扎实|严格|持续|在|把|将|高度|积极)")
+    rf"(?:^|[，,。；;])(?:{YEAR}年?度?(?:以来)?|一年来|今年以来)[,，](?:在[^，,。]{{2,60}}[,，])*{_ORG}"
+    r"(?:党组|党委|党工委)?(?:坚持|深入|认真|全面|始终|紧紧|紧扣|聚焦|以|按照|围绕|立足|扎实|严格|持续|在|把|将|高度|积极"
+    r"|法治政府建设|依法行政)")
+# The body an announcement names: "现将江门市农业农村局2024年法治政府建设情况报告如下"
+_ISSUER_ANNOUNCED = re.compile(rf"现将{_ORG}(?={YEAR}|关于|法治政府|依法行政)")
 #: Years that are not the report's: inside a document's name 《…》 and in ranges (2021—2025年).
 #: "2024以来，…": an opening that names its year without 年
 _YEAR_SINCE = re.compile(rf"({YEAR})以来")
@@ -139,7 +157,7 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
         found[spec.id] = _find(spec, sections, nested, body)
     for spec in kind.elements:
         if spec.leading and not found[spec.id].found:
-            found[spec.id] = _leading_parts(spec, sections, found)
+            found[spec.id] = _leading_parts(spec, preamble, sections, found)
     for spec in kind.elements:
         if spec.within:
             found[spec.id] = _find_within(spec, found.get(spec.within), preamble)
@@ -151,7 +169,7 @@ _CLAUSE_END = re.compile(r"[，。；：,;:！？!?]")
 
 
 def _lead(text: str) -> str:
-    flat = compact(text)
+    flat = plain(text)
     stop = _CLAUSE_END.search(flat)
     return flat[:stop.start()] if stop else flat
 
@@ -172,13 +190,22 @@ def _find(spec: ElementSpec, sections: list[Section], nested: list[Section], bod
     return ElementMatch(spec, False)
 
 
-def _leading_parts(spec: ElementSpec, sections: list[Section], found: dict[str, ElementMatch]) -> ElementMatch:
+def _leading_parts(spec: ElementSpec, preamble, sections: list[Section],
+                   found: dict[str, ElementMatch]) -> ElementMatch:
     """A report organised by topic ("一、强化组织保障……", "二、深化依法决策……") puts its
     measures first: the top-level parts before the first part another element's heading
-    names are this element."""
+    names are this element. A report without numbered parts (司法部's, under unnumbered topic
+    lines) has them in the text after its opening, unless a lead phrase makes that text another
+    element's."""
+    if not sections:
+        claimed = {id(m.where) for m in found.values() if m.found and m.how == "body"}
+        first = preamble[1] if len(preamble) > 1 else None
+        if first is None or id(first) in claimed:
+            return ElementMatch(spec, False)
+        return ElementMatch(spec, True, "body", first)
     claimed = {id(m.section) for m in found.values() if m.found and m.how == "heading" and not m.nested}
-    first = sections[0] if sections else None
-    if first is None or id(first) in claimed:
+    first = sections[0]
+    if id(first) in claimed:
         return ElementMatch(spec, False)
     where = TextLine(first.heading.mark + first.heading.title, first.heading.span)
     return ElementMatch(spec, True, "heading", where, section=first)

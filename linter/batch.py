@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator
 
 from linter.engine import FileResult, Registry, internal_error, lint_source, read_source, reader_for
@@ -18,7 +19,8 @@ PARALLEL_THRESHOLD = 16
 #: Without --jobs, below this many files one process is used: a pool's start and the cost
 #: of moving results between processes are not repaid on a small run.
 DEFAULT_PARALLEL_FILES = 200
-_WORKER_REGISTRY: Registry | None = None
+#: In a worker process: its registry, the run's items and the job (see _init_worker).
+_WORKER: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Job:
     slim: bool = False  # keep only what summary formats need (see Report.slim)
     cache_root: str | None = None  # folder holding .relint_cache; None: no cache
     compare: bool = False  # the run compares files with each other (run rules: linter.run_rules)
+    report: bool = True  # results keep their (slim) report: the output format reads it
 
 
 def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
@@ -104,17 +107,15 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
 
 def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
     cache = key = None
-    if job.cache_root is not None and job.slim and data is None and reader_for(registry, path) is not None:
-        from linter.cache import ResultCache
-
+    if _cacheable(registry, path, data, job):
         data = read_bytes(path)  # read once: the key holds a hash of the bytes
         if isinstance(data, InputError):
             return FileResult(path, error=data, settings=settings)
-        cache = ResultCache(job.cache_root, registry.fingerprint)
+        cache = _cache(job.cache_root, registry.fingerprint)
         key = cache.key(path, settings, data)
-        hit = cache.get(key) if key else None
-        if hit is not None and (not job.compare or hit.digests is not None):
-            return replace(hit, path=path, settings=settings)
+        hit = _hit(cache, key, path, settings, job)
+        if hit is not None:
+            return hit
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
@@ -122,8 +123,41 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
     if job.slim:
         result.report, result.source = result.report.slim(), None
     if key is not None and not result.compared:
-        cache.put(key, replace(result, settings=None))
+        cache.put(key, result)
+    if not job.report:
+        result.report = None
     return result
+
+
+def _cacheable(registry: Registry, path: str, data: bytes | None, job: Job) -> bool:
+    return job.cache_root is not None and job.slim and data is None and reader_for(registry, path) is not None
+
+
+@lru_cache(maxsize=4)
+def _cache(root: str, fingerprint: str):
+    from linter.cache import ResultCache
+
+    return ResultCache(root, fingerprint)
+
+
+def _hit(cache, key: str | None, path: str, settings, job: Job) -> FileResult | None:
+    """The cached result under ``key`` if it is there and serves this job (a run that
+    compares files needs the digests, which a run of one file did not keep)."""
+    hit = cache.get(key, path, settings, job.report) if key else None
+    return hit if hit is not None and (not job.compare or hit.digests is not None) else None
+
+
+def _cache_key(registry: Registry, path: str, settings, job: Job) -> str | None:
+    """The cache key of a file whose entry exists (the parent of a parallel run looks up
+    the cache before handing the misses to workers), else None."""
+    if not _cacheable(registry, path, None, job):
+        return None
+    data = read_bytes(path)
+    if isinstance(data, InputError):
+        return None
+    cache = _cache(job.cache_root, registry.fingerprint)
+    key = cache.key(path, settings, data)
+    return key if key is not None and cache.has(key) else None
 
 
 def settle_gc() -> None:
@@ -151,20 +185,31 @@ def default_workers(count: int) -> int:
     return max(1, min(cores, int(idle + 0.5)))
 
 
-def _init_worker():
-    global _WORKER_REGISTRY
-    _WORKER_REGISTRY = Registry()
+def _init_worker(items, job):
+    global _WORKER
+    _WORKER = (Registry(), items, job)
     settle_gc()
 
 
-def _work(item):
-    path, settings, job = item
-    return lint_one(_WORKER_REGISTRY, path, settings, job=job)
+def _work(index: int):
+    """Lint item ``index`` of the run in a worker; a plain result travels back packed
+    (lists of strings and numbers pickle several times faster than the objects)."""
+    registry, items, job = _WORKER
+    path, settings = items[index]
+    result = lint_one(registry, path, settings, job=job)
+    if job.fix is None:
+        from linter.packed import pack
+
+        return pack(result, job.report)
+    result.settings = None  # the parent has them
+    return result
 
 
 def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None,
               job: Job = Job()) -> Iterator[FileResult]:
-    """Lint (and fix) ``(path, settings)`` pairs; results stream back in the order given."""
+    """Lint (and fix) ``(path, settings)`` pairs; results stream back in the order given.
+    In a parallel run the parent reads cached results itself and sends only the other
+    files to the workers."""
     jobs = jobs or default_workers(len(items))
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         for path, settings in items:
@@ -172,7 +217,23 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    chunk = max(1, min(64, len(items) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_init_worker) as pool:
-        yield from pool.imap(_work, [(path, settings, job) for path, settings in items], chunksize=chunk)
+    from linter.packed import unpack
+
+    keys = [_cache_key(registry, path, settings, job) if job.fix is None else None for path, settings in items]
+    misses = [index for index, key in enumerate(keys) if key is None]
+    linted = iter(())
+    if misses:
+        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        pool = context.Pool(min(jobs, len(misses)), initializer=_init_worker, initargs=(items, job))
+        linted = pool.imap(_work, misses, chunksize=max(1, min(64, len(misses) // (jobs * 4))))
+    try:
+        for (path, settings), key in zip(items, keys):
+            if key is None:
+                done = next(linted)
+                yield unpack(done, path, settings, job.report) if job.fix is None else replace(done, settings=settings)
+                continue
+            hit = _hit(_cache(job.cache_root, registry.fingerprint), key, path, settings, job)
+            yield hit if hit is not None else lint_one(registry, path, settings, job=job)
+    finally:
+        if misses:
+            pool.terminate()

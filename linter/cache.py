@@ -5,7 +5,7 @@ Results that compared a report with last year's are not cached.
 The cache lives in ``.relint_cache/`` under the current folder, which may be a folder
 someone else prepared (a cloned repository), so an entry is treated as untrusted input:
 
-* it is plain data (:mod:`linter.plaindata`), never a pickle, and is checked field by field;
+* it is packed plain data (:mod:`linter.packed`), never a pickle, and is checked row by row;
 * it carries an HMAC made with a secret kept in the user's own cache folder, so an entry
   this user's relint did not write (planted, forged to read "no findings", or copied from
   another machine) is a miss;
@@ -30,7 +30,7 @@ from functools import lru_cache
 
 FOLDER = ".relint_cache"
 #: Bumped when the entry layout changes; part of every key.
-FORMAT = "json-1"
+FORMAT = "packed-1"
 
 
 def settings_key(settings) -> str:
@@ -108,10 +108,16 @@ class ResultCache:
     def _mac(self, key: str, payload: bytes) -> bytes:
         return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).hexdigest().encode()
 
-    def get(self, key: str):
-        """The stored result, or None for a miss (absent, damaged, forged or wrong-typed)."""
-        from linter import plaindata
-        from linter.engine import FileResult
+    def has(self, key: str) -> bool:
+        entry = self._entry(key)
+        return entry is not None and os.path.isfile(entry)
+
+    def get(self, key: str, path: str, settings=None, report: bool = True):
+        """The stored result of the file at ``path``, or None for a miss (absent, damaged,
+        forged or wrong-typed); without its report unless ``report``."""
+        import json
+
+        from linter import packed
 
         entry = self._entry(key)
         if entry is None:
@@ -121,15 +127,18 @@ class ResultCache:
                 mac, _, payload = handle.read().partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(key, payload)):
                 return None
-            return plaindata.loads(payload, FileResult)
-        except (OSError, ValueError):
+            return packed.unpack(json.loads(payload.decode("utf-8", "surrogatepass")), path, settings, report)
+        except (OSError, ValueError, RecursionError):
             return None
 
     def put(self, key: str, result) -> None:
-        from linter import plaindata
+        import json
+
+        from linter import packed
 
         try:
-            payload = plaindata.dumps(result)
+            payload = json.dumps(packed.pack(result), ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8", "surrogatepass")
             entry = self._entry(key)  # checked before any folder is created through a link
             if entry is None:
                 return

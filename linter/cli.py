@@ -195,7 +195,7 @@ def run(args) -> int:
         print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        results = _lint(args, registry, resolver, formatter.full_reports)
+        results = _lint(args, registry, resolver, formatter)
     except ConfigError as exc:
         return _error(str(exc))
     return _report(args, registry, run_settings, formatter, results)
@@ -221,7 +221,7 @@ def _formatter_class(args, entry):
     return formatter_class(entry)
 
 
-def _lint(args, registry, resolver, full_reports: bool):
+def _lint(args, registry, resolver, formatter):
     from dataclasses import replace
 
     from linter.batch import Job, lint_many, lint_one
@@ -236,7 +236,8 @@ def _lint(args, registry, resolver, full_reports: bool):
 
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
     # Most formats need no report text, so results can be slim and cached.
-    job = Job(fix=fix, slim=not full_reports, cache_root=None if args.no_cache or fix else os.getcwd())
+    job = Job(fix=fix, slim=not formatter.full_reports, cache_root=None if args.no_cache or fix else os.getcwd(),
+              report=formatter.reads_report)
     items, order = [], []
     for path in args.paths:
         if path == "-":

@@ -106,11 +106,21 @@ class Settings:
         return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in self.extend_include)
 
     def is_excluded(self, path: str) -> bool:
-        parts = os.path.normpath(path).split(os.sep)
-        for pattern in self.exclude + self.extend_exclude:
-            if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(path, pattern):
-                return True
-        return False
+        """Whether ``path`` or one of its folders matches an exclude pattern."""
+        matches = _any_of(self.exclude + self.extend_exclude)
+        path = os.path.normcase(path)
+        return any(matches(part) for part in os.path.normpath(path).split(os.sep)) or bool(matches(path))
+
+
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple) -> object:
+    """One compiled test for a list of glob patterns, as ``fnmatch.fnmatch`` reads each (a
+    folder run asks every file about every pattern)."""
+    import re
+
+    if not patterns:
+        return lambda name: None
+    return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
 
 
 @lru_cache(maxsize=4096)

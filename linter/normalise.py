@@ -53,6 +53,12 @@ _TABLE_BAR = re.compile("[|｜│]")
 _BULLETS = "•·●▪◆■-*"
 
 
+def without_glosses(text: str) -> str:
+    """``text`` without a converter's pinyin glosses (應(yīng)急 → 應急), for recognising words;
+    the lines themselves keep them (W004 reports them, columns stay)."""
+    return _GLOSS.sub("", text)
+
+
 @dataclass(frozen=True)
 class Stretch:
     """Part of a physical line that is not the report's own prose (0-based ``line``,

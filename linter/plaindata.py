@@ -1,16 +1,15 @@
-"""Results as plain data: JSON that names only relint's own result classes, checked field
-by field against their type hints when read back.
+"""Objects as plain data: JSON values that name only relint's own result classes, checked
+field by field against their type hints when read back.
 
-The result cache stores entries with this codec instead of pickle, because the cache lives
-in the linted folder: a pickle planted there runs code when loaded, a wrong-typed one
-crashes the run. Here a value that is not what the class declares is a
-:class:`ValueError`, which the cache treats as a miss.
+The result cache stores a slim report with this codec (inside a packed result,
+:mod:`linter.packed`) instead of pickle, because the cache lives in the linted folder: a
+pickle planted there runs code when loaded, a wrong-typed one crashes the run. Here a value
+that is not what the class declares is a :class:`ValueError`, which the cache treats as a miss.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import types
 import typing
 from dataclasses import fields, is_dataclass
@@ -43,44 +42,38 @@ def _classes() -> dict[str, type]:
                                           Places)}
 
 
-def _plain(value):
+def plain(value):
+    """``value`` as a tree of JSON values (what :func:`dumps` encodes)."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if is_dataclass(value) and type(value).__name__ in _classes():
         out = {"@": type(value).__name__}
         for item in fields(value):
             if item.name not in _SKIPPED:
-                out[item.name] = _plain(getattr(value, item.name))
+                out[item.name] = plain(getattr(value, item.name))
         return out
     if isinstance(value, dt.date):
         return {"@date": value.isoformat()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, tuple):
-        return {"@tuple": [_plain(v) for v in value]}
+        return {"@tuple": [plain(v) for v in value]}
     if isinstance(value, (set, frozenset)):
-        return {"@set": sorted(_plain(v) for v in value)}
+        return {"@set": sorted(plain(v) for v in value)}
     if isinstance(value, dict):
-        return {"@dict": [[_plain(k), _plain(v)] for k, v in value.items()]}
+        return {"@dict": [[plain(k), plain(v)] for k, v in value.items()]}
     raise TypeError(f"cannot store a {type(value).__name__} as plain data")
 
 
-def dumps(value) -> bytes:
-    """``value`` (a result or anything inside one) as UTF-8 JSON; a file name that is not
-    UTF-8 (surrogate escapes) passes through unchanged."""
-    tree = _plain(value)
-    return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-
-
-def loads(data: bytes, expected: type):
-    """The ``expected`` instance :func:`dumps` wrote; ValueError when ``data`` is anything else."""
+def value(tree, expected: type):
+    """The ``expected`` instance :func:`plain` made ``tree`` of; ValueError when it is anything else."""
     try:
-        value = _value(json.loads(data.decode("utf-8", "surrogatepass")))
-    except (TypeError, KeyError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
+        found = _value(tree)
+    except (TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise ValueError(f"not a stored result: {exc!r}") from None
-    if type(value) is not expected:
+    if type(found) is not expected:
         raise ValueError(f"not a stored {expected.__name__}")
-    return value
+    return found
 
 
 def _value(node):

@@ -64,6 +64,14 @@ def number_value(text: str) -> tuple[float, int]:
     return float(text), len(text.split(".")[1]) if "." in text else 0
 
 
+# --- places ---------------------------------------------------------------------------
+
+#: The short names of China's provinces, autonomous regions, municipalities and SARs, which
+#: name a provincial government on their own ("2021年，广东坚持……") (regex fragment).
+PROVINCE = ("(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东"
+            "|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)")
+
+
 # --- years and dates -------------------------------------------------------------------
 
 #: A four-digit year of this or the last century (regex fragment, no group).

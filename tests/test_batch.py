@@ -14,3 +14,26 @@ def test_small_runs_and_busy_machines_use_one_process(monkeypatch):
     assert default_workers(10_000) == 2  # two cores busy with other work
     monkeypatch.setattr(os, "getloadavg", lambda: (7.0, 6.0, 5.0))
     assert default_workers(10_000) == 1  # a loaded shared machine: a pool would only add its costs
+
+
+def test_parallel_runs_read_the_cache_in_the_parent_and_keep_every_finding_in_order(tmp_path):
+    """Workers send findings back as packed rows and the parent serves cache hits itself:
+    cold, warm and half-warm parallel runs say exactly what one process says."""
+    import shutil
+
+    from conftest import SEEDS, run_relint
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in range(20):  # above PARALLEL_THRESHOLD
+        shutil.copy(SEEDS[number % len(SEEDS)], folder / f"r{number:02d}.txt")
+    for output_format in ("text", "json"):
+        one = run_relint("--no-cache", "--jobs", "1", "--format", output_format, "reports", cwd=tmp_path).stdout
+        assert b"r19.txt" in one and b"T006" in one
+        cold = run_relint("--jobs", "2", "--format", output_format, "reports", cwd=tmp_path).stdout
+        warm = run_relint("--jobs", "2", "--format", output_format, "reports", cwd=tmp_path).stdout
+        entries = sorted(p for p in (tmp_path / ".relint_cache").rglob("*") if p.is_file() and p.name != ".gitignore")
+        for entry in entries[::3]:
+            entry.unlink()
+        half = run_relint("--jobs", "2", "--format", output_format, "reports", cwd=tmp_path).stdout
+        assert one == cold == warm == half, output_format

@@ -80,7 +80,7 @@ def _forge(entry, mac: bytes | None = None):
     """Rewrite an entry to say the file has no findings, keeping (or replacing) its MAC."""
     old_mac, _, payload = entry.read_bytes().partition(b"\n")
     stored = json.loads(payload)
-    stored["diagnostics"] = []
+    stored[1] = []  # the findings' rows (linter.packed)
     forged = json.dumps(stored).encode()
     entry.write_bytes((mac(forged) if mac else old_mac) + b"\n" + forged)
 
@@ -150,22 +150,26 @@ def test_a_cache_folder_that_is_a_symlink_is_not_used(tmp_path):
 def test_stored_results_are_plain_data_checked_on_load(registry, tmp_path):
     from conftest import lint_file
 
-    from linter import plaindata
-    from linter.engine import FileResult
+    from linter import packed
 
     result = lint_file(registry, SEEDS[0])
     result.report = result.report.slim()
-    result.settings = None
-    stored = plaindata.dumps(result)
-    again = plaindata.loads(stored, FileResult)
+    stored = json.dumps(packed.pack(result))
+    again = packed.unpack(json.loads(stored), result.path)
     assert again.diagnostics == result.diagnostics and again.report.elements == result.report.elements
     assert again.report.date == result.report.date and again.summary == result.summary
-    tree = json.loads(stored)
-    tree["diagnostics"][0]["span"]["line"] = "1"  # wrong type
-    for bad in (json.dumps(tree).encode(), b"[]", b'{"@": "Popen"}', b"\x80", b"[" * 100000,
-                stored.replace(b'"@":"Span"', b'"@":"Span","extra":1', 1)):
+    assert any(d.fix for d in again.diagnostics) and any(d.help for d in again.diagnostics)
+    assert packed.unpack(json.loads(stored), result.path, report=False).report is None
+    wrong_line = json.loads(stored)
+    wrong_line[1][0][3] = "1"
+    wrong_class = json.loads(stored)
+    wrong_class[0]["@"] = "Popen"
+    extra_field = json.loads(stored.replace('"@": "Span"', '"@": "Span", "extra": 1', 1))
+    short_row = json.loads(stored)
+    short_row[1][0] = short_row[1][0][:5]
+    for bad in (wrong_line, wrong_class, extra_field, short_row, [], {"@": "Popen"}, [[]] * 10, "x"):
         with pytest.raises(ValueError):
-            plaindata.loads(bad, FileResult)
+            packed.unpack(bad, result.path)
 
 
 def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):

@@ -178,3 +178,49 @@ def test_shortcomings_are_not_found_in_the_middle_of_a_sentence(registry):
     assert not report.elements["shortcomings"].found
     text += "三、存在的不足和原因\n基层执法力量不足，原因是编制少。\n"
     assert lint_text(registry, text).report.elements["shortcomings"].how == "heading"
+
+
+def test_measures_of_a_report_without_numbered_parts_are_the_text_after_its_opening(registry):
+    # 司法部's report under unnumbered topic lines (corpus 007)
+    text = ("2022年,司法部坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设,各项工作取得重要进展和成效。"
+            "全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展\n"
+            "坚持把学习宣传贯彻党的二十大精神作为首要政治任务。部党组先后召开6次部党组会。\n")
+    measures = lint_text(registry, text).report.elements["measures"]
+    assert (measures.found, measures.how, measures.line) == (True, "body", 2)
+    # what a lead phrase makes another element is not the measures
+    only_problems = text.split("\n")[0] + "\n存在的不足主要是基层执法力量薄弱。\n"
+    assert not lint_text(registry, only_problems, kind="annual").report.elements["measures"].found
+
+
+DUTY_OPENING = ("市委政研室2024年主要负责人履行推进法治建设第一责任人职责情况报告\n"
+                "法治兴则国家兴,法治衰则国家衰。2024年以来,在市委的坚强领导下,我带领市委政研室全体干部,深入学习贯彻"
+                "习近平法治思想。\n")
+
+
+def test_a_duty_reports_leading_topic_parts_are_its_account_of_duties(registry):
+    # corpus 118: the account under a generic heading, the study as a sub-item
+    text = DUTY_OPENING + ("一、2024年工作总结\n(一)持法治之尺,校准工作规范尺度。一是法规研习强意识。组织开展各类法治专题"
+                           "学习活动达20余次,深入学习宪法、党内法规以及与政研工作密切相关的法律法规。\n")
+    report = lint_text(registry, text).report
+    assert report.kind == "duty"
+    assert report.elements["duties"].found and report.elements["duties"].line == 3
+    assert report.elements["study"].found
+    # a first part that is another element's is not the account
+    text = DUTY_OPENING + "一、存在的不足\n运用法治思维解决问题的能力还需提高。\n"
+    assert not lint_text(registry, text).report.elements["duties"].found
+
+
+def test_study_under_a_name_a_word_filter_shortened(registry):
+    # corpus 017: the site dropped 习近平 from 习近平法治思想
+    text = DUTY_OPENING + ("一、工作情况\n(一)强化政治引领,压实法治建设“主体责任”。一是坚持法治思想的理论武装。"
+                           "我将学习贯彻总书记法治思想作为党委理论学习中心组的首要任务。\n")
+    assert lint_text(registry, text).report.elements["study"].found
+
+
+def test_parts_are_recognised_through_a_converters_pinyin_glosses(registry):
+    # corpus 083: 第一責(zé)任人 is still 第一责任人
+    text = ("2022年,應(yīng)急管理部堅持以習(xí)近平新時代中國特色社會主義思想為指導(dǎo),積極推進(jìn)法治政府建設(shè)。\n"
+            "一、全面加強黨對法治政府建設(shè)工作的領(lǐng)導(dǎo)\n"
+            "(三)切實履行法治建設(shè)第一責(zé)任人責(zé)任。部主要負(fù)責(zé)同志高度重視法治工作。\n")
+    duty = lint_text(registry, text).report.elements["duty"]
+    assert (duty.found, duty.how, duty.line) == (True, "heading", 3)

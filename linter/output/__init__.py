@@ -70,6 +70,9 @@ class Formatter:
     #: otherwise results are slim (no text, no structure): cheap to cache and to send
     #: between processes
     full_reports: ClassVar[bool] = False
+    #: the format reads the (slim) report's summary: kind, year, parts found. Formats that
+    #: list findings only say False, and their results travel and load without it
+    reads_report: ClassVar[bool] = True
 
     def __init__(self, out, options: OutputOptions):
         self.out = out

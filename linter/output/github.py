@@ -17,6 +17,8 @@ def _property(text: str) -> str:
 
 
 class GithubFormatter(Formatter):
+    reads_report = False  # findings only
+
     def add(self, result) -> None:
         lines, lang = [], self.options.lang
         path = _property(result.path.removeprefix("./"))

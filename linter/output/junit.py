@@ -15,6 +15,8 @@ def _case(classname: str, name: str, inner: str = "") -> str:
 
 
 class JunitFormatter(Formatter):
+    reads_report = False  # findings only
+
     def start(self) -> None:
         self.spool = Spool()
         self.tests = self.failures = self.errors = 0

@@ -47,6 +47,8 @@ def _fix(d, uri: str, lang: str) -> dict:
 
 
 class SarifFormatter(Formatter):
+    reads_report = False  # findings only
+
     def start(self) -> None:
         codes = sorted(self.options.rules)
         self.index = {code: i for i, code in enumerate(codes)}

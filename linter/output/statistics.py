@@ -10,6 +10,8 @@ from linter.output.text import summary_line
 class StatisticsFormatter(Formatter):
     """Needs only the run's totals: nothing is written until the end."""
 
+    reads_report = False  # findings only
+
     def add(self, result) -> None:
         pass
 

@@ -7,6 +7,8 @@ from linter.output import Formatter, Totals
 
 
 class TextFormatter(Formatter):
+    reads_report = False  # findings only
+
     def add(self, result) -> None:
         lang, path = self.options.lang, result.path
         self.out.write("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}\n"

@@ -1,0 +1,134 @@
+"""A file's result as packed plain data: lists of strings and numbers, one row per finding.
+
+One form for everywhere a result leaves the object it was built as: the result cache
+stores it as JSON, worker processes send it to the parent, and the run rules' spool writes
+it while the run waits for its last file. Rebuilding objects from rows costs a few
+microseconds a finding, where the generic field-by-field codec (:mod:`linter.plaindata`)
+spent 3 ms a file, and a pickled result with its report weighed 28 KiB.
+
+The slim report stays in the plain-data codec (it is one nested object, read by the
+summary formats only): a reader that does not need it (``report=False``) skips it unread.
+:func:`unpack` checks every row's shape and types, so a damaged entry is a
+:class:`ValueError` (a cache miss), never a crash.
+"""
+
+from __future__ import annotations
+
+from linter.engine import FileResult
+from linter.model import Span
+from linter.rule import Diagnostic, Edit, Fix, Text
+from linter.sources import InputError
+
+_STR, _INT = str, int
+_TEXTS: dict[tuple, Text] = {}
+_NEW = object.__new__
+
+
+def pack(result: FileResult, report: bool = True) -> list:
+    """``result`` without its path, settings and fixed output, as JSON-ready lists."""
+    from linter import plaindata
+
+    error = result.error
+    return [plaindata.plain(result.report) if report and result.report is not None else None,
+            [_row(d) for d in result.diagnostics],
+            None if error is None else [error.code, error.cause_zh, error.cause_en],
+            result.fixed, result.diff, result.note,
+            [[label.zh, label.en, value] for label, value in result.summary],
+            sorted(result.allow_used), sorted(result.baseline_hits), result.digests]
+
+
+def _row(d: Diagnostic) -> list:
+    span, help, basis, fix = d.span, d.help, d.basis, d.fix
+    return [d.code, d.name, d.severity, span.line, span.column, span.end_line, span.end_column,
+            d.message.zh, d.message.en,
+            help and help.zh, help and help.en, basis and basis.zh, basis and basis.en,
+            None if fix is None else [fix.applicability, [[e.span.line, e.span.column, e.span.end_line,
+                                                           e.span.end_column, e.content] for e in fix.edits]]]
+
+
+def unpack(packed, path: str, settings=None, report: bool = True) -> FileResult:
+    """The result :func:`pack` made of a file's (``path``); ValueError when ``packed`` is
+    anything else. With ``report=False`` the report is left out (None)."""
+    try:
+        plain, rows, error, fixed, diff, note, summary, used, hits, digests = packed
+        diagnostics = [_diagnostic(row) for row in rows]
+        if error is not None:
+            code, zh, en = error
+            _check_str(code, zh, en)
+            error = InputError(path, code, zh, en)
+        if type(fixed) is not _INT or type(diff) is not _STR or type(note) is not _STR:
+            raise ValueError("counters")
+        labels = []
+        for zh, en, value in summary:
+            _check_str(zh, en)
+            if not isinstance(value, (str, int, float)):
+                raise ValueError("summary value")
+            labels.append((Text(zh, en), value))
+        if not (all(type(u) is _STR for u in used) and all(type(h) is _STR for h in hits)):
+            raise ValueError("suppressions")
+        if digests is not None and not (type(digests) is dict and all(type(k) is _STR for k in digests)):
+            raise ValueError("digests")
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"not a packed result: {exc!r}") from None
+    if report and plain is not None:
+        from linter import plaindata
+        from linter.model import Report
+
+        plain = plaindata.value(plain, Report)
+    else:
+        plain = None
+    return FileResult(path, plain, diagnostics, error, settings, fixed, diff, None, note, labels, set(used),
+                      set(hits), digests)
+
+
+def _check_str(*values) -> None:
+    for value in values:
+        if type(value) is not _STR:
+            raise ValueError("expected text")
+
+
+def _made(cls, **fields):
+    """An instance of the frozen dataclass ``cls`` with ``fields`` (all of them), made as
+    the unpickler makes one: without the generated ``__init__``, whose one
+    ``object.__setattr__`` per field doubled the cost of reading a cached result."""
+    made = _NEW(cls)
+    made.__dict__.update(fields)
+    return made
+
+
+def _diagnostic(row) -> Diagnostic:
+    code, name, severity, line, column, end_line, end_column, mzh, men, hzh, hen, bzh, ben, fix = row
+    if not (type(code) is type(name) is type(severity) is type(mzh) is type(men) is _STR
+            and type(line) is type(column) is type(end_line) is type(end_column) is _INT):
+        raise ValueError("finding")
+    span = _made(Span, line=line, column=column, end_line=end_line, end_column=end_column)
+    return _made(Diagnostic, code=code, name=name, severity=severity, span=span, message=_made(Text, zh=mzh, en=men),
+                 help=_text(hzh, hen), basis=_text(bzh, ben), fix=None if fix is None else _fix(fix, span))
+
+
+def _text(zh, en) -> Text | None:
+    """What to do and the basis are mostly one text per rule: made once, shared (a bounded memo)."""
+    if zh is None and en is None:
+        return None
+    key = (zh, en)
+    text = _TEXTS.get(key)
+    if text is None:
+        _check_str(zh, en)
+        if len(_TEXTS) > 4096:
+            _TEXTS.clear()
+        text = _TEXTS[key] = Text(zh, en)
+    return text
+
+
+def _fix(fix, span: Span) -> Fix:
+    """The fix of a finding at ``span`` (which most edits replace: then shared)."""
+    applicability, edits = fix
+    _check_str(applicability)
+    out = []
+    for line, column, end_line, end_column, content in edits:
+        if not (type(line) is type(column) is type(end_line) is type(end_column) is _INT and type(content) is _STR):
+            raise ValueError("edit")
+        if (line, column, end_line, end_column) != (span.line, span.column, span.end_line, span.end_column):
+            span = Span(line, column, end_line, end_column)
+        out.append(_made(Edit, span=span, content=content))
+    return _made(Fix, applicability=applicability, edits=tuple(out))
