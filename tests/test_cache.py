@@ -189,15 +189,14 @@ def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
     import docx
     from conftest import lint_file
 
-    from linter import plaindata
-    from linter.engine import FileResult
+    from linter import packed
 
     document = docx.Document()
     for line in ["", "XX县司法局2024年法治政府建设年度报告", "", "一、主要举措和成效", "全年办结案件10件。"]:
         document.add_paragraph(line)
     document.save(tmp_path / "r.docx")
     result = lint_file(registry, tmp_path / "r.docx")
-    result.report, result.source, result.settings = result.report.slim(), None, None
-    again = plaindata.loads(plaindata.dumps(result), FileResult)
+    result.report, result.source = result.report.slim(), None
+    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path)
     assert again.report.places == result.report.places and again.report.places is not None
     assert [again.report.original_line(n) for n in (1, 2)] == [result.report.original_line(n) for n in (1, 2)]
