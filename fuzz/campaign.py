@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
 HANG = 10.0
-FORMATS = ("text", "json", "checklist", "sarif", "github", "junit", "html", "csv")
-ODD_NAMES = [b"r\xff\xfe.txt", "控制\x01字符.txt".encode(), b"sp ace;&<>\".txt", "年度报告（2024）.md".encode(),
+FORMATS = ("text", "json", "checklist", "sarif", "github", "junit", "html", "xlsx", "csv")
+ODD_NAMES = [b"r\xff\xfe.txt", "控制\x01字符\x1b[31m.txt".encode(), b"sp ace;&<>\".txt", "年度报告（2024）.md".encode(),
              b"-leading-dash.txt", b"tab\tname.txt"]
 CONFIGS = ['tool = 1\n', '[tool]\nrelint = 1\n', 'select = "S"\n', 'deadline = "02-29"\n', 'deadline = "13-45"\n',
            'ignore = [1, 2]\n', '[elements.x]\nbody = ["(a+)+b"]\n', '[elements.x]\nheading = "["\n',
@@ -91,6 +91,38 @@ def random_docx(rng: random.Random, path: Path) -> None:
     document.save(path)
 
 
+def read_back(fmt: str, data: bytes) -> str:
+    """The output of ``--format fmt`` read back by a real parser of its format (what a CI
+    service or a spreadsheet does with it); raises if it is not valid. Returns the text the
+    file names must appear in."""
+    import csv
+    import io
+    import json
+    from xml.etree import ElementTree
+
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                         for cell in row)
+    text = data.decode("utf-8")  # strictly: a raw byte of a file name is not UTF-8
+    if fmt == "json":
+        return " ".join(entry["path"] for entry in json.loads(text)["files"])
+    if fmt == "sarif":
+        return " ".join(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                        for r in json.loads(text)["runs"][0]["results"])
+    if fmt == "junit":
+        return " ".join(case.get("classname") for case in ElementTree.fromstring(data).iter("testcase"))
+    if fmt == "csv":
+        return "\n".join(",".join(row) for row in csv.reader(io.StringIO(text)))
+    if fmt == "github" and not all(line.startswith("::") for line in text.splitlines()):
+        raise ValueError("a line that is not a workflow command")
+    if any(c < " " and c not in "\t\n" for c in text):
+        raise ValueError("a control character in the output")
+    return text
+
+
 class Campaign:
     def __init__(self):
         from linter.batch import Job, lint_one
@@ -123,7 +155,9 @@ class Campaign:
             if size > 0.001 and spent / size > self.slowest[0]:
                 self.slowest = (spent / size, f"{label} ({path.stat().st_size} bytes, {spent:.2f} s)")
 
-    def command(self, args: list, cwd: Path, label: str) -> None:
+    def command(self, args: list, cwd: Path, label: str, fmt: str = "") -> None:
+        """Run relint; a traceback, an internal error, an unknown exit status or output its
+        format's parser rejects is a crash."""
         self.tried += 1
         try:
             done = subprocess.run([sys.executable, "-m", "linter", "--no-cache", *args], cwd=cwd, capture_output=True,
@@ -131,8 +165,13 @@ class Campaign:
         except subprocess.TimeoutExpired:
             self.hangs.append(f"{label}: command over 60 s")
             return
-        if b"Traceback" in done.stderr or done.returncode not in (0, 1, 2):
+        if b"Traceback" in done.stderr or b"internal error" in done.stderr or done.returncode not in (0, 1, 2):
             self.crashes.append(f"{label}: exit {done.returncode}: {done.stderr.decode(errors='replace')[-600:]}")
+        elif fmt and fmt != "text":
+            try:
+                read_back(fmt, done.stdout)
+            except Exception as exc:  # noqa: BLE001 - a finding of the campaign
+                self.crashes.append(f"{label}: output not valid {fmt}: {exc!r}")
 
     def run(self, seconds: float, seed: int = 0) -> "Campaign":
         rng = random.Random(seed)
@@ -144,7 +183,7 @@ class Campaign:
                 odd.mkdir(exist_ok=True)
                 for name in ODD_NAMES:
                     (odd / os.fsdecode(name)).write_bytes(rng.choice(SEEDS).read_bytes())
-                self.command(["--format", fmt, "."], odd, f"odd names, --format {fmt}")
+                self.command(["--format", fmt, "."], odd, f"odd names, --format {fmt}", fmt)
             for index, config in enumerate(CONFIGS):  # config fuzz
                 case = work / f"config{index}"
                 case.mkdir()

@@ -435,6 +435,8 @@ def read_toml(path: str, what: str = "config file", key: str = "-") -> dict:
         raise ConfigError(path, key, f"{what} not found")
     except TOMLDecodeError as exc:
         raise ConfigError(path, "-", f"not valid TOML: {exc}")
+    except RecursionError:  # the TOML parser recurses once per level of nested arrays and tables
+        raise ConfigError(path, "-", "not valid TOML: arrays or tables nested too deeply")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, "-", f"cannot read: {exc}")
 
@@ -442,7 +444,10 @@ def read_toml(path: str, what: str = "config file", key: str = "-") -> dict:
 def load_config_file(path: str) -> Settings:
     data = read_toml(path)
     if os.path.basename(path) == "pyproject.toml":
-        table = data.get("tool", {}).get("relint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "tool", "expected a table")
+        table = tool.get("relint", {})
         if not isinstance(table, dict):
             raise ConfigError(path, "tool.relint", "expected a table")
     else:

@@ -56,13 +56,18 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
         return (_offset(starts, text, span.line, span.column), _offset(starts, text, span.end_line, span.end_column))
 
     chosen: list[tuple[int, int, str]] = []  # kept sorted: each check looks at two neighbours
+    chosen_fixes = set()  # a fix shared by several findings (both halves of a bracket pair)
     applied = 0
     for diagnostic in sorted(diagnostics, key=lambda d: (d.fix.edits[0].span, d.code)):
+        if diagnostic.fix in chosen_fixes:
+            applied += 1
+            continue
         edits = [(*offsets(edit), edit.content) for edit in diagnostic.fix.edits]
         if any(_clashes(edit, chosen) or _detaches_a_mark(text, edit) for edit in edits):
             continue
         for edit in edits:
             bisect.insort(chosen, edit)
+        chosen_fixes.add(diagnostic.fix)
         applied += 1
     pieces, position = [], 0
     for start, end, content in sorted(chosen):  # one pass: a long line may carry thousands of edits
@@ -106,15 +111,55 @@ def fix_source(lint, source: Source, mode: FixMode):
         return result, source, 0
     for _ in range(MAX_PASSES):
         chosen = [d for d in applicable(result.diagnostics, mode.unsafe) if keeps_structure(d, source, result)]
-        if not chosen:
+        step = _fix_pass(lint, source, result, chosen)
+        if step is None:
+            # a fix left is one that would lose a title or heading: --fix did not fix it
+            left = {id(d) for d in chosen}
+            result.diagnostics = [replace(d, fix=None) if id(d) in left else d for d in result.diagnostics]
             break
-        text, applied = apply_fixes(source.text, chosen)
-        if text == source.text or not text.strip():  # a fix never empties a file (of ****** debris)
-            break
+        source, result, applied = step
         fixed += applied
-        source = replace(source, text=text, lines=split_lines(text))
-        result = lint(source)
     return result, source, fixed
+
+
+def _fix_pass(lint, source: Source, result, chosen: list[Diagnostic]):
+    """Apply ``chosen`` and re-lint: the new source, result and number of fixes applied, or
+    None when nothing is left to do. A pass whose text loses a title or heading of the
+    report (debris removed before "一、" makes a title read as a heading) is tried again
+    without the fixes on title and heading lines."""
+    for attempt in (chosen, [d for d in chosen if not _touches(d, _boundaries(result))]):
+        if not attempt:
+            return None
+        text, applied = apply_fixes(source.text, attempt)
+        if text == source.text or not text.strip():  # a fix never empties a file (of ****** debris)
+            return None
+        candidate = replace(source, text=text, lines=split_lines(text))
+        fixed_result = lint(candidate)
+        if _keeps_outline(result, fixed_result):
+            return candidate, fixed_result, applied
+    return None
+
+
+def _touches(diagnostic: Diagnostic, lines: set[int]) -> bool:
+    return any(n in lines for e in diagnostic.fix.edits for n in range(e.span.line, e.span.end_line + 1))
+
+
+def _outline(result) -> tuple[int, list[tuple[int, int | None]]]:
+    """How many title lines a report has, and the level and number of each heading: what
+    a fix may not change (unsafe fixes may change a title's or a heading's words)."""
+    report = result.report
+    if report is None:
+        return 0, []
+    return len(report.title_lines), [(s.heading.level, s.heading.number) for s in report.walk()]
+
+
+def _keeps_outline(before, after) -> bool:
+    """Whether ``after`` has the title and every heading of ``before``, in order (a fix may
+    reveal a heading glued to the sentence before it, never lose one)."""
+    titles, headings = _outline(before)
+    new_titles, new_headings = _outline(after)
+    rest = iter(new_headings)
+    return new_titles == titles and all(heading in rest for heading in headings)
 
 
 def _boundaries(result) -> set[int]:

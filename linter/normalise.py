@@ -40,8 +40,13 @@ _SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A converter's pinyin gloss after a character: 國(guó), 評（píng）
 _GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
-#: `*` standing for characters a site's word filter removed: between two Chinese characters
-_FILTERED = re.compile(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
+#: `*` (＊) standing for characters a site's word filter removed ("习**法治思想", "会议*次",
+#: "，*区", "提升至*%"), or a run of ×× doing the same: after a Chinese character and before one
+#: (or a percent sign), or at the start of a phrase before one — never a footnote mark after a
+#: word ("规定*。"), a note ("*注："), a list bullet ("* 项目") or a multiplication sign (3×4).
+_FILTERED = re.compile(
+    rf"(?:(?<=[{CJK}])|(?<=[，,、；;：:“‘《（(\s])|^)(?:[*＊]+|×{{2,}})(?=[{CJK}])(?!注)"
+    rf"|(?<=[{CJK}])(?:[*＊]+|×{{2,}})(?=[%％])")
 _MARKDOWN_BOLD = re.compile(r"\*\*[^*]+\*\*")
 _REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
 _CJK_RUN = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")

@@ -33,7 +33,7 @@ def fingerprints(path: str, lines: list[str], diagnostics) -> list[str]:
         content = "".join(_line_text(lines, d.span.line).split())
         key = (d.code, content)
         seen[key] = seen.get(key, 0) + 1
-        digest = hashlib.sha1(f"{os.path.normpath(path)}\0{d.code}\0{content}\0{seen[key]}".encode()).hexdigest()
+        digest = hashlib.sha1(f"{os.path.normpath(path)}\0{d.code}\0{content}\0{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest()
         out.append(digest[:20])
     return out
 

@@ -81,9 +81,16 @@ YEAR_WORD = re.compile(rf"({YEAR}){SP}年度?")
 #: A year or a year range in running text (2024年, 2024年度, 2021—2025年), not part of a
 #: longer number: groups ``y``, ``end`` (range) and ``du`` (年度).
 YEAR_IN_TEXT = re.compile(
-    rf"(?<![\d.．\-])(?P<y>{YEAR}){SP}(?:[—–\-－~～至到]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
-#: Dashes written between the two years of a range before 年 ("2021-2025年"): groups 1–3.
-YEAR_RANGE_DASHED = re.compile(rf"(?<![\d\-/.])({YEAR})(\s*[-－~～–]\s*)({YEAR})(?=\s*年)")
+    rf"(?<![\d.．\-])(?P<y>{YEAR}){SP}(?:[—–\-－~～至到一]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
+#: Where a range of years ends: before 年, 期间, or the bracket closing a plan's name
+#: ("纲要(2021-2025)"), so that a year-month-day date (2025-03-01) is never taken for one.
+_RANGE_END = r"(?=\s*(?:年|期间)|\s*[)）》])"
+#: Dashes written between the two years of a range ("2021-2025年", "纲要(2021-2025)"), not a
+#: standard's number and year ("DB43/T 2021-2023"): groups 1–3.
+YEAR_RANGE_DASHED = re.compile(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[-－~～–]\s*)({YEAR}){_RANGE_END}")
+#: Two years of a range with no dash between them: run together ("20212025年") or with the
+#: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
+YEAR_RANGE_UNDASHED = re.compile(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
 #: A two-digit year (23年底, 24年3月): group ``yy``; only before words that make it a date.
 SHORT_YEAR = re.compile(
     r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"

@@ -83,6 +83,11 @@ def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]
                 yield match, scan.line.sub_span(*match.span())
 
 
+def short(text: str, limit: int = 24) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The nearest non-blank characters before ``start`` and after ``end``."""
     while start > 0 and text[start - 1] in BLANK:

@@ -17,12 +17,13 @@ from linter.rules.textscan import (
     logical_paragraphs,
     neighbours,
     scan_lines,
+    short,
 )
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
 from linter.rule import Edit, Fix, Option, Rule, Text
-from linter.vocabulary import BLANKS, YEAR_RANGE_DASHED
+from linter.vocabulary import BLANKS, CN_DIGITS, YEAR_RANGE_DASHED, YEAR_RANGE_UNDASHED
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -50,7 +51,8 @@ class HalfWidthPunctuation(Rule):
     无。
 
     ## 修复
-    安全的修复：只把半角标点换成对应的全角标点。
+    安全的修复：只把半角标点换成对应的全角标点。括号只成对转换（两半一起）；没有半角另一半的括号
+    只报告不修复：单独转换一半会造成新的 T002 不配对。
     """
 
     code = "T001"
@@ -65,6 +67,7 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
+            pairs = _bracket_pairs(scan)
             for match in re.finditer(r"[,;:?!()]", text):
                 start, char = match.start(), match.group()
                 if scan.is_protected(start):
@@ -72,10 +75,63 @@ class HalfWidthPunctuation(Rule):
                 left, right = neighbours(text, start, start + 1)
                 if char == ":" and left.isdigit() and right.isdigit():
                     continue  # a time such as 9:30
-                if is_cjk_context(left) or is_cjk_context(right) or (char in "()" and _cjk_inside(text, start)):
-                    span = scan.line.sub_span(start, start + 1)
-                    full = _HALF_TO_FULL[char]
-                    yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
+                span = scan.line.sub_span(start, start + 1)
+                full = _HALF_TO_FULL[char]
+                if char not in "()":
+                    if is_cjk_context(left) or is_cjk_context(right):
+                        yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
+                    continue
+                pair = pairs.get(start)
+                if pair is None:  # a lone half: converting it alone would make a T002 error
+                    if is_cjk_context(left) or is_cjk_context(right) or _cjk_inside(text, start):
+                        yield self.diagnostic(span, char=char, full=full)
+                elif _pair_in_chinese(text, *pair):
+                    yield self.diagnostic(span, fix=_pair_fix(scan, *pair), char=char, full=full)
+
+
+def _bracket_pairs(scan) -> dict[int, tuple[int, int]]:
+    """The half-width bracket pairs of a line that may be converted, by the index of either
+    half. T002 reads only full-width marks; a pair is converted only when the marks it encloses
+    are balanced as T002 reads them now, so the converted pair wraps balanced text and can
+    neither be left half unmatched nor take the half of another pair (“（(）”, “《依(法》)”)."""
+    text = scan.line.text
+    marks: list[str] = []  # full-width opening marks not yet closed, as T002 reads them
+    opened: list[list[int]] = []  # per open "(": index, len(marks) and unmatched then, lowest len(marks) since
+    unmatched, pairs = 0, {}
+    for match in re.finditer(f"[()]|{_PAIRED_MARK.pattern}", text):
+        index, char = match.start(), match.group()
+        if char in "()":
+            if scan.is_protected(index):
+                continue
+            if char == "(":
+                opened.append([index, len(marks), unmatched, len(marks)])
+            elif opened:
+                opening, depth, before, lowest = opened.pop()
+                if lowest >= depth == len(marks) and before == unmatched:
+                    pairs[opening] = pairs[index] = (opening, index)
+                if opened:
+                    opened[-1][3] = min(opened[-1][3], lowest)
+        elif char in _PAIRS:
+            marks.append(char)
+        elif marks and marks[-1] == _CLOSERS.get(char):  # 〞 (a look-alike closer) closes nothing
+            marks.pop()
+            if opened:
+                opened[-1][3] = min(opened[-1][3], len(marks))
+        else:
+            unmatched += 1
+    return pairs
+
+
+def _pair_in_chinese(text: str, opening: int, closing: int) -> bool:
+    """Whether a bracket pair stands in Chinese text: Chinese beside either half or inside."""
+    beside = neighbours(text, opening, opening + 1) + neighbours(text, closing, closing + 1)
+    return any(is_cjk_context(c) for c in beside) or bool(re.search(f"[{CJK}]", text[opening + 1:closing]))
+
+
+def _pair_fix(scan, opening: int, closing: int) -> Fix:
+    """Both halves of a pair in one fix: brackets are converted in pairs only."""
+    return Fix("safe", (Edit(scan.line.sub_span(opening, opening + 1), "（"),
+                        Edit(scan.line.sub_span(closing, closing + 1), "）")))
 
 
 def _cjk_inside(text: str, start: int) -> bool:
@@ -87,18 +143,27 @@ def _cjk_inside(text: str, start: int) -> bool:
     return begin >= 0 and bool(re.search(f"[{CJK}]", text[begin:start]))
 
 
-_PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉"}
+_PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉", "〔": "〕", "［": "］"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_BRACKETS = {k: v for k, v in _PAIRS.items() if k not in "“‘"}
+#: Closing marks a converter substitutes for the right one (“…〞): they close nothing.
+_LOOK_ALIKE_CLOSERS = {"〞": "“"}  # closer → the opener it was meant to close
+_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
+#: "1）" "二）" opening an item of a list (at the start, after a blank or a clause mark): it
+#: has no opening bracket by design ("工作有三项：1）完善制度；2）加强执法").
+_LIST_ITEM_MARK = re.compile(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
 
 
 class UnbalancedMarks(Rule):
     """
     ## 作用
-    检查成对的标点是否配对：“” 《》 （） 【】 ‘’。书名号内的〈〉可以嵌套。被断行的句子按一段检查。
+    检查成对的标点是否配对：“” 《》 （） 【】 ‘’ 〔〕 ［］。书名号内的〈〉可以嵌套。被断行的句子按一段检查。
+    开口和收口不是一对的（“（……》”“〔2021］”““……〞”）报告一次，并说明应由哪个标点收口；
+    文号的“〔”缺了“〕”（“国发〔2021 12号”）、数字后多出的收口括号（“规划2025年）》”）都报告。
+    列表序号“1）”“2）”本来没有开口括号，不报告。
 
     ## 原因
-    GB/T 15834-2011 规定引号、书名号、括号成对使用；缺一半通常是复制时丢失或删改遗漏。
+    GB/T 15834-2011 规定引号、书名号、括号成对使用；缺一半或收口用错通常是复制时丢失或删改遗漏。
 
     ## 示例
     `学习《信访工作条例，推动`
@@ -119,25 +184,56 @@ class UnbalancedMarks(Rule):
     scope = "text"
     summary = Text("成对标点不配对", "unbalanced paired marks")
     message = Text("“{mark}”没有配对的“{other}”", "“{mark}” has no matching “{other}”")
+    mismatch = Text("“{mark}”以“{closer}”收口，两者不是一对，应为“{other}”",
+                    "“{mark}” is closed by “{closer}”, which is not its pair: use “{other}”")
     basis = GBT_15834
 
     def check(self, report: Report):
         groups = [[line] for line in report.title_lines] + list(logical_paragraphs(report))
         groups += [[TextLine(s.heading.title, s.heading.title_span)] for s in report.walk()]
         for group in groups:
-            stack: list[tuple[str, object, int]] = []
+            stack: list[tuple[str, TextLine, int]] = []
             for line in group:
+                list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
                 for match in _PAIRED_MARK.finditer(line.text):
-                    index, char = match.start(), match.group()
-                    if char in _PAIRS:
-                        stack.append((char, line, index))
-                    elif char in _CLOSERS:
-                        if stack and stack[-1][0] == _CLOSERS[char]:
-                            stack.pop()
-                        else:
-                            yield self.diagnostic(line.sub_span(index, index + 1), mark=char, other=_CLOSERS[char])
+                    yield from self._mark(stack, line, match.start(), match.group(), list_marks)
             for char, line, index in stack:
-                yield self.diagnostic(line.sub_span(index, index + 1), mark=char, other=_PAIRS[char])
+                yield self._unpaired(line, index, char, _PAIRS[char])
+
+    def _mark(self, stack: list, line: TextLine, index: int, char: str, list_marks):
+        if char in _PAIRS:
+            stack.append((char, line, index))
+            return
+        if char in _LOOK_ALIKE_CLOSERS:  # “…〞: the converter's stand-in for the closing mark
+            if stack and stack[-1][0] == _LOOK_ALIKE_CLOSERS[char]:
+                yield self._mismatched(stack.pop(), char)
+            return
+        opener = _CLOSERS[char]
+        if stack and stack[-1][0] == opener:
+            stack.pop()
+            return
+        if index in list_marks and not any(open_char == "（" for open_char, _, _ in stack):
+            return  # a list item's mark "1）"
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == opener), None)
+        if depth is not None:  # it closes an outer mark: those inside it were left open
+            for open_char, open_line, open_index in stack[depth + 1:]:
+                yield self._unpaired(open_line, open_index, open_char, _PAIRS[open_char])
+            del stack[depth:]
+        elif (stack and stack[-1][0] in _BRACKETS and char in _BRACKETS.values()
+              and _PAIRS[stack[-1][0]] not in line.text[index + 1:]):
+            # a bracket closed by a bracket of another pair ("（……》"), not a stray closing mark
+            # before its own ("《规划2025年）》"): one finding, at the opening mark
+            yield self._mismatched(stack.pop(), char)
+        else:
+            yield self._unpaired(line, index, char, opener)
+
+    def _mismatched(self, opened: tuple[str, TextLine, int], closer: str):
+        char, line, index = opened
+        return self.diagnostic(line.sub_span(index, index + 1), message=self.mismatch, mark=char, closer=closer,
+                               other=_PAIRS[char])
+
+    def _unpaired(self, line: TextLine, index: int, mark: str, other: str):
+        return self.diagnostic(line.sub_span(index, index + 1), mark=mark, other=other)
 
 
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
@@ -252,7 +348,8 @@ class BrokenLine(Rule):
     无。
 
     ## 修复
-    安全的修复：删除两段之间的换行和空行，文字不变。
+    安全的修复：删除两段之间的换行和空行，文字不变。前一段不到 6 个字时不自动修复（一列短行是版式，
+    不是被页宽断开的句子）。
     """
 
     code = "T005"
@@ -268,7 +365,14 @@ class BrokenLine(Rule):
     def check(self, report: Report):
         for first, second in broken_pairs(report):
             span = join_span(first, second)
-            yield self.diagnostic(span, fix=_replace(span, ""), tail=first.text[-6:], head=second.text[:6])
+            # a line the page width broke is long; a column of short lines (one character
+            # each, 100,000 of them) is a layout the fix would flatten into one line
+            fix = _replace(span, "") if len(first.text.strip()) >= _BROKEN_LINE_MIN else None
+            yield self.diagnostic(span, fix=fix, tail=first.text[-6:], head=second.text[:6])
+
+
+#: The fewest characters of a line a safe fix joins to the next.
+_BROKEN_LINE_MIN = 6
 
 
 _NUMBERISH = re.compile(r"[0-9０-９%％.．]")
@@ -436,13 +540,126 @@ class RangeDash(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
+            years = {match.start() for match in YEAR_RANGE_DASHED.finditer(text)}
             for pattern, dash in ((YEAR_RANGE_DASHED, "—"), (_VALUE_RANGE, "～")):
                 for match in pattern.finditer(text):
                     if match.group(2) == dash or scan.is_protected(*match.span()):
                         continue
+                    if pattern is _VALUE_RANGE and match.start() in years:
+                        continue  # "2021~2025年" is a range of years: it takes the dash
                     span = scan.line.sub_span(match.start(2), match.end(2))
                     yield self.diagnostic(span, fix=_replace(span, dash), text=match.group(),
                                           standard=match.group(1) + dash + match.group(3))
+
+
+class YearRangeWithoutDash(Rule):
+    """
+    ## 作用
+    检查两个年份之间缺了连接号的年份范围：两个年份连在一起（“纲要(20212025年)”），或用数字“一”代替一字线
+    （“2021一2025年”）。只在后面是“年”“期间”或收口括号、且后一年份晚于前一年份（相差不超过30年）时报告，
+    所以长编号、金额不会被误报。写错连接号的（“2021-2025年”）由 T009 报告。
+
+    ## 原因
+    GB/T 15834-2011 第4.13条：标示时间的起止用一字线“—”（也可用“～”或“至”）；缺了连接号，两个年份就读成了一个八位数。
+
+    ## 示例
+    `《静海区法治政府建设实施纲要(20212025年)》`
+
+    ## 改为
+    `《静海区法治政府建设实施纲要(2021—2025年)》`
+
+    ## 选项
+    无。
+
+    ## 修复
+    两个年份连在一起的：安全的修复，在中间加一字线（不改任何数字）。用“一”代替的：不安全的修复
+    （`--unsafe-fixes`），把“一”换成“—”（改动了一个汉字，需核对）。
+    """
+
+    code = "T013"
+    name = "year-range-without-dash"
+    severity = "warning"
+    fix = "safe"
+    scope = "text"
+    summary = Text("年份范围缺连接号", "year range without a dash")
+    message = Text("年份范围“{text}”缺连接号，应写作“{standard}”", "the year range “{text}” has no dash: write “{standard}”")
+    basis = GBT_15834
+
+    def check(self, report: Report):
+        for scan in scan_lines(report):
+            for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
+                start, end = int(match.group("start")), int(match.group("end"))
+                if not 0 < end - start <= 30 or scan.is_protected(*match.span()):
+                    continue
+                sep = scan.line.sub_span(*match.span("sep"))
+                fix = Fix("unsafe" if match.group("sep") else "safe", (Edit(sep, "—"),))
+                yield self.diagnostic(scan.line.sub_span(*match.span()), fix=fix, text=match.group(),
+                                      standard=f"{start}—{end}")
+
+
+#: A document's name in 书名号, and the half-width marks that stand for 〈〉 inside it.
+_TITLE_IN_MARKS = re.compile(r"《[^《》\n]*》")
+_ANGLE_OR_PAREN = re.compile(r"[<>()（）]")
+
+
+class HalfWidthAngleMarks(Rule):
+    """
+    ## 作用
+    检查书名号内用半角的“<”“>”代替单书名号“〈〉”的写法（“《贯彻落实<法治政府建设实施纲要>重要举措实施方案》”），
+    也包括用“(”开口、“>”收口的（“《国务院印发(法治政府建设实施纲要>的通知》”）。书名号外的“<”“>”
+    （数学式、网址）不检查。
+
+    ## 原因
+    GB/T 15834-2011 第4.15条：书名号中还要用书名号时，里面一层用单书名号“〈〉”；半角的大于号、小于号不是标点符号。
+
+    ## 示例
+    `《潼关县贯彻落实<法治政府建设实施纲要(2021—2025年)工作方案>》`
+
+    ## 改为
+    `《潼关县贯彻落实〈法治政府建设实施纲要(2021—2025年)工作方案〉》`
+
+    ## 选项
+    无。
+
+    ## 修复
+    “<……>”成对的：安全的修复，只换成“〈〉”。用“(”开口的：不安全的修复，把“(”和“>”换成“〈〉”。
+    """
+
+    code = "T014"
+    name = "half-width-angle-marks"
+    severity = "warning"
+    fix = "safe"
+    scope = "text"
+    summary = Text("书名号内用“<>”代替单书名号", "“<>” for single title marks inside 《》")
+    message = Text("书名号内的“{text}”应使用单书名号“〈〉”", "inside 《》 write “{text}” with single title marks “〈〉”")
+    basis = GBT_15834
+
+    def check(self, report: Report):
+        for scan in scan_lines(report):
+            for title in _TITLE_IN_MARKS.finditer(scan.line.text):
+                if "<" in title.group() or ">" in title.group():
+                    yield from self._title(scan, title)
+
+    def _title(self, scan, title: re.Match):
+        opened: list[re.Match] = []  # openers (<, (, （) not yet closed
+        for mark in _ANGLE_OR_PAREN.finditer(scan.line.text, title.start(), title.end()):
+            char = mark.group()
+            if char in "<(（":
+                opened.append(mark)
+            elif char in ")）":
+                if opened and opened[-1].group() != "<":
+                    opened.pop()
+            elif char == ">" and opened:
+                opener = opened.pop()
+                while opened and opener.group() != "<" and any(m.group() == "<" for m in opened):
+                    opener = opened.pop()  # skip brackets left open inside <…>
+                safety = "safe" if opener.group() == "<" else "unsafe"
+                edits = (Edit(scan.line.sub_span(*opener.span()), "〈"), Edit(scan.line.sub_span(*mark.span()), "〉"))
+                yield self.diagnostic(scan.line.sub_span(opener.start(), mark.end()), fix=Fix(safety, edits),
+                                      text=short(scan.line.text[opener.start():mark.end()]))
+        for mark in opened:
+            if mark.group() == "<":
+                yield self.diagnostic(scan.line.sub_span(*mark.span()), text="<")
 
 
 # 、 between two items that are wholly in 书名号 or 引号: the item after it must end at its
@@ -571,4 +788,4 @@ class EllipsisForm(Rule):
 def relint_rules():
     return [HalfWidthPunctuation, UnbalancedMarks, LatinWord, MarkupDebris, BrokenLine, StraySpace,
             RepeatedPunctuation, EmptyAbbreviation, RangeDash, CommaBetweenTitles, FullWidthAlphanumerics,
-            EllipsisForm]
+            EllipsisForm, YearRangeWithoutDash, HalfWidthAngleMarks]

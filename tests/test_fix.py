@@ -8,7 +8,7 @@ import re
 import shutil
 import stat
 
-from conftest import FIXTURES, SEEDS, content, run_relint
+from conftest import FIXTURES, SEEDS, codes, content, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,7 +43,8 @@ def test_seeds_fixed_leave_no_safe_fix_and_keep_every_character(registry, tmp_pa
 
 PIECES = ["一、", "（二）", "(三)", "2024 年", "，", ",", "。", "。。", "**", "35.28%,", "2021-2025年", "5~10",
           "《条例》、《办法》", "习近", "\n", "\n\n", " ", "\u3000", "LED", "and", "２０２３", "...", "（以下简称）",
-          "主要举措和成效", "存在的不足", "法治政府建设", "9:30", "http://a.cn/x,y", "“", "”", "（", "）"]
+          "主要举措和成效", "存在的不足", "法治政府建设", "9:30", "http://a.cn/x,y", "“", "”", "（", "）",
+          "(", ")", "(见附表)", "《", "》", "关于2024年度法治政府建设情况的报告", "XX县司法局"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,12 +60,47 @@ def test_fix_is_idempotent_and_moves_only_punctuation_spaces_and_debris(registry
     assert refixed.text == fixed.text and count == 0
     assert [d for d in applicable(result.diagnostics, unsafe=False) if keeps_structure(d, fixed, result)] == []
     assert paragraphs(fixed.text) == paragraphs(text)
+    before = lint_source(registry, decode(text.encode("utf-8"), "r.txt"), Settings())
+    titles, headings = structure(before)
+    assert structure(again)[0] == titles and is_subsequence(headings, structure(again)[1])
+    assert codes(again).count("T002") <= codes(before).count("T002")  # brackets are converted in pairs
 
 
 def paragraphs(text: str) -> list[list[str]]:
     """The content of each blank-line-separated paragraph: what a fix may not merge or split."""
     blocks = re.split(r"(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)", text)
     return [content(block) for block in blocks if content(block)]
+
+
+def structure(result) -> tuple[list, list]:
+    """The title lines and the headings (level and words) a report was read into: a safe fix
+    may not turn a title into body text, nor a heading into part of a paragraph. (It may
+    reveal one: removing the space in "。一、 主要" lets the reader see the heading glued to
+    the sentence before it.)"""
+    report = result.report
+    return ([content(line.text) for line in report.title_lines],
+            [(s.heading.level, content(s.heading.text)) for s in report.walk()])
+
+
+def is_subsequence(part: list, whole: list) -> bool:
+    rest = iter(whole)
+    return all(item in rest for item in part)
+
+
+def test_brackets_are_converted_in_pairs_only(registry):
+    """T001 converted one half of a pair ("中文(abc)": only the opening one, beside Chinese)
+    and so made a new T002 error; a lone half is reported but not converted."""
+    text = ("一、主要举措和成效\n全局办结率提高(abc)，详见附表(二。\n"
+            "推进(《条例》)落实；开展(评查(复核))工作。\n")
+    result, fixed, count = fix_text(registry, text)
+    assert fixed.text == ("一、主要举措和成效\n全局办结率提高（abc），详见附表(二。\n"
+                          "推进（《条例》）落实；开展（评查（复核））工作。\n")
+    assert [c for c in codes(result) if c.startswith("T")] == ["T001"]  # the lone "(二": reported, not converted
+    assert count == 8  # both halves of each pair are fixed findings
+    for taken in ("推进《依法(行政》工作)。", "学习（条例(修订）。", "学习（条例(修订）内容)。"):
+        text = f"一、主要举措和成效\n{taken}\n"
+        result, fixed, _ = fix_text(registry, text)
+        assert fixed.text == text and "T002" not in codes(result), taken
 
 
 def test_a_safe_fix_never_joins_a_title_heading_or_paragraph_with_the_next(registry):
@@ -76,6 +112,15 @@ def test_a_safe_fix_never_joins_a_title_heading_or_paragraph_with_the_next(regis
     lines = fixed.text.split("\n")
     assert "一、主要举措和成效" in lines and "（一）加强组织领导" in lines
     assert "XX县司法局2024年法治政府建设" in lines[0] and "我局" not in lines[0]
+
+
+def test_a_fix_that_would_turn_the_title_into_a_heading_is_not_applied(registry):
+    """Deleting the "**" debris before a title that starts with "一、" made the reader take
+    the title for a heading (found by the property test)."""
+    text = "**一、关于2024年度法治政府建设情况的报告\n"
+    result, fixed, count = fix_text(registry, text)
+    assert fixed.text == text and count == 0
+    assert [d for d in result.diagnostics if d.fix] == []  # shown as not fixable
 
 
 def test_a_guessed_decoding_is_never_fixed_and_debris_never_empties_a_file(registry, tmp_path):

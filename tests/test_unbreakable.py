@@ -1,6 +1,7 @@
 """Round two of the reliability attack (issue 11): inputs that blocked, grew without bound,
 crashed or destroyed data. Each test ran into the failure on the code before its fix."""
 
+import json
 import os
 import resource
 import shutil
@@ -9,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import FIXTURES, SEEDS, run_relint
+from conftest import FIXTURES, ROOT, SEEDS, run_relint
 from test_plugins import DEMO_RULE, fake_distribution
 
 SEED = SEEDS[0]
@@ -169,3 +170,79 @@ def test_twenty_thousand_fixes_on_one_line_are_not_quadratic(tmp_path):
     done = relint("--no-cache", "--diff", "r.txt", cwd=tmp_path, timeout=120)
     assert done.returncode == 1 and "，" in done.stdout.decode()
     assert time.monotonic() - started < 8
+
+
+# --- config ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text, says", [
+    ("relint.toml", "tool = 1\n", "tool: unknown key"),
+    ("pyproject.toml", "tool = 1\n# [tool.relint] is not here\n", "tool: expected a table"),
+    ("pyproject.toml", "[tool]\nrelint = 1\n# [tool.relint\n", "tool.relint: expected a table"),
+    ("relint.toml", "select = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("relint.toml", "x = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n", "nested too deeply"),
+    ("pyproject.toml", "[tool.relint]\nelements = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+])
+def test_a_config_of_the_wrong_shape_is_a_one_line_error(tmp_path, name, text, says):
+    """`tool = 1` in pyproject.toml raised AttributeError ('int' object has no attribute
+    'get'); 5,000 nested arrays or tables a RecursionError without the file's name."""
+    shutil.copy(SEED, tmp_path / "r.txt")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for args in (["r.txt"], ["--config", name, "r.txt"]):
+        done = relint(*args, cwd=tmp_path)
+        err = one_line_error(done)
+        assert done.returncode == 2 and len(err.splitlines()) == 1, err
+        assert f"{name}: " in err and says in err and "internal error" not in err, err
+
+
+# --- odd file names under every output format -------------------------------------------------
+
+ODD_NAMES = [b"r\xff\xfe.txt", "控制\x01字符\x1b[31m.txt".encode()]
+SHOWN = ["r\\xff\\xfe.txt", "控制\\x01字符\\x1b[31m.txt"]  # as a parser of the output reads them
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "checklist", "html", "xlsx", "csv"])
+def test_file_names_with_a_control_character_or_a_non_utf8_byte_give_valid_output(tmp_path, fmt):
+    """A non-UTF-8 byte in a name crashed SARIF (quote() cannot encode it) and xlsx, made the
+    JSON, CSV and checklist not UTF-8; a control character made the JUnit XML not well-formed."""
+    for name in ODD_NAMES:
+        shutil.copy(SEED, os.path.join(os.fsencode(tmp_path), name))
+    done = relint("--no-cache", "--format", fmt, ".", cwd=tmp_path)
+    err = one_line_error(done)
+    assert done.returncode == 1 and "internal error" not in err, err
+    sys.path.insert(0, str(ROOT / "fuzz"))
+    from campaign import read_back
+
+    shown = read_back(fmt, done.stdout)
+    if fmt == "sarif":  # a URI: the bytes percent-encoded
+        import jsonschema
+        from test_formats import official_sarif_schema
+
+        jsonschema.Draft4Validator(official_sarif_schema()).validate(json.loads(done.stdout))
+        assert "r%FF%FE.txt" in shown and "%01" in shown and "%1B" in shown
+    else:
+        assert all(name in shown for name in SHOWN), shown[:2000]
+
+
+def test_the_text_format_prints_an_odd_name_as_it_is(tmp_path):
+    for name in ODD_NAMES:
+        shutil.copy(SEED, os.path.join(os.fsencode(tmp_path), name))
+    done = relint("--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 1 and all(b"./" + name + b":" in done.stdout for name in ODD_NAMES)
+    baseline = tmp_path.parent / f"{tmp_path.name}-baseline.json"
+    assert relint("--write-baseline", str(baseline), ".", cwd=tmp_path).returncode == 0
+    assert relint("--baseline", str(baseline), ".", cwd=tmp_path).returncode == 0  # fingerprints of odd names
+
+
+# --- long inputs under --fix -------------------------------------------------------------------
+
+def test_a_hundred_thousand_one_character_lines_are_fixed_in_seconds(tmp_path):
+    """391 s under --fix before (3.4 s to lint); and they never become one line."""
+    text = "".join(f"{char}\n" for char in ("一、法治政府建设,的" * 10000))  # 100,000 lines
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    done = relint("--no-cache", "--fix", "r.txt", cwd=tmp_path, timeout=300)
+    spent = time.monotonic() - started
+    one_line_error(done)
+    fixed = (tmp_path / "r.txt").read_text(encoding="utf-8")
+    assert fixed.count("\n") == 100_000 and fixed.replace("，", ",") == text
+    assert spent < 30, spent

@@ -37,11 +37,32 @@ def test_number_value(text, value):
 @pytest.mark.parametrize("text, found", [
     ("2024年", ("2024", None, None)), ("2024 年度", ("2024", None, "度")), ("2021—2025年", ("2021", "2025", None)),
     ("2021-2025年", ("2021", "2025", None)), ("2021至2025年", ("2021", "2025", None)),
+    ("2021一2025年", ("2021", "2025", None)),
     ("12024年", None), ("1.2024年", None), ("1850年", None),
 ])
 def test_year_in_text(text, found):
     match = v.YEAR_IN_TEXT.search(text)
     assert (match.group("y", "end", "du") if match else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2021-2025年", ("2021", "-", "2025")), ("纲要(2021-2025)》", ("2021", "-", "2025")),
+    ("2021~2025期间", ("2021", "~", "2025")), ("2025-03-01", None), ("电话0731-2025-3", None),
+    ("DB11/2021-2025年", None), ("DB43/T 2021-2023)", None),
+])
+def test_year_range_dashed(text, found):
+    match = v.YEAR_RANGE_DASHED.search(text)
+    assert (match.group(1, 2, 3) if match else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("纲要(20212025年)", ("2021", "", "2025")), ("2021一2025年", ("2021", "一", "2025")),
+    ("规划（20212025）", ("2021", "", "2025")), ("编号202120251", None), ("120212025年", None),
+    ("2021—2025年", None), ("20212025元", None),
+])
+def test_year_range_undashed(text, found):
+    match = v.YEAR_RANGE_UNDASHED.search(text)
+    assert (match.group("start", "sep", "end") if match else None) == found
 
 
 @pytest.mark.parametrize("text, yy", [("截至23年底", "23"), ("24年3月", "24"), ("24年三月", "24"), ("近10年", None),

@@ -28,6 +28,22 @@ class OutputOptions:
     kinds: tuple = ()
 
 
+def safe_name(path: str) -> str:
+    """A file name as valid, printable Unicode, for formats another program parses (JSON,
+    XML, SARIF, spreadsheets, CSV, annotations, HTML): a byte that is not UTF-8 (which
+    Python keeps as a lone surrogate) is written \\xff and a control character \\x01, as
+    ``ls -b`` does; a raw one made the JSON not UTF-8 and the JUnit XML not well-formed."""
+    return "".join(_escaped(c) if c < " " or "\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" else c
+                   for c in path) if not path.isprintable() else path
+
+
+def _escaped(char: str) -> str:
+    point = ord(char)
+    if 0xDC80 <= point <= 0xDCFF:  # surrogateescape's stand-in for the byte point - 0xDC00
+        point -= 0xDC00
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
 class Totals:
     """Running totals of a run, so that a streamed run need not keep its results."""
 

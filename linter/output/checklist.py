@@ -4,7 +4,7 @@ is, each mandated element with ✓/✗ and where it was found, then the other fi
 from __future__ import annotations
 
 from linter.i18n import t
-from linter.output import Formatter, Totals
+from linter.output import Formatter, Totals, safe_name
 from linter.output.text import summary_line
 
 #: formats whose line numbers count paragraphs
@@ -61,7 +61,7 @@ def issuer_text(report, lang: str) -> str | None:
 
 
 def format_report(result, lang: str) -> list[str]:
-    lines = [result.path]
+    lines = [safe_name(result.path)]
     if result.error:
         return lines + [f"  {result.error.code} {result.error.message(lang)}"]
     report = result.report

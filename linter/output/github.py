@@ -3,7 +3,7 @@ annotations on the changed files."""
 
 from __future__ import annotations
 
-from linter.output import Formatter
+from linter.output import Formatter, safe_name
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,7 +21,7 @@ class GithubFormatter(Formatter):
 
     def add(self, result) -> None:
         lines, lang = [], self.options.lang
-        path = _property(result.path.removeprefix("./"))
+        path = _property(safe_name(result.path).removeprefix("./"))
         if result.error:
             lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(lang))}")
         for d in result.diagnostics:

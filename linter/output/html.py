@@ -10,7 +10,7 @@ import json
 
 from linter import __version__
 from linter.i18n import family_name, t
-from linter.output import Formatter, Spool, Totals
+from linter.output import Formatter, Spool, Totals, safe_name
 from linter.output.checklist import format_report
 from linter.output.text import summary_line
 
@@ -90,7 +90,7 @@ def _marked_line(text: str, line_number: int, spans: list[tuple[int, int, str]])
 
 
 def _report_section(index: int, result, lang: str) -> str:
-    parts = [f'<section class="report" id="report-{index}"><h2>{html.escape(result.path)}</h2>',
+    parts = [f'<section class="report" id="report-{index}"><h2>{html.escape(safe_name(result.path))}</h2>',
              f'<pre class="checklist">{html.escape(chr(10).join(format_report(result, lang)[1:]))}</pre>']
     if result.error or result.report is None:
         return "".join(parts) + "</section>"

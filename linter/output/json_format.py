@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from linter import __version__
-from linter.output import Formatter, Totals
+from linter.output import Formatter, Totals, safe_name
 
 
 def span_fields(span) -> dict:
@@ -60,7 +60,7 @@ def file_fields(result, lang: str) -> dict:
     diagnostics = [diagnostic_fields(d, lang) for d in result.diagnostics]
     if result.error:
         diagnostics.insert(0, error_fields(result.error, lang))
-    return {"path": result.path, "report": report_fields(result.report),
+    return {"path": safe_name(result.path), "report": report_fields(result.report),
             "elements": element_fields(result.report), "diagnostics": diagnostics,
             "substance": [{"label": label.get(lang), "value": value} for label, value in result.summary]}
 

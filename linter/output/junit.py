@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from linter.output import Formatter, Spool, Totals
+from linter.output import Formatter, Spool, Totals, safe_name
 
 
 def _case(classname: str, name: str, inner: str = "") -> str:
@@ -22,7 +22,7 @@ class JunitFormatter(Formatter):
         self.tests = self.failures = self.errors = 0
 
     def add(self, result) -> None:
-        lang, path = self.options.lang, result.path
+        lang, path = self.options.lang, safe_name(result.path)
         if result.error:
             self.spool.write(_case(path, "read", f"      <error message={quoteattr(result.error.message(lang))} "
                                                  f"type={quoteattr(result.error.code)} />\n"))

@@ -21,7 +21,8 @@ def _region(span) -> dict:
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/").removeprefix("./"))
+    # a byte that is not UTF-8 is kept by Python as a lone surrogate: percent-encode the byte
+    return quote(path.replace("\\", "/").removeprefix("./"), errors="surrogateescape")
 
 
 def _rule(rule, lang: str) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 
-from linter.output import Formatter
+from linter.output import Formatter, safe_name
 from linter.rule import RunRule
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,9 +38,9 @@ def finding_rows(result, lang: str):
     """(path, line, column, code, severity, message, help, basis) per finding; an input
     error is one row with its E-code and no position."""
     if result.error:
-        yield [result.path, None, None, result.error.code, "error", result.error.message(lang), None, None]
+        yield [safe_name(result.path), None, None, result.error.code, "error", result.error.message(lang), None, None]
     for d in result.diagnostics:
-        yield [result.path, d.span.line, d.span.column, d.code, d.severity, d.message.get(lang),
+        yield [safe_name(result.path), d.span.line, d.span.column, d.code, d.severity, d.message.get(lang),
                d.help.get(lang) if d.help else None, d.basis.get(lang) if d.basis else None]
 
 
@@ -80,11 +80,11 @@ class Overview:
     def row(self, result) -> list:
         lang, report = self.lang, result.report
         if result.error or report is None:
-            return [result.path] + [None] * 9 + [result.error.code if result.error else None] + \
+            return [safe_name(result.path)] + [None] * 9 + [result.error.code if result.error else None] + \
                 [None] * (len(self.header) - 11)
         kind = report.kind_spec
         late = (report.date - report.deadline).days if report.date and report.deadline else None
-        row = [result.path, report.issuer,
+        row = [safe_name(result.path), report.issuer,
                report.issuer_type[2 if lang == "en" else 1] if report.issuer_type else None,
                (kind.name_en if lang == "en" else kind.name) if kind else report.kind, report.year,
                _iso(report.date), _iso(report.deadline), late, _iso(report.published),
