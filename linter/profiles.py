@@ -3,8 +3,8 @@
 A profile is a TOML file that a province (or any collecting office) ships to all its
 bodies: the report deadline by issuer type, detected from the issuer (人民政府, 局, 委, 办,
 街道, 乡镇 …), the publication deadline (第二十四条: on the website or in the press by 4月1日),
-and extra mandated parts and formulation pairs in the same tables as the config
-(``[elements.<id>]``, ``[[formulations]]``). ``--profile NAME|FILE`` or ``profile = …`` in
+and extra mandated parts, formulation pairs and pattern rules in the same tables as the
+config (``[elements.<id>]``, ``[[formulations]]``, ``[[patterns]]``). ``--profile NAME|FILE`` or ``profile = …`` in
 the config chooses one; the built-in ``default`` restates 厅字〔2019〕28号 as provincial
 guides do. Plugins ship profiles through the ``relint_profiles`` hook.
 """
@@ -44,6 +44,7 @@ class Profile:
     types: tuple[IssuerType, ...] = ()
     elements: tuple = ()  # as Settings.elements
     formulations: tuple = ()  # as Settings.formulations
+    patterns: tuple = ()  # as Settings.patterns: a province's own rules as data
 
     def issuer_type(self, issuer: str | None) -> IssuerType | None:
         """The first type whose patterns match the issuer."""
@@ -84,7 +85,7 @@ def _patterns(path, key, value) -> tuple[str, ...]:
 
 
 _TYPE_KEYS = {"id", "name", "name-en", "issuer", "deadline"}
-_KEYS = {"name", "title", "title-en", "deadline", "publication", "type", "elements", "formulations"}
+_KEYS = {"name", "title", "title-en", "deadline", "publication", "type", "elements", "formulations", "patterns"}
 
 
 def _types(path: str, value) -> tuple[IssuerType, ...]:
@@ -125,7 +126,8 @@ def load_profile(path: str) -> Profile:
         elements=_elements(path, "elements", data["elements"]) if "elements" in data else (),
         # the same [[formulations]] tables as the config (F001's wrong → right pairs)
         formulations=SCHEMA["formulations"][1](path, "formulations", data["formulations"])
-        if "formulations" in data else ())
+        if "formulations" in data else (),
+        patterns=SCHEMA["patterns"][1](path, "patterns", data["patterns"]) if "patterns" in data else ())
 
 
 def resolve(value: str | None, known: dict[str, str] | None = None, where: str = "--profile") -> Profile:
@@ -145,8 +147,9 @@ def default_profile() -> Profile:
 
 
 def apply_profile(settings, known: dict[str, str] | None = None):
-    """``settings`` with their profile in force: its parts and formulations before the
-    config's own (a config extends what its province requires)."""
+    """``settings`` with their profile in force: its parts, formulations and pattern rules
+    before the config's own (a config extends what its province requires)."""
     profile = resolve(settings.profile, known, where=settings.path or "--profile")
     return replace(settings, applied_profile=profile, elements=profile.elements + settings.elements,
-                   formulations=profile.formulations + settings.formulations)
+                   formulations=profile.formulations + settings.formulations,
+                   patterns=profile.patterns + settings.patterns)
