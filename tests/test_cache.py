@@ -203,6 +203,6 @@ def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
     document.save(tmp_path / "r.docx")
     result = lint_file(registry, tmp_path / "r.docx")
     result.report, result.source = result.report.slim(), None
-    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path)
+    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path, kinds=registry.kinds)
     assert again.report.places == result.report.places and again.report.places is not None
     assert [again.report.original_line(n) for n in (1, 2)] == [result.report.original_line(n) for n in (1, 2)]
