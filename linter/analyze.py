@@ -85,9 +85,11 @@ def _untitled(kind: ReportKind, opening: list[str], headings: list[str]) -> bool
 
 
 def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
-    issuers = [line for line in segment.front if ORG_SUFFIX.search(plain(line.text))]
-    if issuers:
-        return plain(issuers[-1].text), issuers[-1]
+    # the body above the title, else the one under it (XX厅 standing as the title's author)
+    for lines in (segment.front, segment.authors):
+        issuers = [line for line in lines if ORG_SUFFIX.search(plain(line.text))]
+        if issuers:
+            return plain(issuers[-1].text), issuers[-1]
     if title:
         head = title.split()[0] if " " in title else None
         if head and ORG_SUFFIX.search(head) and len(head) <= 30:
@@ -250,6 +252,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         title=title_where, title_lines=segment.title, issuer=issuer, issuer_where=issuer_where,
         year=year, year_where=year_where,
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
+        front=segment.front + segment.authors + ([segment.salutation] if segment.salutation else []),
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
         format=source.format, source=source, published=source.published,

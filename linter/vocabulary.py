@@ -148,16 +148,38 @@ FUSED_MARK = rf"(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])"
 MARK_NUMBER = re.compile(rf"[{CN_DIGITS}]+|\d+")
 
 
+# Words that end in 一 and may stand before 、 in running text (统一、规范): not a heading mark.
+_ONE_IN_A_WORD = "统唯之第同万单逐划合专归整"
+
+
+def first_mark(text: str, level: int) -> bool:
+    """Whether ``text`` holds the mark of a first heading of ``level`` (一、 （一） 1. （1））
+    anywhere, also run into a sentence; not 一 ending a word (统一、) or 1 ending a number."""
+    pattern = HEADING_MARKS[level - 1][1]
+    for match in pattern.finditer(text):
+        raw, before = match.group("num"), text[match.start() - 1] if match.start() else ""
+        if level == 1 and (raw != "一" or before in _ONE_IN_A_WORD):
+            continue
+        if level == 3 and (raw != "1" or before.isdigit() or before in ".．"):
+            continue
+        if level in (2, 4) and raw not in ("一", "1"):
+            continue
+        return True
+    return False
+
+
 def standard_mark(number: str, level: int) -> str:
     """The GB/T 9704 form of a heading mark of ``level`` with ``number`` as written."""
     return {1: f"{number}、", 2: f"（{number}）", 3: f"{number}.", 4: f"（{number}）"}[level]
 
 
-#: An inline enumeration item (一是、二是 …) where an item can start: at the start of the
-#: text or after a blank, a sentence or clause mark, an opening quote or bracket; group n.
-ENUM_ITEM = re.compile(rf"(?<![^\s。；;：:！？!?“”\"*（(])(?P<n>[{CN_DIGITS}]{{1,3}})是")
+# What an enumeration item can follow: the start of the text, a blank, a sentence or clause
+# mark (a comma too: "五项内容，一是…；二是…"), an opening quote or bracket.
+_ENUM_AFTER = r"(?<![^\s。；;：:！？!?，,“”\"*（(])"
+#: An inline enumeration item (一是、二是 …) where an item can start; group n.
+ENUM_ITEM = re.compile(rf"{_ENUM_AFTER}(?P<n>[{CN_DIGITS}]{{1,3}})是")
 #: The places to split a passage into its enumeration items.
-ENUM_SPLIT = re.compile(rf"(?=(?<![^\s。；;：:！？!?“”\"*（(])[{CN_DIGITS}]{{1,3}}是)")
+ENUM_SPLIT = re.compile(rf"(?={_ENUM_AFTER}[{CN_DIGITS}]{{1,3}}是)")
 
 # --- quantities and rates ---------------------------------------------------------------
 
@@ -182,3 +204,36 @@ CHANGE_WITH_ENDPOINTS = re.compile(
     rf"(?:{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}(?P<unit>[%％]|个{SP}百分点)")
 #: "提高c%": a change given in percent (groups verb, c).
 CHANGE_IN_PERCENT = re.compile(rf"(?P<verb>{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}[%％]")
+
+# --- template placeholders -------------------------------------------------------------
+
+#: XX or xx standing, in a template or a model text, for a name or the digits of a year (XX县, 20xx年).
+PLACEHOLDER = re.compile(r"[Xx]{2,}")
+
+# --- organisations, posts and what a space may separate ------------------------------------
+
+#: How the name of an organisation ends (局, 办公厅, 人民政府, 街道 …): regex alternation, no group.
+ORG_ENDINGS = "局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司"
+#: Posts a byline or an author line names before a person ("党组书记、局长 夏军", "（记者 吕霞）").
+POSTS = ("书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长"
+         "|记者|特约记者|通讯员|实习生|摄影|撰稿|作者")
+_BLANKS = r"[ \t\u3000]+"
+#: Spaces that belong in running text, each pattern with its blanks inside the match:
+#: two joint issuing bodies (中共中央办公厅 国务院办公厅关于…); a document number and its signer
+#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
+#: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
+SPACE_KEPT = (
+    re.compile(rf"(?<![{CJK}])[{CJK}]{{2,20}}?(?:{ORG_ENDINGS}){_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
+               rf"(?=关于|联合|印发|[^{CJK}]|$)"),
+    re.compile(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
+    re.compile(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
+    re.compile(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
+               rf"{_BLANKS}"),
+    re.compile(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),
+)
+#: A quotation or a document's name: a slogan or title set in phrases keeps the space between
+#: them (“以习近平法治思想为指引 坚定不移走…”, 《…肃清流毒影响 加强政治建设…》); one the text
+#: cuts off runs to the end of the line.
+QUOTED = re.compile(r"“[^“”]*(?:”|$)|《[^《》]*(?:》|$)")
+#: A space between two phrases of at least four Chinese characters.
+PHRASE_GAP = re.compile(rf"(?<=[{CJK}]{{4}}){_BLANKS}(?=[{CJK}]{{4}})")

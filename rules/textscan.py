@@ -35,6 +35,8 @@ class ScanLine:
     protected: tuple[tuple[int, int], ...]
     #: a table row (cells, not prose: spaces there align columns)
     table: bool = False
+    #: front matter around the title (issuer, byline, author): spaces there separate its fields
+    front: bool = False
 
     def is_protected(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -63,15 +65,16 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     for stretch in report.page_text(*NOT_PROSE):
         stretches.setdefault(stretch.span.line, []).append(stretch.span)
     rows = report.page_text("table")
-    row_ids = {id(row) for row in rows}  # a set: a long table must not make this quadratic
-    for line in report.text_lines() + rows:
+    row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
+    front_ids = {id(line) for line in report.front}
+    for line in report.front + report.text_lines() + rows:
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected), table=id(line) in row_ids)
+        yield ScanLine(line, tuple(protected), table=id(line) in row_ids, front=id(line) in front_ids)
 
 
 def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
@@ -121,6 +124,14 @@ def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:
             # line break to remove, and pieces of one line cut around a watermark are not broken.
             if _continues(first, second) and report.blank_between(first, second):
                 yield first, second
+
+
+def cut_off(report: Report) -> TextLine | None:
+    """The report's last line of text when it stops mid-sentence: the copy was cut there (a
+    page's excerpt, a truncated file), and what it leaves open continues past the text."""
+    lines = report.text_lines()
+    last = max(lines, key=lambda line: line.span, default=None)
+    return last if last is not None and not _TERMINAL.search(last.text) else None
 
 
 def logical_paragraphs(report: Report) -> Iterator[list[TextLine]]:

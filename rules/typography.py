@@ -10,6 +10,7 @@ from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
 from linter.rules.textscan import (
     CJK,
     broken_pairs,
+    cut_off,
     find,
     is_cjk,
     is_cjk_context,
@@ -23,7 +24,16 @@ from linter.rules.textscan import (
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
 from linter.rule import Edit, Fix, Option, Rule, Text
-from linter.vocabulary import BLANKS, CN_DIGITS, YEAR_RANGE_DASHED, YEAR_RANGE_UNDASHED
+from linter.vocabulary import (
+    BLANKS,
+    CN_DIGITS,
+    PHRASE_GAP,
+    PLACEHOLDER,
+    QUOTED,
+    SPACE_KEPT,
+    YEAR_RANGE_DASHED,
+    YEAR_RANGE_UNDASHED,
+)
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -161,6 +171,7 @@ class UnbalancedMarks(Rule):
     开口和收口不是一对的（“（……》”“〔2021］”““……〞”）报告一次，并说明应由哪个标点收口；
     文号的“〔”缺了“〕”（“国发〔2021 12号”）、数字后多出的收口括号（“规划2025年）》”）都报告。
     列表序号“1）”“2）”本来没有开口括号，不报告。
+    文字在引号或书名号中被截断（全文最后一行停在句中）时，未闭合的一半不报告。
 
     ## 原因
     GB/T 15834-2011 规定引号、书名号、括号成对使用；缺一半或收口用错通常是复制时丢失或删改遗漏。
@@ -191,12 +202,15 @@ class UnbalancedMarks(Rule):
     def check(self, report: Report):
         groups = [[line] for line in report.title_lines] + list(logical_paragraphs(report))
         groups += [[TextLine(s.heading.title, s.heading.title_span)] for s in report.walk()]
+        cut = cut_off(report)
         for group in groups:
             stack: list[tuple[str, TextLine, int]] = []
             for line in group:
                 list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
                 for match in _PAIRED_MARK.finditer(line.text):
                     yield from self._mark(stack, line, match.start(), match.group(), list_marks)
+            if cut is not None and any(line.span.line == cut.span.line for line in group):
+                continue  # the text is cut off inside the quotation or title: its end is not lost
             for char, line, index in stack:
                 yield self._unpaired(line, index, char, _PAIRS[char])
 
@@ -243,7 +257,7 @@ class LatinWord(Rule):
     """
     ## 作用
     检查夹在中文之间的小写英文单词，如“党的二十大精神 and 习近平法治思想”。缩略语（LED、APP、PPT、QQ、GDP）、
-    首字母大写的专有名称（Office）和配置允许的词不报告。
+    首字母大写的专有名称（Office）、模板占位符（20xx年、xx县）和配置允许的词不报告。
 
     ## 原因
     公文应使用规范汉字；中文句子里的英文单词多是翻译或输入法切换遗留的错误。
@@ -279,8 +293,10 @@ class LatinWord(Rule):
             text = scan.line.text
             for match in _LATIN_WORD.finditer(text):
                 word = match.group()
-                # Acronyms (LED, APP) and proper names (Office) are terms; a lower-case word is prose.
-                if not word.islower() or word.lower() in allowed or scan.is_protected(*match.span()):
+                # Acronyms (LED, APP) and proper names (Office) are terms; a lower-case word is prose,
+                # unless it is a template's placeholder (xx县, 20xx年).
+                if not word.islower() or word.lower() in allowed or PLACEHOLDER.fullmatch(word) \
+                        or scan.is_protected(*match.span()):
                     continue
                 left, right = neighbours(text, *match.span())
                 if is_cjk(left) and is_cjk(right):
@@ -331,7 +347,8 @@ class BrokenLine(Rule):
     """
     ## 作用
     检查被断成两行的句子：一段在句中断开（行末没有句号、分号、冒号等），下一段接着写。
-    多见于从 PDF 复制、或分页处的换行。标题、报告标题、署名和日期不检查；下一段以“二是”等开始新一项的不算。
+    多见于从 PDF 复制、或分页处的换行。标题（含分两行排的标题、标题下的发文机关和日期）、署名和日期、
+    网页的版面文字（字段、导航、二维码提示等，见 W001）不检查；下一段以“二是”等开始新一项的不算。
 
     ## 原因
     断行把一个词或一句话拆到两段里（“习近”/“平《论坚持……》”），排版后就是错字错句。
@@ -383,7 +400,9 @@ class StraySpace(Rule):
     """
     ## 作用
     检查中文之间、中文与数字之间多余的空格（“2022 年”“为 100%”“落实 “第一议题” 制度”）。
-    英文单词之间的空格、行首缩进不报告。
+    英文单词之间的空格、行首缩进、表格和标题上下的署名行不报告；该有的空格也不报告：两个联合发文机关之间
+    （中共中央办公厅 国务院办公厅）、文号与“签发人”之间、职务与姓名之间（记者 吕霞）、新闻电头
+    （本报讯 日前）、“第二章 总则”，以及引号、书名号里分开口号或标题各短语的空格。
 
     ## 原因
     公文中汉字与数字之间不加空格。给中英文之间加空格是部分网络文案规范的做法，不适用于公文；
@@ -414,12 +433,14 @@ class StraySpace(Rule):
 
     def check(self, report: Report):
         for scan in scan_lines(report):
-            if scan.table:
-                continue  # spaces between cells align a table
+            if scan.table or scan.front:
+                continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
+            kept = _spaces_kept(text)
             for match in BLANKS.finditer(text):
                 start, end = match.span()
-                if start == 0 or end == len(text) or scan.is_protected(start, end):
+                if start == 0 or end == len(text) or scan.is_protected(start, end) \
+                        or any(a <= start and end <= b for a, b in kept):
                     continue
                 left, right = text[start - 1], text[end]
                 chinese = (is_cjk_context(left) or is_cjk_context(right))
@@ -427,6 +448,15 @@ class StraySpace(Rule):
                 if chinese and number_or_chinese:
                     span = scan.line.sub_span(start, end)
                     yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
+
+
+def _spaces_kept(text: str) -> list[tuple[int, int]]:
+    """Where spaces in ``text`` belong (see SPACE_KEPT and QUOTED): joint issuers, a signer,
+    a byline, a dateline, a chapter number, the phrases of a quoted slogan or a document's name."""
+    kept = [m.span() for pattern in SPACE_KEPT for m in pattern.finditer(text)]
+    for quoted in QUOTED.finditer(text):
+        kept += [(quoted.start() + m.start(), quoted.start() + m.end()) for m in PHRASE_GAP.finditer(quoted.group())]
+    return kept
 
 
 _REPEATED = re.compile(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
