@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from linter.regex import lazy
 from linter.vocabulary import (
     CN_DIGITS,
     DATE_LINE,
@@ -32,23 +33,23 @@ from linter.vocabulary import (
 #: the next numbered heading closes it.
 UNNUMBERED = 5
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = lazy(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
-_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
+_FUSED_HEADING = lazy(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
 # A title at the start of a document saved as one line, followed by a salutation
 # ("区委、区政府："), the opening ("2023年，…", "现将…") or the first part ("一、").
-_RUN_ON_TITLE = re.compile(
+_RUN_ON_TITLE = lazy(
     rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|{YEAR}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
-_ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
-_HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_ENDS_CLAUSE = lazy(r"[。！？；：:;!?）)”」』】]$")
+_HAS_PUNCT = lazy(r"[。，,；;：:！？!?]")
 
-ORG_SUFFIX = re.compile(rf"({ORG_ENDINGS})$")
+ORG_SUFFIX = lazy(rf"({ORG_ENDINGS})$")
 # Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况"; the
 # pages a report is mistaken for carry the name of their own kind of document at the end.
-_TITLE_WORDS = re.compile(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$"
+_TITLE_WORDS = lazy(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$"
                           r"|(通知|意见|规划|规则|方案|安排|要点|清单|解读|办法|规定|计划|纲要)$)")
 # What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
-_AUTHOR = re.compile(rf"^[（(].*[）)]$|{POSTS}")
+_AUTHOR = lazy(rf"^[（(].*[）)]$|{POSTS}")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 

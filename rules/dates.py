@@ -13,6 +13,7 @@ from linter.rules.basis import GBT_9704, GBT_15835, REPORT_DEADLINES, SUPERVISIO
 from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Rule, Text
 from linter.vocabulary import FUTURE_TENSE, SHORT_YEAR
 
@@ -177,7 +178,7 @@ class PlanWrongYear(Rule):
 #: rectification of last year's problems and "other matters" may well name another year).
 _REPORT_YEAR_PARTS = ("measures", "shortcomings", "causes", "duty", "study")
 #: A heading about last year's problems names last year by right ("（二）2023年度督察反馈问题整改情况").
-_LOOKS_BACK = re.compile("整改|反馈|上年|上一年|去年|以来")
+_LOOKS_BACK = lazy("整改|反馈|上年|上一年|去年|以来")
 
 
 class PartWrongYear(Rule):

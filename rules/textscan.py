@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.model import Paragraph, Report, Span, TextLine
+from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+_CJK_CHAR = lazy(f"[{CJK}]")
+_CJK_CONTEXT = lazy(f"[{CJK}{CJK_PUNCT}]")
+_PROTECTED = lazy(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
-_TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
+_TERMINAL = lazy(r"[。！？!?；;：:…”’」』）)】]\s*$")
 
 
 def is_cjk(char: str) -> bool:

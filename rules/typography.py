@@ -23,6 +23,7 @@ from linter.rules.textscan import (
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.vocabulary import (
     BLANKS,
@@ -158,10 +159,10 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKETS = {k: v for k, v in _PAIRS.items() if k not in "“‘"}
 #: Closing marks a converter substitutes for the right one (“…〞): they close nothing.
 _LOOK_ALIKE_CLOSERS = {"〞": "“"}  # closer → the opener it was meant to close
-_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
+_PAIRED_MARK = lazy("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
 #: "1）" "二）" opening an item of a list (at the start, after a blank or a clause mark): it
 #: has no opening bracket by design ("工作有三项：1）完善制度；2）加强执法").
-_LIST_ITEM_MARK = re.compile(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
+_LIST_ITEM_MARK = lazy(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
 
 
 class UnbalancedMarks(Rule):
@@ -250,7 +251,7 @@ class UnbalancedMarks(Rule):
         return self.diagnostic(line.sub_span(index, index + 1), mark=mark, other=other)
 
 
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
+_LATIN_WORD = lazy(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
 
 
 class LatinWord(Rule):
@@ -303,7 +304,7 @@ class LatinWord(Rule):
                     yield self.diagnostic(scan.line.sub_span(*match.span()), word=word)
 
 
-_DEBRIS = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
+_DEBRIS = lazy(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
 
 
 class MarkupDebris(Rule):
@@ -393,7 +394,7 @@ class BrokenLine(Rule):
 _BROKEN_LINE_MIN = 6
 
 
-_NUMBERISH = re.compile(r"[0-9０-９%％.．]")
+_NUMBERISH = lazy(r"[0-9０-９%％.．]")
 
 
 class StraySpace(Rule):
@@ -459,7 +460,7 @@ def _spaces_kept(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-_REPEATED = re.compile(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
+_REPEATED = lazy(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
 
 
 class RepeatedPunctuation(Rule):
@@ -497,7 +498,7 @@ class RepeatedPunctuation(Rule):
             yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
-_EMPTY_ABBREVIATION = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
+_EMPTY_ABBREVIATION = lazy(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
 
 
 class EmptyAbbreviation(Rule):
@@ -534,7 +535,7 @@ class EmptyAbbreviation(Rule):
             yield self.diagnostic(span, text=match.group())
 
 
-_VALUE_RANGE = re.compile(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
+_VALUE_RANGE = lazy(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
 
 
 class RangeDash(Rule):
@@ -629,8 +630,8 @@ class YearRangeWithoutDash(Rule):
 
 
 #: A document's name in 书名号, and the half-width marks that stand for 〈〉 inside it.
-_TITLE_IN_MARKS = re.compile(r"《[^《》\n]*》")
-_ANGLE_OR_PAREN = re.compile(r"[<>()（）]")
+_TITLE_IN_MARKS = lazy(r"《[^《》\n]*》")
+_ANGLE_OR_PAREN = lazy(r"[<>()（）]")
 
 
 class HalfWidthAngleMarks(Rule):
@@ -695,7 +696,7 @@ class HalfWidthAngleMarks(Rule):
 
 # 、 between two items that are wholly in 书名号 or 引号: the item after it must end at its
 # closing mark ("《条例》实施纪念日" is a longer item, and there the 顿号 is right).
-_ENUMERATION_COMMA = re.compile(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
+_ENUMERATION_COMMA = lazy(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
 
 
 class CommaBetweenTitles(Rule):
@@ -734,7 +735,7 @@ class CommaBetweenTitles(Rule):
             yield self.diagnostic(span, fix=_replace(span, ""))
 
 
-_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULL_WIDTH = lazy(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 class FullWidthAlphanumerics(Rule):
@@ -773,7 +774,7 @@ class FullWidthAlphanumerics(Rule):
             yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
 
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
+_ELLIPSIS = lazy(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
 
 
 class EllipsisForm(Rule):
