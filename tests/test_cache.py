@@ -181,3 +181,22 @@ def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
         (cache / "relint" / f"entry-points-{__version__}.json").write_text(junk)
         done = run_relint(str(SEEDS[0]), env={"XDG_CACHE_HOME": str(cache)})
         assert done.returncode == 1 and done.stdout, (junk, done.stderr)
+
+
+def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
+    """A cached .docx result keeps where its lines stand (paragraph numbers, for the
+    checklist): the model's places are plain data, not the source they came from."""
+    import docx
+    from conftest import lint_file
+
+    from linter import packed
+
+    document = docx.Document()
+    for line in ["", "XX县司法局2024年法治政府建设年度报告", "", "一、主要举措和成效", "全年办结案件10件。"]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "r.docx")
+    result = lint_file(registry, tmp_path / "r.docx")
+    result.report, result.source = result.report.slim(), None
+    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path)
+    assert again.report.places == result.report.places and again.report.places is not None
+    assert [again.report.original_line(n) for n in (1, 2)] == [result.report.original_line(n) for n in (1, 2)]
