@@ -103,8 +103,9 @@ SHORT_YEAR = lazy(
     r"|(?:(?<=^\d\d年)|(?<=[。；;！？!?：:\s]\d\d年))(?=[，,])"
     r"|(?<=[于自从至止]\d\d年)(?![来间内里多余中之的以]))")
 
-#: A month written right after a year ("2024年3月", "2024年三月"): group ``m``.
-MONTH_AFTER_YEAR = lazy(rf"{SP}(?P<m>\d{{1,2}}|[{CN_DIGITS}]{{1,2}}){SP}月")
+#: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
+#: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.
+MONTH_AFTER_YEAR = lazy(rf"(?<=年){SP}(?P<m>\d{{1,2}}|[{CN_DIGITS}]{{1,2}}){SP}月")
 #: Words that put a dated event in the future (a target, a plan, a deadline) rather than
 #: report it as done: "计划2025年3月召开", "力争2025年底前完成", "到2025年", "2025年，我局将……".
 FUTURE_TENSE = lazy(r"计划|将|拟|力争|争取|预计|预期|目标|确保|规划|展望|打算|安排|部署|筹备|启动|之前|以前|前|到(?:19|20)\d{2}|至(?:19|20)\d{2}|为(?:19|20)\d{2}")
