@@ -72,9 +72,9 @@ def unpack(packed, path: str, settings=None, report: bool = True) -> FileResult:
         raise ValueError(f"not a packed result: {exc!r}") from None
     if report and plain is not None:
         from linter import plaindata
-        from linter.model import Report
+        from linter.model import ReportSummary
 
-        plain = plaindata.value(plain, Report)
+        plain = plaindata.value(plain, ReportSummary)
     else:
         plain = None
     return FileResult(path, plain, diagnostics, error, settings, fixed, diff, None, note, labels, set(used),
