@@ -65,14 +65,15 @@ def plain(value):
     raise TypeError(f"cannot store a {type(value).__name__} as plain data")
 
 
-def value(tree, expected: type):
-    """The ``expected`` instance :func:`plain` made ``tree`` of; ValueError when it is anything else."""
+def value(tree, *expected: type):
+    """The instance of one of the ``expected`` classes :func:`plain` made ``tree`` of;
+    ValueError when it is anything else."""
     try:
         found = _value(tree)
     except (TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise ValueError(f"not a stored result: {exc!r}") from None
-    if type(found) is not expected:
-        raise ValueError(f"not a stored {expected.__name__}")
+    if type(found) not in expected:
+        raise ValueError(f"not a stored {expected[0].__name__}")
     return found
 
 
