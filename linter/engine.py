@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from linter import suppress
-from linter.model import ElementSpec, Report, ReportKind, Span
+from linter.model import ElementSpec, Report, ReportKind, ReportSummary, Span
 from linter.readers import BUILTIN_READERS
 from linter.rule import Diagnostic, Rule, RunRule, validate_rule
 from linter.sources import InputError, Source, read_bytes
@@ -22,7 +22,8 @@ from linter.sources import InputError, Source, read_bytes
 @dataclass
 class FileResult:
     path: str
-    report: Report | None = None
+    #: the report model; a slim result (summary formats, the cache) holds its ReportSummary
+    report: Report | ReportSummary | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     settings: object = None

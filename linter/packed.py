@@ -14,6 +14,8 @@ summary formats only): a reader that does not need it (``report=False``) skips i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from linter.engine import FileResult
 from linter.model import Span
 from linter.rule import Diagnostic, Edit, Fix, Text
@@ -41,8 +43,6 @@ def _report(report) -> list:
     [id, found, how, where, nested]]: the kind and its element specs are the registry's
     (as configured, which the cache key covers), named by id rather than written out (they
     made 88% of a stored report). A report whose parts are not its kind's own is stored whole."""
-    from dataclasses import replace
-
     from linter import plaindata
 
     kind = report.kind_spec
@@ -56,10 +56,10 @@ def _report(report) -> list:
 
 def _unpack_report(stored, kinds) -> object:
     from linter import plaindata
-    from linter.model import ElementMatch, PageText, Paragraph, Report, TextLine
+    from linter.model import ElementMatch, PageText, Paragraph, ReportSummary, TextLine
 
     kind_id, plain, parts = stored
-    report = plaindata.value(plain, Report)
+    report = plaindata.value(plain, ReportSummary)
     if parts is None:
         return report
     kind = None
@@ -74,8 +74,7 @@ def _unpack_report(stored, kinds) -> object:
             raise ValueError("part")
         where = None if where is None else plaindata.value(where, TextLine, Paragraph, PageText)
         elements[key] = ElementMatch(own[key], found, how, where, nested)
-    report.kind_spec, report.elements = kind, elements
-    return report
+    return replace(report, kind_spec=kind, elements=elements)
 
 
 def _row(d: Diagnostic) -> list:

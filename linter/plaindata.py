@@ -28,8 +28,8 @@ def _classes() -> dict[str, type]:
         Heading,
         PageText,
         Paragraph,
-        Report,
         ReportKind,
+        ReportSummary,
         Script,
         Span,
         TextLine,
@@ -37,7 +37,7 @@ def _classes() -> dict[str, type]:
     from linter.rule import Diagnostic, Edit, Fix, Text
     from linter.sources import Places
 
-    return {cls.__name__: cls for cls in (FileResult, Report, ReportKind, ElementSpec, ElementMatch, TextLine,
+    return {cls.__name__: cls for cls in (FileResult, ReportSummary, ReportKind, ElementSpec, ElementMatch, TextLine,
                                           Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit, PageText, Script,
                                           Places)}
 

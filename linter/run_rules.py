@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from linter import suppress
 from linter.engine import FileResult, Registry, read_source
-from linter.model import Report
+from linter.model import Report, ReportSummary
 from linter.packed import pack, unpack
 from linter.sources import InputError
 
@@ -102,7 +102,7 @@ class _Shared:
                 self.own[id(value)] = number
         return number
 
-    def strip(self, report: Report | None):
+    def strip(self, report: Report | ReportSummary | None):
         """``report`` without its kind and specs, and their numbers."""
         if report is None:
             return None
@@ -111,7 +111,7 @@ class _Shared:
                        elements={key: replace(match, spec=None) for key, match in report.elements.items()})
         return bare, self.number(report.kind_spec), specs
 
-    def restore(self, stripped) -> Report | None:
+    def restore(self, stripped) -> Report | ReportSummary | None:
         if stripped is None:
             return None
         bare, kind, specs = stripped
