@@ -1,6 +1,7 @@
 """The HTML view in a real headless Chromium: self-contained, every finding shown,
 filters that work. A screenshot goes to test-artifacts/ (ignored by git)."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -36,16 +37,24 @@ def page_file(tmp_path_factory):
     return out
 
 
-def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_file):
+@contextlib.contextmanager
+def opened_page(chromium, uri: str, viewport: dict):
+    """A page of headless Chromium opened at ``uri``, with the URLs it requested."""
     from playwright.sync_api import sync_playwright
 
-    expected = json.loads(run_relint("--format", "json", *map(str, SEEDS)).stdout)
     requests = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 1600})
+        page = browser.new_page(viewport=viewport)
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(page_file.as_uri())
+        page.goto(uri)
+        yield page, requests
+        browser.close()
+
+
+def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_file):
+    expected = json.loads(run_relint("--format", "json", *map(str, SEEDS)).stdout)
+    with opened_page(chromium, page_file.as_uri(), {"width": 1200, "height": 1600}) as (page, requests):
         assert [url for url in requests if not url.startswith("file:")] == []  # self-contained
         assert page.locator("#ov-body tr").count() == len(SEEDS)
         for number, file in enumerate(expected["files"], 1):  # each report, opened from its row
@@ -75,7 +84,6 @@ def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_fi
         page.locator('input[data-filter="family"][value="T"]').uncheck()
         not_typography = sum(1 for d in diagnostics if not d["code"].startswith("T"))
         assert page.locator("li.finding:not([hidden])").count() == not_typography
-        browser.close()
 
 
 def test_page_of_one_report_opens_on_that_report(chromium, tmp_path):
@@ -106,7 +114,6 @@ def _column(page, number: int) -> list[str]:
 def test_three_hundred_reports_open_fast_sort_filter_and_show_clusters(chromium, tmp_path):
     """The batch page: 300 reports (two of them copying a paragraph from each other) open on
     the overview in under 2 s; sorting, filters, a row's report and the copy cluster work."""
-    from playwright.sync_api import sync_playwright
     from test_copying import make_copied_pair
 
     folder = tmp_path / "province"
@@ -126,12 +133,7 @@ def test_three_hundred_reports_open_fast_sort_filter_and_show_clusters(chromium,
     data = html_overview(text)  # the overview's data as the page carries it: what the table must show
     header, rows, columns = data["header"], data["rows"], data["columns"]
     assert len(rows) == 300
-    requests = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(out.as_uri())
+    with opened_page(chromium, out.as_uri(), {"width": 1400, "height": 1000}) as (page, requests):
         page.wait_for_selector("body[data-ready]")
         rendered = page.evaluate("() => performance.getEntriesByName('relint-overview')[0].startTime")
         assert rendered < 2000, f"overview rendered {rendered:.0f} ms after the page was requested"
@@ -178,7 +180,6 @@ def test_three_hundred_reports_open_fast_sort_filter_and_show_clusters(chromium,
         shown = page.locator("li.finding").all_text_contents()
         report = json.loads(text.split(f'id="report-data-{index}">')[1].split("</script>")[0])
         assert len(shown) == len(report["findings"]) and any("Q006" in item for item in shown)
-        browser.close()
 
 
 @pytest.mark.parametrize("lang, words, absent", [
