@@ -181,3 +181,18 @@ def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
         (cache / "relint" / f"entry-points-{__version__}.json").write_text(junk)
         done = run_relint(str(SEEDS[0]), env={"XDG_CACHE_HOME": str(cache)})
         assert done.returncode == 1 and done.stdout, (junk, done.stderr)
+
+
+def test_another_relint_version_or_plugin_set_is_a_miss(registry, monkeypatch, tmp_path):
+    """The relint version (and the code and plugins) are part of every key: results of
+    another relint are never answered."""
+    import linter
+    from linter.cache import ResultCache
+    from linter.config import Settings
+    from linter.engine import Registry
+
+    path, data = str(tmp_path / "r.txt"), SEEDS[0].read_bytes()
+    before = ResultCache(str(tmp_path), registry.fingerprint).key(path, Settings(), data)
+    monkeypatch.setattr(linter, "__version__", linter.__version__ + ".post1")
+    after = ResultCache(str(tmp_path), Registry().fingerprint).key(path, Settings(), data)
+    assert before and after and before != after
