@@ -16,11 +16,12 @@ from linter.model import ElementMatch, ElementSpec, PageText, Report, ReportKind
 from linter.normalise import is_traditional, normalise, without_glosses
 from linter.parse import Document, Segment, parse_lines
 from linter.profiles import Profile, default_profile
+from linter.regex import lazy
 from linter.sources import Source
 from linter.vocabulary import PROVINCE, YEAR, YEAR_WORD
 
 # "XX局关于…", "XX局2024年…", "XX局履行推进法治建设第一责任人职责述职报告"
-_ISSUER_IN_TITLE = re.compile(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
+_ISSUER_IN_TITLE = lazy(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
 
 
 @lru_cache(maxsize=4096)
@@ -85,9 +86,11 @@ def _untitled(kind: ReportKind, opening: list[str], headings: list[str]) -> bool
 
 
 def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine | None]:
-    issuers = [line for line in segment.front if ORG_SUFFIX.search(plain(line.text))]
-    if issuers:
-        return plain(issuers[-1].text), issuers[-1]
+    # the body above the title, else the one under it (XX厅 standing as the title's author)
+    for lines in (segment.front, segment.authors):
+        issuers = [line for line in lines if ORG_SUFFIX.search(plain(line.text))]
+        if issuers:
+            return plain(issuers[-1].text), issuers[-1]
     if title:
         head = title.split()[0] if " " in title else None
         if head and ORG_SUFFIX.search(head) and len(head) <= 30:
@@ -109,23 +112,23 @@ def _issuer(segment: Segment, title: str | None) -> tuple[str | None, TextLine |
     return None, None
 
 
-_ALIAS = re.compile(r"[（(][^（()）]*[）)]$")
+_ALIAS = lazy(r"[（(][^（()）]*[）)]$")
 #: A body's name in running text; a bare level (县人民政府, 市人社局), 我局 or 全市 names no body.
 _ORG = (rf"(?P<org>(?![我本全该各在省市县区乡镇])[^，,。、“”《》:：]{{2,25}}?{ORG_SUFFIX.pattern.rstrip('$')}"
         rf"|{PROVINCE})")
 # The subject of the opening sentence: "2022年,渝中区坚持……", "2023年,在市委、市政府的正确领导下,
 # 在省厅的指导下,江门市应急管理局深入……", "一年来,周溪乡在……", "…部署,2023年,清波街道以……",
 # "2025年,中村乡法治政府建设工作在……", "2021年,广东坚持……"
-_ISSUER_IN_OPENING = re.compile(
+_ISSUER_IN_OPENING = lazy(
     rf"(?:^|[，,。；;])(?:{YEAR}年?度?(?:以来)?|一年来|今年以来)[,，](?:在[^，,。]{{2,60}}[,，])*{_ORG}"
     r"(?:党组|党委|党工委)?(?:坚持|深入|认真|全面|始终|紧紧|紧扣|聚焦|以|按照|围绕|立足|扎实|严格|持续|在|把|将|高度|积极"
     r"|法治政府建设|依法行政)")
 # The body an announcement names: "现将江门市农业农村局2024年法治政府建设情况报告如下"
-_ISSUER_ANNOUNCED = re.compile(rf"现将{_ORG}(?={YEAR}|关于|法治政府|依法行政)")
+_ISSUER_ANNOUNCED = lazy(rf"现将{_ORG}(?={YEAR}|关于|法治政府|依法行政)")
 #: Years that are not the report's: inside a document's name 《…》 and in ranges (2021—2025年).
 #: "2024以来，…": an opening that names its year without 年
-_YEAR_SINCE = re.compile(rf"({YEAR})以来")
-_NOT_THE_YEAR = re.compile(rf"《[^》]*》|{YEAR}年?[—\-－~～–至到]{YEAR}年?")
+_YEAR_SINCE = lazy(rf"({YEAR})以来")
+_NOT_THE_YEAR = lazy(rf"《[^》]*》|{YEAR}年?[—\-－~～–至到]{YEAR}年?")
 
 
 def _year_in(text: str):
@@ -165,7 +168,7 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
 
 
 #: Where a lead phrase ends: the first clause of a heading or a paragraph.
-_CLAUSE_END = re.compile(r"[，。；：,;:！？!?]")
+_CLAUSE_END = lazy(r"[，。；：,;:！？!?]")
 
 
 def _lead(text: str) -> str:
@@ -250,6 +253,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         title=title_where, title_lines=segment.title, issuer=issuer, issuer_where=issuer_where,
         year=year, year_where=year_where,
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
+        front=segment.front + segment.authors + ([segment.salutation] if segment.salutation else []),
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
         format=source.format, source=source, published=source.published,

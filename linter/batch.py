@@ -201,7 +201,7 @@ def _work(index: int):
     if job.fix is None:
         from linter.packed import pack
 
-        return pack(result, job.report)
+        return pack(result, report=False), result.report  # the slim report pickles as it is
     result.settings = None  # the parent has them
     return result
 
@@ -218,8 +218,6 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         return
     import multiprocessing
 
-    from linter.packed import unpack
-
     keys = [_cache_key(registry, path, settings, job) if job.fix is None else None for path, settings in items]
     misses = [index for index, key in enumerate(keys) if key is None]
     linted = iter(())
@@ -231,10 +229,18 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         for (path, settings), key in zip(items, keys):
             if key is None:
                 done = next(linted)
-                yield unpack(done, path, settings, job.report) if job.fix is None else replace(done, settings=settings)
+                yield _unpacked(*done, path, settings) if job.fix is None else replace(done, settings=settings)
                 continue
             hit = _hit(_cache(job.cache_root, registry.fingerprint), key, path, settings, job)
             yield hit if hit is not None else lint_one(registry, path, settings, job=job)
     finally:
         if misses:
             pool.terminate()
+
+
+def _unpacked(packed: list, report, path: str, settings) -> FileResult:
+    from linter.packed import unpack
+
+    result = unpack(packed, path, settings, report=False)
+    result.report = report
+    return result

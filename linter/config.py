@@ -171,18 +171,26 @@ def unknown_code(codes, known) -> str | None:
 
 
 def _pattern_table(path, key, value):
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ConfigError(path, key, "expected a table of wrong = \"right\"")
+    """``wrong = "right"``, or ``wrong = { right = …, reason = …, source = … }``."""
+    def entry(v):
+        return isinstance(v, str) or (isinstance(v, dict) and isinstance(v.get("right"), str)
+                                      and set(v) <= {"right", "reason", "source"}
+                                      and all(isinstance(x, str) for x in v.values()))
+    if not isinstance(value, dict) or not all(isinstance(k, str) and entry(v) for k, v in value.items()):
+        raise ConfigError(path, key, "expected a table of wrong = \"right\" (or wrong = { right, reason, source })")
     return value
 
 
 def _patterns(path, key, value):
-    from linter.patterns import TYPES
+    from linter.patterns import DOC_KEYS, PLACEHOLDERS, TYPES
     from linter.rule import CODE_PATTERN
 
+    texts = ("message", "summary", "help", "basis")
     tables = _tables({"code": _string, "name": _string, "type": _choice(TYPES), "tokens": _strings,
-                      "swap": _pattern_table, "max": _count, "severity": _choice(SEVERITIES), "message": _string,
-                      "basis": _string, "scope": _string}, ("code", "type", "message"))(path, key, value)
+                      "swap": _pattern_table, "max": _count, "severity": _choice(SEVERITIES), "scope": _string,
+                      "from-year": _count, "until-year": _count}
+                     | {name: _string for text in texts for name in (text, f"{text}-en")}
+                     | {name: _string for name in DOC_KEYS}, ("code", "type", "message"))(path, key, value)
     for number, table in enumerate(tables, 1):
         where = f"{key}[{number}]"
         if not CODE_PATTERN.match(table["code"]):
@@ -191,7 +199,8 @@ def _patterns(path, key, value):
         if needed not in table:
             raise ConfigError(path, where, f"a {table['type']} pattern needs {needed!r}")
         try:
-            table["message"].format(match="", right="", count=0, max=0)
+            for text in ("message", "message-en"):
+                table.get(text, "").format(**PLACEHOLDERS)
             for pattern in list(table.get("tokens", ())) + list(table.get("swap", {})):
                 compile_user_pattern(pattern)
         except (KeyError, IndexError, ValueError) as exc:

@@ -10,11 +10,12 @@ inside the plan part.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from linter.model import Span, TextLine
+from linter.regex import lazy
 from linter.vocabulary import (
     BLANK,
     CHANGE_IN_PERCENT,
@@ -29,8 +30,8 @@ from linter.vocabulary import (
     number_value,
 )
 
-_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
-_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_CLAUSE_END = lazy(r"[。；;！？!?\n]")
+_CLAUSE_MARK = lazy(r"[，,。；;：:！？!?]")
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,14 @@ class _Boundaries:
 
     def __init__(self, text: str):
         self.text = text
-        self.sentence_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
-        self.clause_ends = [m.end() for m in _CLAUSE_MARK.finditer(text)]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:  # found when first asked: most lines hold no fact
+        return [m.end() for m in _CLAUSE_END.finditer(self.text)]
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        return [m.end() for m in _CLAUSE_MARK.finditer(self.text)]
 
     def sentence(self, start: int, end: int) -> tuple[str, int]:
         """The sentence around ``start..end`` and where it begins."""
@@ -141,7 +148,10 @@ class _Boundaries:
 
 #: What every written date contains (月 or the separators of 2023.3.7 and 2023-03-07):
 #: the date patterns only run on lines that have one.
-_MAY_HOLD_DATE = re.compile(r"[月.．\-/]")
+_MAY_HOLD_DATE = lazy(r"[月.．\-/]")
+
+
+_DIGIT = lazy(r"\d")
 
 
 def _has_percent(text: str) -> bool:
@@ -227,7 +237,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                 percents.append(PercentFact(match.group(0), line.sub_span(*match.span()), value, decimals, qualifier,
                                             points, bounds.clause_before(match.start()), sentence,
                                             (line.span.line, line.span.column + begin), part))
-        for match in COUNT.finditer(text):
+        for match in COUNT.finditer(text) if _DIGIT.search(text) else ():  # a count starts with a digit
             value, _ = number_value(match.group("num"))
             sentence, begin = bounds.sentence(match.start(), match.end())
             counts.append(CountFact(match.group(0), line.sub_span(*match.span()), value, match.group("unit"),

@@ -14,30 +14,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from linter.vocabulary import CN_DIGITS, DATE_LINE, ENUM_ITEM, FUSED_MARK, HEADING_MARKS, YEAR, cn_number
+from linter.regex import lazy
+from linter.vocabulary import (
+    CN_DIGITS,
+    DATE_LINE,
+    ENUM_ITEM,
+    FUSED_MARK,
+    HEADING_MARKS,
+    ORG_ENDINGS,
+    POSTS,
+    YEAR,
+    cn_number,
+)
 
 #: Level given to a heading that has no number; deeper than any numbered level, so
 #: the next numbered heading closes it.
 UNNUMBERED = 5
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = lazy(r"[。！？!?]")
 # A heading fused into the preceding paragraph: "…成效显著。二、存在的不足"
-_FUSED_HEADING = re.compile(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
+_FUSED_HEADING = lazy(rf"(?<=[。；！？])\s*(?={FUSED_MARK}\S)")
 # A title at the start of a document saved as one line, followed by a salutation
 # ("区委、区政府："), the opening ("2023年，…", "现将…") or the first part ("一、").
-_RUN_ON_TITLE = re.compile(
+_RUN_ON_TITLE = lazy(
     rf"^([^。，；：:]{{4,60}}?(?:报告|汇报|总结))\s*(?=[^。，；]{{2,24}}[：:]|{YEAR}\s*年|现将|[{CN_DIGITS}]{{1,2}}、)")
-_ENDS_CLAUSE = re.compile(r"[。！？；：:;!?）)”」』】]$")
-_HAS_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_ENDS_CLAUSE = lazy(r"[。！？；：:;!?）)”」』】]$")
+_HAS_PUNCT = lazy(r"[。，,；;：:！？!?]")
 
-ORG_SUFFIX = re.compile(
-    r"(局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司)$"
-)
-# Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况".
-_TITLE_WORDS = re.compile(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$)")
+ORG_SUFFIX = lazy(rf"({ORG_ENDINGS})$")
+# Web pages also title a report by its subject: "四川省人民政府2024年度法治政府建设工作情况"; the
+# pages a report is mistaken for carry the name of their own kind of document at the end.
+_TITLE_WORDS = lazy(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$"
+                          r"|(通知|意见|规划|规则|方案|安排|要点|清单|解读|办法|规定|计划|纲要)$)")
 # What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
-_AUTHOR = re.compile(r"^[（(].*[）)]$|书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长")
+_AUTHOR = lazy(rf"^[（(].*[）)]$|{POSTS}")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 
@@ -97,6 +109,12 @@ def _is_org(text: str) -> bool:
     flat = compact(text)
     return (2 <= len(flat) <= 30 and not _HAS_PUNCT.search(flat) and not re.search(r"\d|年|关于|报告", flat)
             and bool(ORG_SUFFIX.search(flat)))
+
+
+def _is_byline(text: str) -> bool:
+    """An organisation and a date on one line under a title ("清水县人民政府 2024年01月08日")."""
+    parts = text.split()
+    return len(parts) >= 2 and bool(DATE_LINE.match(parts[-1])) and _is_org(" ".join(parts[:-1]))
 
 
 def _is_title(text: str) -> bool:
@@ -170,7 +188,8 @@ def _title_block(items, start: int, stop: int) -> dict[int, str]:
     if title - 1 >= start:
         prev = items[title - 1][2]
         if not _is_org(prev) and not _HAS_PUNCT.search(prev) and len(compact(prev)) <= 30 \
-                and heading_mark(prev) is None and not DATE_LINE.match(prev):
+                and heading_mark(prev) is None and not DATE_LINE.match(prev) and not _is_byline(prev) \
+                and not prev.startswith(("（", "(")):
             kinds[title - 1] = "TITLE"
             first = title - 1
     for p in range(start, first):
@@ -187,7 +206,8 @@ def _title_block(items, start: int, stop: int) -> dict[int, str]:
         if text.endswith(("：", ":")) and len(text) <= 40:
             kinds[after] = "SALUTATION"
             break
-        if not _AUTHOR.search(text):
+        # the author and post, a bracketed date, or the issuing body and its date under the title
+        if not (_AUTHOR.search(text) or _is_org(text) or _is_byline(items[after][2])):
             break
         kinds[after] = "AUTHOR"
         after += 1
@@ -224,15 +244,37 @@ def _pieces(lines: list[str], normalised) -> list[tuple[int, int, str, str]]:
 
 def _mark_repeated_titles(pieces: list[tuple[int, int, str, str]]) -> None:
     """A title-like line the page prints twice (its own heading, then the document's): the
-    earlier one is the page's, the later one stands with the report's body."""
+    earlier one is the page's, the later one stands with the report's body. Close together,
+    the page's heading may also word it a little differently: with the issuer run in
+    ("XX厅2023年法治政府建设年度报告" above "2023年法治政府建设年度报告"), or as "【政策解读】关于《…》的解读"."""
     last: dict[str, int] = {}
     for pos, (index, col, text, what) in enumerate(pieces):
         flat = compact(text)
         if not what and len(flat) >= 8 and _is_title(text):
-            if flat in last:
-                earlier = pieces[last[flat]]
-                pieces[last[flat]] = (*earlier[:3], "repeat")
+            earlier = last.get(flat)
+            if earlier is None:
+                earlier = next((p for p in range(pos - 1, max(-1, pos - _NEAR_TITLES), -1)
+                                if not pieces[p][3] and _rewords(compact(pieces[p][2]), flat)), None)
+                # with the body of a document between them, they are two documents' titles
+                # (a notice's and its attachment's)
+                if earlier is not None and any(not what and ("。" in t or len(compact(t)) > 40)
+                                               for _, _, t, what in pieces[earlier + 1:pos]):
+                    earlier = None
+            if earlier is not None:
+                pieces[earlier] = (*pieces[earlier][:3], "repeat")
             last[flat] = pos
+
+
+#: How far apart (in lines) a page's heading and the document's reworded title stand.
+_NEAR_TITLES = 6
+
+
+def _rewords(page: str, title: str) -> bool:
+    """Whether the title-like line ``page`` holds nearly all of ``title`` in order."""
+    if not _is_title(page) or len(page) < len(title):
+        return False
+    matcher = SequenceMatcher(None, page, title, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= 0.85 * len(title)
 
 
 def classify(lines: list[str], headings: dict[int, int] | None = None, normalised=None) -> list[Line]:
@@ -281,7 +323,12 @@ def _is_unnumbered_heading(items, kinds, done: list[Line], pos: int) -> bool:
     previous = done[-1]
     if previous.kind in ("TITLE", "ISSUER", "FRONT", "AUTHOR", "SALUTATION"):
         return False
-    if previous.kind not in ("HEADING",) and not _ENDS_CLAUSE.search(previous.text):
-        return False  # the line before stops mid-sentence: this is a broken line, not a heading
     following = items[pos + 1][2]
-    return heading_mark(following) is None and len(compact(following)) > len(compact(text))
+    if heading_mark(following) is not None or len(compact(following)) <= len(compact(text)):
+        return False
+    if previous.kind not in ("HEADING",) and not _ENDS_CLAUSE.search(previous.text):
+        # The line before stops mid-sentence: this is the rest of its sentence, unless it is a
+        # phrase without any punctuation followed by a paragraph at least twice its length (a
+        # heading whose first half was run into the paragraph above).
+        return not _HAS_PUNCT.search(text) and len(compact(following)) >= 2 * max(len(compact(text)), 20)
+    return True

@@ -220,6 +220,9 @@ class Report:
     page: list[PageText] = field(default_factory=list, repr=False)
     #: set when the text is in Traditional script (it is read in Simplified)
     traditional: Script | None = None
+    #: the front matter around the title: lines above it (issuer, document number, a page's
+    #: byline) and under it (author and post, bracketed date), in document order
+    front: list[TextLine] = field(default_factory=list)
 
     def blank_between(self, above: TextLine, below: TextLine) -> bool:
         """Whether ``below`` is on a later line than ``above`` with only empty lines between."""

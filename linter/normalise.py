@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.lines import compact
+from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 
 #: Frequent characters that exist only in Traditional script: their presence is what makes
@@ -39,16 +40,21 @@ LINE_KINDS = ("field", "navigation", "widget", "watermark", "repeat", "table")
 _SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A converter's pinyin gloss after a character: 國(guó), 評（píng）
-_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
-#: `*` standing for characters a site's word filter removed: between two Chinese characters
-_FILTERED = re.compile(rf"(?<=[{CJK}])\*+(?=[{CJK}])")
-_MARKDOWN_BOLD = re.compile(r"\*\*[^*]+\*\*")
-_REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
-_CJK_RUN = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
-_LATIN1_RUN = re.compile("[\u00a1-\u00ff]{4,}")
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_NUMERIC_CELL = re.compile(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
-_TABLE_BAR = re.compile("[|｜│]")
+_GLOSS = lazy(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+#: `*` (＊) standing for characters a site's word filter removed ("习**法治思想", "会议*次",
+#: "，*区", "提升至*%"), or a run of ×× doing the same: after a Chinese character and before one
+#: (or a percent sign), or at the start of a phrase before one — never a footnote mark after a
+#: word ("规定*。"), a note ("*注："), a list bullet ("* 项目") or a multiplication sign (3×4).
+_FILTERED = lazy(
+    rf"(?:(?<=[{CJK}])|(?<=[，,、；;：:“‘《（(\s])|^)(?:[*＊]+|×{{2,}})(?=[{CJK}])(?!注)"
+    rf"|(?<=[{CJK}])(?:[*＊]+|×{{2,}})(?=[%％])")
+_MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
+_REPLACEMENT = lazy("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
+_CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
+_LATIN1_RUN = lazy("[\u00a1-\u00ff]{4,}")
+_CJK_CHAR = lazy(f"[{CJK}]")
+_NUMERIC_CELL = lazy(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
+_TABLE_BAR = lazy("[|｜│]")
 #: List bullets a page puts before its fields ("• 来源: 司法厅").
 _BULLETS = "•·●▪◆■-*"
 
@@ -125,11 +131,14 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     result = Normalised(_simplified(lines))
     result.traditional, result.first_traditional = _count_converted(lines, result.lines)
     found = patterns(extra)
-    _furniture_lines(result, found)
+    # one watermark scan per line, read by the furniture and the stretch passes
+    marks = [[m for m in found.watermark.finditer(line) if m.group().strip()] if line.strip() else []
+             for line in result.lines]
+    _furniture_lines(result, found, marks)
     _table_lines(result, tables)
     for index, line in enumerate(result.lines):
         if index not in result.furniture and line.strip():
-            result.stretches.extend(_stretches(index, lines[index], line, found))
+            result.stretches.extend(_stretches(index, lines[index], line, marks[index]))
     return result
 
 
@@ -170,13 +179,15 @@ def _count_converted(original: list[str], converted: list[str]) -> tuple[int, tu
 
 def is_traditional(normalised: Normalised, lines: list[str]) -> bool:
     """Whether the text as a whole is in Traditional script (not a quoted name or two)."""
+    if normalised.traditional < 6:
+        return False
     chinese = sum(len(_CJK_CHAR.findall(line)) for line in lines)
-    return normalised.traditional >= 6 and normalised.traditional >= chinese * 0.05
+    return normalised.traditional >= chinese * 0.05
 
 
 # -- furniture and tables -------------------------------------------------------------
 
-def _furniture_lines(result: Normalised, found: Patterns) -> None:
+def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Match]]) -> None:
     value_of_label = False
     for index, line in enumerate(result.lines):
         flat = compact(line).lstrip(_BULLETS)
@@ -196,8 +207,7 @@ def _furniture_lines(result: Normalised, found: Patterns) -> None:
             elif found.lines.search(flat):
                 what = "navigation"
             else:
-                marks = [m for m in found.watermark.finditer(line) if m.group().strip()]
-                if marks and not compact(found.watermark.sub("", line)):
+                if marks[index] and not compact(found.watermark.sub("", line)):
                     what = "watermark"
         if what:
             result.furniture[index] = what
@@ -235,11 +245,10 @@ def _is_cell(line: str) -> bool:
 
 # -- stretches inside a line ----------------------------------------------------------
 
-def _stretches(index: int, original: str, line: str, found: Patterns) -> list[Stretch]:
-    """Stretches of one line; mojibake is looked for in the original characters (converting
-    it to Simplified would destroy the bytes it stands for)."""
-    out = [Stretch(index, m.start(), m.end(), "watermark", m.group())
-           for m in found.watermark.finditer(line) if m.group().strip()]
+def _stretches(index: int, original: str, line: str, marks: list[re.Match]) -> list[Stretch]:
+    """Stretches of one line (``marks``: its watermarks); mojibake is looked for in the
+    original characters (converting it to Simplified would destroy the bytes it stands for)."""
+    out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in mojibake(original)]
     out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
     if not _MARKDOWN_BOLD.search(line):
@@ -278,8 +287,11 @@ def _decodes(text: str, wrong: str, right: str) -> bool:
     except UnicodeEncodeError:
         return False
     recovered = raw.decode(right, errors="replace")
+    lost = recovered.count("\ufffd")
+    if lost * 4 > len(recovered):  # ordinary text re-read: mostly lost bytes (and chinese <= len - lost)
+        return False
     chinese = len(_CJK_CHAR.findall(recovered))
-    return chinese >= 2 and recovered.count("\ufffd") * 3 <= chinese
+    return chinese >= 2 and lost * 3 <= chinese
 
 
 def letter_spaced(line: str) -> tuple[int, int] | None:
@@ -288,6 +300,9 @@ def letter_spaced(line: str) -> tuple[int, int] | None:
     stripped = line.strip(BLANK)
     chars = compact(stripped)
     if len(chars) < 6 or not _CJK_CHAR.search(chars):
+        return None
+    # each gap ends at a blank: with too few blanks there cannot be enough gaps
+    if sum(map(stripped.count, BLANK)) < (len(chars) - 1) * 0.8:
         return None
     gaps = sum(1 for a, b in zip(stripped, stripped[1:]) if a not in BLANK and b in BLANK)
     if gaps < (len(chars) - 1) * 0.8:

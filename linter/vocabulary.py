@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from linter.regex import lazy
+
 # --- blanks -------------------------------------------------------------------------
 
 #: Blanks inside a line: spaces, tabs and the ideographic space of Chinese typesetting.
@@ -17,7 +19,7 @@ BLANK = " \t\u3000"
 #: Any run of blanks, possibly empty (regex fragment).
 SP = r"[ \t\u3000]*"
 #: A run of at least one blank.
-BLANKS = re.compile(r"[ \t\u3000]+")
+BLANKS = lazy(r"[ \t\u3000]+")
 
 # --- scripts ---------------------------------------------------------------------------
 
@@ -77,15 +79,22 @@ PROVINCE = ("(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙�
 #: A four-digit year of this or the last century (regex fragment, no group).
 YEAR = r"(?:19|20)\d{2}"
 #: A year followed by 年 or 年度 ("2024年", "2024 年度"): group 1 is the year.
-YEAR_WORD = re.compile(rf"({YEAR}){SP}年度?")
+YEAR_WORD = lazy(rf"({YEAR}){SP}年度?")
 #: A year or a year range in running text (2024年, 2024年度, 2021—2025年), not part of a
 #: longer number: groups ``y``, ``end`` (range) and ``du`` (年度).
-YEAR_IN_TEXT = re.compile(
-    rf"(?<![\d.．\-])(?P<y>{YEAR}){SP}(?:[—–\-－~～至到]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
-#: Dashes written between the two years of a range before 年 ("2021-2025年"): groups 1–3.
-YEAR_RANGE_DASHED = re.compile(rf"(?<![\d\-/.])({YEAR})(\s*[-－~～–]\s*)({YEAR})(?=\s*年)")
+YEAR_IN_TEXT = lazy(
+    rf"(?<![\d.．\-])(?P<y>{YEAR}){SP}(?:[—–\-－~～至到一]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
+#: Where a range of years ends: before 年, 期间, or the bracket closing a plan's name
+#: ("纲要(2021-2025)"), so that a year-month-day date (2025-03-01) is never taken for one.
+_RANGE_END = r"(?=\s*(?:年|期间)|\s*[)）》])"
+#: Dashes written between the two years of a range ("2021-2025年", "纲要(2021-2025)"), not a
+#: standard's number and year ("DB43/T 2021-2023"): groups 1–3.
+YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[-－~～–]\s*)({YEAR}){_RANGE_END}")
+#: Two years of a range with no dash between them: run together ("20212025年") or with the
+#: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
+YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
 #: A two-digit year (23年底, 24年3月): group ``yy``; only before words that make it a date.
-SHORT_YEAR = re.compile(
+SHORT_YEAR = lazy(
     r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
     rf"(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)")
 
@@ -97,11 +106,11 @@ _ISO_DATE = rf"(?P<y>{YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})"
 
 #: The forms a date is written in, most explicit first: (form, pattern with groups y, m, d).
 DATE_FORMS = (
-    ("arabic", re.compile(rf"(?<![\d.．\-]){_ARABIC_DATE}")),
-    ("chinese", re.compile(_CHINESE_DATE)),
-    ("dotted", re.compile(rf"(?<![\d.．A-Za-z]){_DOTTED_DATE}(?![\d.．%％])")),
-    ("iso", re.compile(rf"(?<![\d\-A-Za-z]){_ISO_DATE}(?![\d\-/])")),
-    ("no-year", re.compile(rf"(?<![\d年\-.．])(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]")),
+    ("arabic", lazy(rf"(?<![\d.．\-]){_ARABIC_DATE}")),
+    ("chinese", lazy(_CHINESE_DATE)),
+    ("dotted", lazy(rf"(?<![\d.．A-Za-z]){_DOTTED_DATE}(?![\d.．%％])")),
+    ("iso", lazy(rf"(?<![\d\-A-Za-z]){_ISO_DATE}(?![\d\-/])")),
+    ("no-year", lazy(rf"(?<![\d年\-.．])(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]")),
 )
 
 
@@ -110,7 +119,7 @@ def _ungrouped(pattern: str) -> str:
 
 
 #: A line that is nothing but a date (the 成文日期 closing a document), perhaps bracketed.
-DATE_LINE = re.compile(
+DATE_LINE = lazy(
     rf"^[（(]?{SP}(?:{_ungrouped(_ARABIC_DATE)}|{_ungrouped(_CHINESE_DATE)}"
     rf"|\d{{4}}{SP}[.\-/／]{SP}\d{{1,2}}{SP}[.\-/／]{SP}\d{{1,2}}){SP}[）)]?$")
 
@@ -119,15 +128,35 @@ DATE_LINE = re.compile(
 #: GB/T 9704-2012 heading levels (一、 （一） 1. （1）) and the variants seen in published
 #: reports, matched at the start of a heading: (level, pattern with groups num, sep).
 HEADING_MARKS = (
-    (1, re.compile(rf"(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<sep>[、.．，,])")),
-    (2, re.compile(rf"(?P<open>[（(])\s*(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<sep>[、.．，]?)")),
-    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?![\d.．])")),
-    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<sep>[、.．]?)")),
+    (1, lazy(rf"(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<sep>[、.．，,])")),
+    (2, lazy(rf"(?P<open>[（(])\s*(?P<num>[{CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<sep>[、.．，]?)")),
+    (3, lazy(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?![\d.．])")),
+    (4, lazy(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<sep>[、.．]?)")),
 )
 #: A level-1 or level-2 mark as it opens a heading fused into a paragraph ("…。二、存在的不足").
 FUSED_MARK = rf"(?:[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])"
 #: The number inside a heading mark, Chinese or Arabic.
-MARK_NUMBER = re.compile(rf"[{CN_DIGITS}]+|\d+")
+MARK_NUMBER = lazy(rf"[{CN_DIGITS}]+|\d+")
+
+
+# Words that end in 一 and may stand before 、 in running text (统一、规范): not a heading mark.
+_ONE_IN_A_WORD = "统唯之第同万单逐划合专归整"
+
+
+def first_mark(text: str, level: int) -> bool:
+    """Whether ``text`` holds the mark of a first heading of ``level`` (一、 （一） 1. （1））
+    anywhere, also run into a sentence; not 一 ending a word (统一、) or 1 ending a number."""
+    pattern = HEADING_MARKS[level - 1][1]
+    for match in pattern.finditer(text):
+        raw, before = match.group("num"), text[match.start() - 1] if match.start() else ""
+        if level == 1 and (raw != "一" or before in _ONE_IN_A_WORD):
+            continue
+        if level == 3 and (raw != "1" or before.isdigit() or before in ".．"):
+            continue
+        if level in (2, 4) and raw not in ("一", "1"):
+            continue
+        return True
+    return False
 
 
 def standard_mark(number: str, level: int) -> str:
@@ -135,11 +164,13 @@ def standard_mark(number: str, level: int) -> str:
     return {1: f"{number}、", 2: f"（{number}）", 3: f"{number}.", 4: f"（{number}）"}[level]
 
 
-#: An inline enumeration item (一是、二是 …) where an item can start: at the start of the
-#: text or after a blank, a sentence or clause mark, an opening quote or bracket; group n.
-ENUM_ITEM = re.compile(rf"(?<![^\s。；;：:！？!?“”\"*（(])(?P<n>[{CN_DIGITS}]{{1,3}})是")
+# What an enumeration item can follow: the start of the text, a blank, a sentence or clause
+# mark (a comma too: "五项内容，一是…；二是…"), an opening quote or bracket.
+_ENUM_AFTER = r"(?<![^\s。；;：:！？!?，,“”\"*（(])"
+#: An inline enumeration item (一是、二是 …) where an item can start; group n.
+ENUM_ITEM = lazy(rf"{_ENUM_AFTER}(?P<n>[{CN_DIGITS}]{{1,3}})是")
 #: The places to split a passage into its enumeration items.
-ENUM_SPLIT = re.compile(rf"(?=(?<![^\s。；;：:！？!?“”\"*（(])[{CN_DIGITS}]{{1,3}}是)")
+ENUM_SPLIT = lazy(rf"(?={_ENUM_AFTER}[{CN_DIGITS}]{{1,3}}是)")
 
 # --- quantities and rates ---------------------------------------------------------------
 
@@ -148,19 +179,52 @@ COUNT_UNITS = ("件次", "人次", "件", "人", "个", "项", "次", "起", "�
                "份", "卷", "本", "册", "批", "户", "块", "幅", "元", "天")
 #: A number with a counting unit, perhaps in 万/亿 and approximate (3万余人): groups num,
 #: unit. "5个百分点" is a change of a rate, not a count.
-COUNT = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<unit>(?:万|亿)?余?(?:{'|'.join(COUNT_UNITS)})|万|亿)"
+COUNT = lazy(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<unit>(?:万|亿)?余?(?:{'|'.join(COUNT_UNITS)})|万|亿)"
                    rf"(?!{SP}百分点)")
 #: A percentage (group num, sign, q for a qualifier such as 以上).
-PERCENT = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<sign>[%％])(?P<q>{SP}(?:以上|以下|左右|以内|之内))?")
+PERCENT = lazy(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}(?P<sign>[%％])(?P<q>{SP}(?:以上|以下|左右|以内|之内))?")
 #: A change of a rate in percentage points (group num).
-POINTS = re.compile(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}个{SP}百分点")
+POINTS = lazy(rf"(?<![\d.．])(?P<num>{NUMBER}){SP}个{SP}百分点")
 #: Verbs of change (regex alternation, no group).
 CHANGE_VERBS = "提高|提升|上升|增加|增长|下降|降低|减少"
 #: Verbs of decrease that cannot take a multiple ("减少2倍").
 DECREASE_VERBS = "降低|减少|下降|缩小|减小"
 #: "由a%提高到b%，提高c%/c个百分点": groups a, b, c, unit.
-CHANGE_WITH_ENDPOINTS = re.compile(
+CHANGE_WITH_ENDPOINTS = lazy(
     rf"由{SP}(?P<a>{NUMBER}){SP}[%％]{SP}(?:{CHANGE_VERBS})(?:到|至){SP}(?P<b>{NUMBER}){SP}[%％][，,、]?{SP}"
     rf"(?:{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}(?P<unit>[%％]|个{SP}百分点)")
 #: "提高c%": a change given in percent (groups verb, c).
-CHANGE_IN_PERCENT = re.compile(rf"(?P<verb>{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}[%％]")
+CHANGE_IN_PERCENT = lazy(rf"(?P<verb>{CHANGE_VERBS})了?{SP}(?P<c>{NUMBER}){SP}[%％]")
+
+# --- template placeholders -------------------------------------------------------------
+
+#: XX or xx standing, in a template or a model text, for a name or the digits of a year (XX县, 20xx年).
+PLACEHOLDER = lazy(r"[Xx]{2,}")
+
+# --- organisations, posts and what a space may separate ------------------------------------
+
+#: How the name of an organisation ends (局, 办公厅, 人民政府, 街道 …): regex alternation, no group.
+ORG_ENDINGS = "局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|署|馆|街道|镇|乡|区|县|市|省|组|公司"
+#: Posts a byline or an author line names before a person ("党组书记、局长 夏军", "（记者 吕霞）").
+POSTS = ("书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长"
+         "|记者|特约记者|通讯员|实习生|摄影|撰稿|作者")
+_BLANKS = r"[ \t\u3000]+"
+#: Spaces that belong in running text, each pattern with its blanks inside the match:
+#: two joint issuing bodies (中共中央办公厅 国务院办公厅关于…); a document number and its signer
+#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
+#: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
+SPACE_KEPT = (
+    re.compile(rf"(?<![{CJK}])[{CJK}]{{2,20}}?(?:{ORG_ENDINGS}){_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
+               rf"(?=关于|联合|印发|[^{CJK}]|$)"),
+    re.compile(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
+    re.compile(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
+    re.compile(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
+               rf"{_BLANKS}"),
+    re.compile(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),
+)
+#: A quotation or a document's name: a slogan or title set in phrases keeps the space between
+#: them (“以习近平法治思想为指引 坚定不移走…”, 《…肃清流毒影响 加强政治建设…》); one the text
+#: cuts off runs to the end of the line.
+QUOTED = lazy(r"“[^“”]*(?:”|$)|《[^《》]*(?:》|$)")
+#: A space between two phrases of at least four Chinese characters.
+PHRASE_GAP = lazy(rf"(?<=[{CJK}]{{4}}){_BLANKS}(?=[{CJK}]{{4}})")

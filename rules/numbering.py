@@ -7,9 +7,9 @@ from linter.rules.basis import GBT_9704
 
 from linter import hookimpl
 from linter.lines import UNNUMBERED
-from linter.model import Report, Section, Span
+from linter.model import Report, Section, Span, TextLine
 from linter.rule import Edit, Fix, Rule, Text
-from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, cn_number, standard_mark
+from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, cn_number, first_mark, standard_mark
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -74,6 +74,8 @@ class NumberingStart(Rule):
     """
     ## 作用
     检查每个上级标题下的第一个下级标题（以及全文第一个一级标题）是否从“一”或“1”开始。
+    跨上级标题连续编号（（一）下 1. 2.，（二）下接 3.）、第一个序号写在前文行内（“如下：一、……”）、
+    从某部分中间开始的文本（报纸续版“（上接第一版）”）不报告。
 
     ## 原因
     GB/T 9704-2012 的层级编号从一开始；从（二）开始，通常是删了第一条或把第一条写成了无序号的标题。
@@ -111,10 +113,47 @@ class NumberingStart(Rule):
     basis = GBT_9704
 
     def check(self, report: Report):
+        lines = report.text_lines()
+        excerpt = _starts_inside_a_part(report)
         for group in _sibling_groups(report):
-            first = group[0].heading
-            if first.number != 1:
-                yield self.diagnostic(first.span, mark=first.mark, first=LEVEL_NAMES[first.level])
+            first = group[0]
+            heading = first.heading
+            if heading.number == 1 or first in excerpt or _continues_numbering(report, first) \
+                    or _first_mark_run_in(lines, first):
+                continue
+            yield self.diagnostic(heading.span, mark=heading.mark, first=LEVEL_NAMES[heading.level])
+
+
+def _starts_inside_a_part(report: Report) -> set[Section]:
+    """The headings of a copy that starts inside a part (a newspaper's continuation page, an
+    excerpt): those before its first top-level part heading, and that heading itself, when its
+    first numbered heading is a sub-heading; their numbers do not start the report's."""
+    numbered = [s for s in report.walk() if s.heading.level != UNNUMBERED]
+    if not numbered or numbered[0].heading.level == 1 or numbered[0].parent is not None:
+        return set()
+    first_part = next((i for i, s in enumerate(numbered) if s.heading.level == 1 and s.parent is None), len(numbered))
+    return set(numbered[:first_part + 1])
+
+
+def _continues_numbering(report: Report, first: Section) -> bool:
+    """Whether ``first`` carries on the numbering of the heading of its level before it, under
+    another parent (1. 2. under （一）, then 3. under （二）: numbered through, by design)."""
+    level = first.heading.level
+    before = None
+    for section in report.walk():
+        if section is first:
+            break
+        if section.heading.level == level:
+            before = section
+    return before is not None and before.heading.number == first.heading.number - 1
+
+
+def _first_mark_run_in(lines, first: Section) -> bool:
+    """Whether the first heading of ``first``'s level is in the text before it, run into a
+    line where it was not read as a heading ("…如下：一、落实…", "工作一、认真…")."""
+    start = first.parent.heading.span if first.parent is not None else None
+    before = [t.text for t in lines if t.span < first.heading.span and (start is None or t.span >= start)]
+    return any(first_mark(text, first.heading.level) for text in before)
 
 
 class NumberingForm(Rule):
@@ -166,7 +205,7 @@ class EnumerationSequence(Rule):
     """
     ## 作用
     检查“一是……二是……三是……”这类行文中的列举是否按顺序。在同一部分（同一标题下）内连续检查；
-    遇到新的“一是”或新的部分时重新开始，不报告。
+    遇到新的“一是”或新的部分时重新开始，不报告；新部分接着上一部分的序号往下列的（分页处被编了号）也不报告。
 
     ## 原因
     列举跳号（一是、三是）或倒序，通常是删改时漏改了序号。
@@ -193,9 +232,13 @@ class EnumerationSequence(Rule):
     help = Text("按顺序编排“一是、二是……”", "number the enumeration in sequence")
 
     def check(self, report: Report):
-        bodies = [list(report.preamble)] + [list(section.body()) for section in report.walk()]
+        # A heading's own text counts where a copy ran the first items into it ("二、主要做法（一）…一是…").
+        bodies = [list(report.preamble)] + [[TextLine(s.heading.title, s.heading.title_span), *s.body()]
+                                            for s in report.walk()]
+        # A new part restarts at 一是; one that opens with the next item of the part before carries
+        # its enumeration on (a page break numbered like a heading, "3、", split it).
+        previous = None
         for lines in bodies:
-            previous = None
             for line in lines:
                 for match in ENUM_ITEM.finditer(line.text):
                     number = cn_number(match.group("n"))

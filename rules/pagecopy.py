@@ -5,6 +5,7 @@ other rules skip them, and these rules report them once each."""
 from __future__ import annotations
 
 from linter.rules.basis import GBT_9704
+from linter.rules.textscan import short
 
 from linter import hookimpl
 from linter.model import PageText, Report, Span
@@ -81,7 +82,7 @@ class PageFurniture(Rule):
             removal = Span(first.span.line, 1, last.span.line + 1, 1)
         else:  # the last line of the file: up to its end
             removal = Span(first.span.line, 1, last.span.line, len(report.lines[-1]) + 1)
-        return self.diagnostic(span, fix=_remove(removal), text=_short(first.text), what=what, what_en=what_en)
+        return self.diagnostic(span, fix=_remove(removal), text=short(first.text), what=what, what_en=what_en)
 
 
 def _is_whole_line(report: Report, line: PageText) -> bool:
@@ -122,7 +123,7 @@ class Watermark(Rule):
 
     def check(self, report: Report):
         for mark in report.page_text("watermark"):
-            yield self.diagnostic(mark.span, fix=_remove(mark.span), text=_short(mark.text))
+            yield self.diagnostic(mark.span, fix=_remove(mark.span), text=short(mark.text))
 
 
 class Mojibake(Rule):
@@ -158,7 +159,7 @@ class Mojibake(Rule):
 
     def check(self, report: Report):
         for mark in report.page_text("mojibake"):
-            yield self.diagnostic(mark.span, text=_short(mark.text))
+            yield self.diagnostic(mark.span, text=short(mark.text))
 
 
 class PinyinGloss(Rule):
@@ -248,17 +249,19 @@ class TraditionalScript(Rule):
 class FilteredWord(Rule):
     """
     ## 作用
-    检查网站敏感词过滤留下的星号：两个汉字之间的“*”代替了被删去的字（“习**法治思想”）。
-    脚注标记（“规定*”）、公式中的星号、Markdown 加粗（由 T004 报告）不报告。
+    检查网站敏感词过滤留下的星号：“*”“＊”或一串“××”代替了被删去的字——夹在两个汉字之间（“习**法治思想”
+    “会议*次”），在句读或书名号之后、汉字之前（“五年来,*区”“《**县…》”），或代替百分数的数字（“提升至*%”）。
+    词后的脚注标记（“规定*。”“《条例》*”）、注释（“*注：”）、列表符号（“* 项目”）、乘号（3×4）、
+    Markdown 加粗（由 T004 报告）不报告。
 
     ## 原因
     过滤掉的字已经丢失，句子不完整，内容可能被改变原意。
 
     ## 示例
-    `深入学习贯彻习**法治思想`
+    `深入学习贯彻习**法治思想，依法治区委共召开会议*次`
 
     ## 改为
-    `深入学习贯彻习近平法治思想`（从原件找回）
+    `深入学习贯彻习近平法治思想，依法治区委共召开会议6次`（从原件找回）
 
     ## 选项
     无。
@@ -272,8 +275,7 @@ class FilteredWord(Rule):
     severity = "warning"
     scope = "page"
     summary = Text("星号代替了被网站过滤的文字", "`*` standing for filtered characters")
-    message = Text("“{text}”处的文字被网站过滤，用星号代替", "characters at “{text}” were removed by a site's "
-                   "word filter")
+    message = Text("“{text}”代替了被网站过滤的文字", "“{text}” stands for characters a site's word filter removed")
     help = Text("从原件找回被过滤的文字", "restore the missing characters from the original")
     basis = PUBLISHED_TEXT
 
@@ -319,11 +321,7 @@ class LetterSpaced(Rule):
     def check(self, report: Report):
         for mark in report.page_text("spaced"):
             edits = tuple(Edit(mark.sub_span(*gap.span()), "") for gap in BLANKS.finditer(mark.text))
-            yield self.diagnostic(mark.span, fix=Fix("safe", edits), text=_short("".join(mark.text.split())))
-
-
-def _short(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+            yield self.diagnostic(mark.span, fix=Fix("safe", edits), text=short("".join(mark.text.split())))
 
 
 @hookimpl

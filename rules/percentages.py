@@ -11,6 +11,7 @@ from linter.rules.basis import GBT_15835
 
 from linter import hookimpl
 from linter.model import Report
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CHANGE_VERBS, CN_DIGITS, DECREASE_VERBS, NUMBER, SP, number_value
@@ -275,7 +276,7 @@ class PointsDisagree(Rule):
                                       diff=f"{abs(b - a):.{decimals}f}")
 
 
-_PERCENT_RANGE = re.compile(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
+_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
 
 
 class PercentRangeForm(Rule):
@@ -321,7 +322,7 @@ class PercentRangeForm(Rule):
                                       standard=standard)
 
 
-_TIMES_LESS = re.compile(rf"(?:{DECREASE_VERBS})了?{SP}(?:{NUMBER}|[{CN_DIGITS}两]+){SP}倍")
+_TIMES_LESS = lazy(rf"(?:{DECREASE_VERBS})了?{SP}(?:{NUMBER}|[{CN_DIGITS}两]+){SP}倍")
 
 
 class TimesLess(Rule):

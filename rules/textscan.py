@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.model import Paragraph, Report, Span, TextLine
+from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_CJK_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_PROTECTED = re.compile(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+_CJK_CHAR = lazy(f"[{CJK}]")
+_CJK_CONTEXT = lazy(f"[{CJK}{CJK_PUNCT}]")
+_PROTECTED = lazy(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
-_TERMINAL = re.compile(r"[。！？!?；;：:…”’」』）)】]\s*$")
+_TERMINAL = lazy(r"[。！？!?；;：:…”’」』）)】]\s*$")
 
 
 def is_cjk(char: str) -> bool:
@@ -35,6 +36,8 @@ class ScanLine:
     protected: tuple[tuple[int, int], ...]
     #: a table row (cells, not prose: spaces there align columns)
     table: bool = False
+    #: front matter around the title (issuer, byline, author): spaces there separate its fields
+    front: bool = False
 
     def is_protected(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -63,15 +66,16 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     for stretch in report.page_text(*NOT_PROSE):
         stretches.setdefault(stretch.span.line, []).append(stretch.span)
     rows = report.page_text("table")
-    row_ids = {id(row) for row in rows}  # a set: a long table must not make this quadratic
-    for line in report.text_lines() + rows:
+    row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
+    front_ids = {id(line) for line in report.front}
+    for line in report.front + report.text_lines() + rows:
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected), table=id(line) in row_ids)
+        yield ScanLine(line, tuple(protected), table=id(line) in row_ids, front=id(line) in front_ids)
 
 
 def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
@@ -81,6 +85,11 @@ def find(report: Report, pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]
         for match in pattern.finditer(scan.line.text):
             if not scan.is_protected(*match.span()):
                 yield match, scan.line.sub_span(*match.span())
+
+
+def short(text: str, limit: int = 24) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
@@ -116,6 +125,14 @@ def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:
             # line break to remove, and pieces of one line cut around a watermark are not broken.
             if _continues(first, second) and report.blank_between(first, second):
                 yield first, second
+
+
+def cut_off(report: Report) -> TextLine | None:
+    """The report's last line of text when it stops mid-sentence: the copy was cut there (a
+    page's excerpt, a truncated file), and what it leaves open continues past the text."""
+    lines = report.text_lines()
+    last = max(lines, key=lambda line: line.span, default=None)
+    return last if last is not None and not _TERMINAL.search(last.text) else None
 
 
 def logical_paragraphs(report: Report) -> Iterator[list[TextLine]]:

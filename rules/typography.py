@@ -10,6 +10,7 @@ from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
 from linter.rules.textscan import (
     CJK,
     broken_pairs,
+    cut_off,
     find,
     is_cjk,
     is_cjk_context,
@@ -17,12 +18,23 @@ from linter.rules.textscan import (
     logical_paragraphs,
     neighbours,
     scan_lines,
+    short,
 )
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Option, Rule, Text
-from linter.vocabulary import BLANKS, YEAR_RANGE_DASHED
+from linter.vocabulary import (
+    BLANKS,
+    CN_DIGITS,
+    PHRASE_GAP,
+    PLACEHOLDER,
+    QUOTED,
+    SPACE_KEPT,
+    YEAR_RANGE_DASHED,
+    YEAR_RANGE_UNDASHED,
+)
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -112,7 +124,7 @@ def _bracket_pairs(scan) -> dict[int, tuple[int, int]]:
                     opened[-1][3] = min(opened[-1][3], lowest)
         elif char in _PAIRS:
             marks.append(char)
-        elif marks and marks[-1] == _CLOSERS[char]:
+        elif marks and marks[-1] == _CLOSERS.get(char):  # 〞 (a look-alike closer) closes nothing
             marks.pop()
             if opened:
                 opened[-1][3] = min(opened[-1][3], len(marks))
@@ -142,18 +154,28 @@ def _cjk_inside(text: str, start: int) -> bool:
     return begin >= 0 and bool(re.search(f"[{CJK}]", text[begin:start]))
 
 
-_PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉"}
+_PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〈": "〉", "〔": "〕", "［": "］"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIRED_MARK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_BRACKETS = {k: v for k, v in _PAIRS.items() if k not in "“‘"}
+#: Closing marks a converter substitutes for the right one (“…〞): they close nothing.
+_LOOK_ALIKE_CLOSERS = {"〞": "“"}  # closer → the opener it was meant to close
+_PAIRED_MARK = lazy("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
+#: "1）" "二）" opening an item of a list (at the start, after a blank or a clause mark): it
+#: has no opening bracket by design ("工作有三项：1）完善制度；2）加强执法").
+_LIST_ITEM_MARK = lazy(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
 
 
 class UnbalancedMarks(Rule):
     """
     ## 作用
-    检查成对的标点是否配对：“” 《》 （） 【】 ‘’。书名号内的〈〉可以嵌套。被断行的句子按一段检查。
+    检查成对的标点是否配对：“” 《》 （） 【】 ‘’ 〔〕 ［］。书名号内的〈〉可以嵌套。被断行的句子按一段检查。
+    开口和收口不是一对的（“（……》”“〔2021］”““……〞”）报告一次，并说明应由哪个标点收口；
+    文号的“〔”缺了“〕”（“国发〔2021 12号”）、数字后多出的收口括号（“规划2025年）》”）都报告。
+    列表序号“1）”“2）”本来没有开口括号，不报告。
+    文字在引号或书名号中被截断（全文最后一行停在句中）时，未闭合的一半不报告。
 
     ## 原因
-    GB/T 15834-2011 规定引号、书名号、括号成对使用；缺一半通常是复制时丢失或删改遗漏。
+    GB/T 15834-2011 规定引号、书名号、括号成对使用；缺一半或收口用错通常是复制时丢失或删改遗漏。
 
     ## 示例
     `学习《信访工作条例，推动`
@@ -174,35 +196,69 @@ class UnbalancedMarks(Rule):
     scope = "text"
     summary = Text("成对标点不配对", "unbalanced paired marks")
     message = Text("“{mark}”没有配对的“{other}”", "“{mark}” has no matching “{other}”")
+    mismatch = Text("“{mark}”以“{closer}”收口，两者不是一对，应为“{other}”",
+                    "“{mark}” is closed by “{closer}”, which is not its pair: use “{other}”")
     basis = GBT_15834
 
     def check(self, report: Report):
         groups = [[line] for line in report.title_lines] + list(logical_paragraphs(report))
         groups += [[TextLine(s.heading.title, s.heading.title_span)] for s in report.walk()]
+        cut = cut_off(report)
         for group in groups:
-            stack: list[tuple[str, object, int]] = []
+            stack: list[tuple[str, TextLine, int]] = []
             for line in group:
+                list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
                 for match in _PAIRED_MARK.finditer(line.text):
-                    index, char = match.start(), match.group()
-                    if char in _PAIRS:
-                        stack.append((char, line, index))
-                    elif char in _CLOSERS:
-                        if stack and stack[-1][0] == _CLOSERS[char]:
-                            stack.pop()
-                        else:
-                            yield self.diagnostic(line.sub_span(index, index + 1), mark=char, other=_CLOSERS[char])
+                    yield from self._mark(stack, line, match.start(), match.group(), list_marks)
+            if cut is not None and any(line.span.line == cut.span.line for line in group):
+                continue  # the text is cut off inside the quotation or title: its end is not lost
             for char, line, index in stack:
-                yield self.diagnostic(line.sub_span(index, index + 1), mark=char, other=_PAIRS[char])
+                yield self._unpaired(line, index, char, _PAIRS[char])
+
+    def _mark(self, stack: list, line: TextLine, index: int, char: str, list_marks):
+        if char in _PAIRS:
+            stack.append((char, line, index))
+            return
+        if char in _LOOK_ALIKE_CLOSERS:  # “…〞: the converter's stand-in for the closing mark
+            if stack and stack[-1][0] == _LOOK_ALIKE_CLOSERS[char]:
+                yield self._mismatched(stack.pop(), char)
+            return
+        opener = _CLOSERS[char]
+        if stack and stack[-1][0] == opener:
+            stack.pop()
+            return
+        if index in list_marks and not any(open_char == "（" for open_char, _, _ in stack):
+            return  # a list item's mark "1）"
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == opener), None)
+        if depth is not None:  # it closes an outer mark: those inside it were left open
+            for open_char, open_line, open_index in stack[depth + 1:]:
+                yield self._unpaired(open_line, open_index, open_char, _PAIRS[open_char])
+            del stack[depth:]
+        elif (stack and stack[-1][0] in _BRACKETS and char in _BRACKETS.values()
+              and _PAIRS[stack[-1][0]] not in line.text[index + 1:]):
+            # a bracket closed by a bracket of another pair ("（……》"), not a stray closing mark
+            # before its own ("《规划2025年）》"): one finding, at the opening mark
+            yield self._mismatched(stack.pop(), char)
+        else:
+            yield self._unpaired(line, index, char, opener)
+
+    def _mismatched(self, opened: tuple[str, TextLine, int], closer: str):
+        char, line, index = opened
+        return self.diagnostic(line.sub_span(index, index + 1), message=self.mismatch, mark=char, closer=closer,
+                               other=_PAIRS[char])
+
+    def _unpaired(self, line: TextLine, index: int, mark: str, other: str):
+        return self.diagnostic(line.sub_span(index, index + 1), mark=mark, other=other)
 
 
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
+_LATIN_WORD = lazy(r"(?<![A-Za-z0-9.@/_-])[A-Za-z]{2,}(?![A-Za-z0-9.@/_-])")
 
 
 class LatinWord(Rule):
     """
     ## 作用
     检查夹在中文之间的小写英文单词，如“党的二十大精神 and 习近平法治思想”。缩略语（LED、APP、PPT、QQ、GDP）、
-    首字母大写的专有名称（Office）和配置允许的词不报告。
+    首字母大写的专有名称（Office）、模板占位符（20xx年、xx县）和配置允许的词不报告。
 
     ## 原因
     公文应使用规范汉字；中文句子里的英文单词多是翻译或输入法切换遗留的错误。
@@ -238,15 +294,17 @@ class LatinWord(Rule):
             text = scan.line.text
             for match in _LATIN_WORD.finditer(text):
                 word = match.group()
-                # Acronyms (LED, APP) and proper names (Office) are terms; a lower-case word is prose.
-                if not word.islower() or word.lower() in allowed or scan.is_protected(*match.span()):
+                # Acronyms (LED, APP) and proper names (Office) are terms; a lower-case word is prose,
+                # unless it is a template's placeholder (xx县, 20xx年).
+                if not word.islower() or word.lower() in allowed or PLACEHOLDER.fullmatch(word) \
+                        or scan.is_protected(*match.span()):
                     continue
                 left, right = neighbours(text, *match.span())
                 if is_cjk(left) and is_cjk(right):
                     yield self.diagnostic(scan.line.sub_span(*match.span()), word=word)
 
 
-_DEBRIS = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
+_DEBRIS = lazy(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
 
 
 class MarkupDebris(Rule):
@@ -290,7 +348,8 @@ class BrokenLine(Rule):
     """
     ## 作用
     检查被断成两行的句子：一段在句中断开（行末没有句号、分号、冒号等），下一段接着写。
-    多见于从 PDF 复制、或分页处的换行。标题、报告标题、署名和日期不检查；下一段以“二是”等开始新一项的不算。
+    多见于从 PDF 复制、或分页处的换行。标题（含分两行排的标题、标题下的发文机关和日期）、署名和日期、
+    网页的版面文字（字段、导航、二维码提示等，见 W001）不检查；下一段以“二是”等开始新一项的不算。
 
     ## 原因
     断行把一个词或一句话拆到两段里（“习近”/“平《论坚持……》”），排版后就是错字错句。
@@ -335,14 +394,16 @@ class BrokenLine(Rule):
 _BROKEN_LINE_MIN = 6
 
 
-_NUMBERISH = re.compile(r"[0-9０-９%％.．]")
+_NUMBERISH = lazy(r"[0-9０-９%％.．]")
 
 
 class StraySpace(Rule):
     """
     ## 作用
     检查中文之间、中文与数字之间多余的空格（“2022 年”“为 100%”“落实 “第一议题” 制度”）。
-    英文单词之间的空格、行首缩进不报告。
+    英文单词之间的空格、行首缩进、表格和标题上下的署名行不报告；该有的空格也不报告：两个联合发文机关之间
+    （中共中央办公厅 国务院办公厅）、文号与“签发人”之间、职务与姓名之间（记者 吕霞）、新闻电头
+    （本报讯 日前）、“第二章 总则”，以及引号、书名号里分开口号或标题各短语的空格。
 
     ## 原因
     公文中汉字与数字之间不加空格。给中英文之间加空格是部分网络文案规范的做法，不适用于公文；
@@ -373,12 +434,14 @@ class StraySpace(Rule):
 
     def check(self, report: Report):
         for scan in scan_lines(report):
-            if scan.table:
-                continue  # spaces between cells align a table
+            if scan.table or scan.front:
+                continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
+            kept = _spaces_kept(text)
             for match in BLANKS.finditer(text):
                 start, end = match.span()
-                if start == 0 or end == len(text) or scan.is_protected(start, end):
+                if start == 0 or end == len(text) or scan.is_protected(start, end) \
+                        or any(a <= start and end <= b for a, b in kept):
                     continue
                 left, right = text[start - 1], text[end]
                 chinese = (is_cjk_context(left) or is_cjk_context(right))
@@ -388,7 +451,16 @@ class StraySpace(Rule):
                     yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
 
 
-_REPEATED = re.compile(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
+def _spaces_kept(text: str) -> list[tuple[int, int]]:
+    """Where spaces in ``text`` belong (see SPACE_KEPT and QUOTED): joint issuers, a signer,
+    a byline, a dateline, a chapter number, the phrases of a quoted slogan or a document's name."""
+    kept = [m.span() for pattern in SPACE_KEPT for m in pattern.finditer(text)]
+    for quoted in QUOTED.finditer(text):
+        kept += [(quoted.start() + m.start(), quoted.start() + m.end()) for m in PHRASE_GAP.finditer(quoted.group())]
+    return kept
+
+
+_REPEATED = lazy(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
 
 
 class RepeatedPunctuation(Rule):
@@ -426,7 +498,7 @@ class RepeatedPunctuation(Rule):
             yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
-_EMPTY_ABBREVIATION = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
+_EMPTY_ABBREVIATION = lazy(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
 
 
 class EmptyAbbreviation(Rule):
@@ -463,7 +535,7 @@ class EmptyAbbreviation(Rule):
             yield self.diagnostic(span, text=match.group())
 
 
-_VALUE_RANGE = re.compile(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
+_VALUE_RANGE = lazy(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
 
 
 class RangeDash(Rule):
@@ -500,18 +572,131 @@ class RangeDash(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
+            years = {match.start() for match in YEAR_RANGE_DASHED.finditer(text)}
             for pattern, dash in ((YEAR_RANGE_DASHED, "—"), (_VALUE_RANGE, "～")):
                 for match in pattern.finditer(text):
                     if match.group(2) == dash or scan.is_protected(*match.span()):
                         continue
+                    if pattern is _VALUE_RANGE and match.start() in years:
+                        continue  # "2021~2025年" is a range of years: it takes the dash
                     span = scan.line.sub_span(match.start(2), match.end(2))
                     yield self.diagnostic(span, fix=_replace(span, dash), text=match.group(),
                                           standard=match.group(1) + dash + match.group(3))
 
 
+class YearRangeWithoutDash(Rule):
+    """
+    ## 作用
+    检查两个年份之间缺了连接号的年份范围：两个年份连在一起（“纲要(20212025年)”），或用数字“一”代替一字线
+    （“2021一2025年”）。只在后面是“年”“期间”或收口括号、且后一年份晚于前一年份（相差不超过30年）时报告，
+    所以长编号、金额不会被误报。写错连接号的（“2021-2025年”）由 T009 报告。
+
+    ## 原因
+    GB/T 15834-2011 第4.13条：标示时间的起止用一字线“—”（也可用“～”或“至”）；缺了连接号，两个年份就读成了一个八位数。
+
+    ## 示例
+    `《静海区法治政府建设实施纲要(20212025年)》`
+
+    ## 改为
+    `《静海区法治政府建设实施纲要(2021—2025年)》`
+
+    ## 选项
+    无。
+
+    ## 修复
+    两个年份连在一起的：安全的修复，在中间加一字线（不改任何数字）。用“一”代替的：不安全的修复
+    （`--unsafe-fixes`），把“一”换成“—”（改动了一个汉字，需核对）。
+    """
+
+    code = "T013"
+    name = "year-range-without-dash"
+    severity = "warning"
+    fix = "safe"
+    scope = "text"
+    summary = Text("年份范围缺连接号", "year range without a dash")
+    message = Text("年份范围“{text}”缺连接号，应写作“{standard}”", "the year range “{text}” has no dash: write “{standard}”")
+    basis = GBT_15834
+
+    def check(self, report: Report):
+        for scan in scan_lines(report):
+            for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
+                start, end = int(match.group("start")), int(match.group("end"))
+                if not 0 < end - start <= 30 or scan.is_protected(*match.span()):
+                    continue
+                sep = scan.line.sub_span(*match.span("sep"))
+                fix = Fix("unsafe" if match.group("sep") else "safe", (Edit(sep, "—"),))
+                yield self.diagnostic(scan.line.sub_span(*match.span()), fix=fix, text=match.group(),
+                                      standard=f"{start}—{end}")
+
+
+#: A document's name in 书名号, and the half-width marks that stand for 〈〉 inside it.
+_TITLE_IN_MARKS = lazy(r"《[^《》\n]*》")
+_ANGLE_OR_PAREN = lazy(r"[<>()（）]")
+
+
+class HalfWidthAngleMarks(Rule):
+    """
+    ## 作用
+    检查书名号内用半角的“<”“>”代替单书名号“〈〉”的写法（“《贯彻落实<法治政府建设实施纲要>重要举措实施方案》”），
+    也包括用“(”开口、“>”收口的（“《国务院印发(法治政府建设实施纲要>的通知》”）。书名号外的“<”“>”
+    （数学式、网址）不检查。
+
+    ## 原因
+    GB/T 15834-2011 第4.15条：书名号中还要用书名号时，里面一层用单书名号“〈〉”；半角的大于号、小于号不是标点符号。
+
+    ## 示例
+    `《潼关县贯彻落实<法治政府建设实施纲要(2021—2025年)工作方案>》`
+
+    ## 改为
+    `《潼关县贯彻落实〈法治政府建设实施纲要(2021—2025年)工作方案〉》`
+
+    ## 选项
+    无。
+
+    ## 修复
+    “<……>”成对的：安全的修复，只换成“〈〉”。用“(”开口的：不安全的修复，把“(”和“>”换成“〈〉”。
+    """
+
+    code = "T014"
+    name = "half-width-angle-marks"
+    severity = "warning"
+    fix = "safe"
+    scope = "text"
+    summary = Text("书名号内用“<>”代替单书名号", "“<>” for single title marks inside 《》")
+    message = Text("书名号内的“{text}”应使用单书名号“〈〉”", "inside 《》 write “{text}” with single title marks “〈〉”")
+    basis = GBT_15834
+
+    def check(self, report: Report):
+        for scan in scan_lines(report):
+            for title in _TITLE_IN_MARKS.finditer(scan.line.text):
+                if "<" in title.group() or ">" in title.group():
+                    yield from self._title(scan, title)
+
+    def _title(self, scan, title: re.Match):
+        opened: list[re.Match] = []  # openers (<, (, （) not yet closed
+        for mark in _ANGLE_OR_PAREN.finditer(scan.line.text, title.start(), title.end()):
+            char = mark.group()
+            if char in "<(（":
+                opened.append(mark)
+            elif char in ")）":
+                if opened and opened[-1].group() != "<":
+                    opened.pop()
+            elif char == ">" and opened:
+                opener = opened.pop()
+                while opened and opener.group() != "<" and any(m.group() == "<" for m in opened):
+                    opener = opened.pop()  # skip brackets left open inside <…>
+                safety = "safe" if opener.group() == "<" else "unsafe"
+                edits = (Edit(scan.line.sub_span(*opener.span()), "〈"), Edit(scan.line.sub_span(*mark.span()), "〉"))
+                yield self.diagnostic(scan.line.sub_span(opener.start(), mark.end()), fix=Fix(safety, edits),
+                                      text=short(scan.line.text[opener.start():mark.end()]))
+        for mark in opened:
+            if mark.group() == "<":
+                yield self.diagnostic(scan.line.sub_span(*mark.span()), text="<")
+
+
 # 、 between two items that are wholly in 书名号 or 引号: the item after it must end at its
 # closing mark ("《条例》实施纪念日" is a longer item, and there the 顿号 is right).
-_ENUMERATION_COMMA = re.compile(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
+_ENUMERATION_COMMA = lazy(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
 
 
 class CommaBetweenTitles(Rule):
@@ -550,7 +735,7 @@ class CommaBetweenTitles(Rule):
             yield self.diagnostic(span, fix=_replace(span, ""))
 
 
-_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULL_WIDTH = lazy(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 class FullWidthAlphanumerics(Rule):
@@ -589,7 +774,7 @@ class FullWidthAlphanumerics(Rule):
             yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
 
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
+_ELLIPSIS = lazy(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
 
 
 class EllipsisForm(Rule):
@@ -635,4 +820,4 @@ class EllipsisForm(Rule):
 def relint_rules():
     return [HalfWidthPunctuation, UnbalancedMarks, LatinWord, MarkupDebris, BrokenLine, StraySpace,
             RepeatedPunctuation, EmptyAbbreviation, RangeDash, CommaBetweenTitles, FullWidthAlphanumerics,
-            EllipsisForm]
+            EllipsisForm, YearRangeWithoutDash, HalfWidthAngleMarks]

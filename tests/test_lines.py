@@ -73,3 +73,40 @@ def test_a_line_broken_mid_sentence_is_not_a_heading():
     lines = classify(["三、不足", "二是党员干部法治思维和依法办事", "能力还需提高。虽然组织开展了学习培训。",
                       "法治宣传有待加强，部分群众仍然", "信访不信法，这一现象依然存在。"])
     assert [line.kind for line in lines] == ["HEADING", "ENUM", "PARA", "PARA", "PARA"]
+
+
+def test_a_page_heading_that_rewords_the_title_is_furniture_and_the_issuer_under_the_title_its_author():
+    # texts/111.txt of the corpus: the page's heading runs the issuer into the title; the document
+    # then prints its title with the issuer and the date under it
+    lines = classify(["湖南省农业农村厅2023年法治政府建设年度报告", "2023年法治政府建设年度报告", "湖南省农业农村厅",
+                      "（2024年1月31日）", "2023年，我厅深入学习贯彻习近平法治思想，扎实推进法治政府建设。"])
+    assert [line.kind for line in lines] == ["FURNITURE", "TITLE", "AUTHOR", "AUTHOR", "PARA"]
+    assert lines[0].what == "repeat"
+
+
+def test_a_byline_of_issuer_and_date_above_the_title_is_front_matter():
+    # texts/001.txt: 【政策解读】 page heading, the issuer and date, then the document's own title
+    lines = classify(["【政策解读】关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读", "",
+                      "清水县人民政府 2024年01月08日", "", "《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》政策解读",
+                      "", "按照省市法治政府建设工作要求，我县总结2023年全县法治政府建设工作。"])
+    assert [line.kind for line in lines] == ["FURNITURE", "FRONT", "TITLE", "PARA"]
+
+
+def test_a_notice_title_and_its_attachment_title_are_two_titles():
+    lines = classify(["XX区人民政府办公室关于印发XX区2020年依法行政工作要点的通知", "各镇（街），区政府各部门：",
+                      "《XX区2020年依法行政工作要点》已经区政府同意，现印发给你们，请认真组织实施。",
+                      "XX区人民政府办公室", "2020年5月21日", "XX区2020年依法行政工作要点", "2020年是……的收官之年。"])
+    assert [line.kind for line in lines] == ["TITLE", "SALUTATION", "PARA", "SIGN", "DATE", "TITLE", "PARA"]
+
+
+def test_a_look_alike_titled_by_its_own_kind_of_document():
+    lines = classify(["镇巴县人民政府工作规则", "第一章总则", "一、根据《中华人民共和国宪法》，制定本规则。"])
+    assert lines[0].kind == "TITLE"
+
+
+def test_a_heading_whose_first_half_was_run_into_the_paragraph_above():
+    # texts/007.txt: "…成效。全面贯彻落实党的二十大精神" / "统筹推进法治政府建设高质量发展" / paragraph
+    lines = classify(["2022年，司法部扎实推进法治政府建设，各项工作取得重要进展和成效。全面贯彻落实党的二十大精神",
+                      "统筹推进法治政府建设高质量发展",
+                      "坚持把学习宣传贯彻党的二十大精神作为首要政治任务，与深入学习贯彻习近平法治思想贯通起来，切实贯彻落实到工作中。"])
+    assert [line.kind for line in lines] == ["PARA", "HEADING", "PARA"]

@@ -5,7 +5,7 @@ import json
 import shutil
 
 import pytest
-from conftest import FIXTURES, lint_file, run_relint
+from conftest import FIXTURES, lint_file, lint_text, run_relint
 
 PATTERNS = FIXTURES / "patterns"
 
@@ -49,3 +49,39 @@ def test_bad_pattern_rules_are_config_errors(tmp_path, table, message):
     shutil.copy(PATTERNS / "report.txt", tmp_path / "report.txt")
     done = run_relint("report.txt", cwd=tmp_path)
     assert done.returncode == 2 and message in done.stderr.decode()
+
+
+def test_the_builtin_formulations_are_pattern_rules_of_the_same_engine(registry):
+    from linter.patterns import PatternRule
+
+    for code in ("F001", "F002", "F003"):
+        assert issubclass(registry.rules[code], PatternRule)
+    assert registry.rules["F001"].spec["type"] == "substitution"
+    assert registry.rules["F003"].spec["from-year"] == 2026
+
+
+def test_config_formulations_extend_f001_as_literal_text(registry):
+    pair = {"wrong": "依法治县(试行)", "right": "依法治县（试行）", "reason": "括号用全角"}
+    text = (FIXTURES / "rules" / "F001_clean.txt").read_text(encoding="utf-8").replace("无。", "落实依法治县(试行)方案。")
+    assert [d.code for d in lint_text(registry, text, select=("F001",)).diagnostics] == []
+    found = lint_text(registry, text, select=("F001",), formulations=(pair,)).diagnostics
+    assert [(d.message.zh, d.fix.edits[0].content) for d in found] == [
+        ("“依法治县(试行)”应为“依法治县（试行）”：括号用全角", "依法治县（试行）")]
+
+
+def test_a_swap_table_gives_reason_source_and_english(registry):
+    spec = {"code": "U003", "type": "substitution", "message": "“{match}”应为“{right}”：{reason}",
+            "message-en": "“{match}” → “{right}”: {reason}",
+            "swap": {"督查工作规定": {"right": "督察工作规定", "reason": "规定的名称", "source": "厅字〔2019〕28号"}}}
+    [found] = lint_file(registry, PATTERNS / "report.txt", select=("U",), patterns=(spec,)).diagnostics
+    assert found.message.en == "“督查工作规定” → “督察工作规定”: 规定的名称"
+    assert found.basis.zh == "厅字〔2019〕28号"
+
+
+@pytest.mark.parametrize("years, fires", [({"from-year": 2024}, True), ({"from-year": 2025}, False),
+                                          ({"until-year": 2024}, True), ({"until-year": 2023}, False)])
+def test_a_pattern_rule_keyed_by_report_year(registry, years, fires):
+    spec = {"code": "U004", "type": "existence", "tokens": ["督查工作规定"], "message": "m", **years}
+    result = lint_file(registry, PATTERNS / "report.txt", select=("U",), patterns=(spec,))
+    assert result.report.year == 2024
+    assert bool(result.diagnostics) is fires

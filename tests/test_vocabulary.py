@@ -37,11 +37,32 @@ def test_number_value(text, value):
 @pytest.mark.parametrize("text, found", [
     ("2024年", ("2024", None, None)), ("2024 年度", ("2024", None, "度")), ("2021—2025年", ("2021", "2025", None)),
     ("2021-2025年", ("2021", "2025", None)), ("2021至2025年", ("2021", "2025", None)),
+    ("2021一2025年", ("2021", "2025", None)),
     ("12024年", None), ("1.2024年", None), ("1850年", None),
 ])
 def test_year_in_text(text, found):
     match = v.YEAR_IN_TEXT.search(text)
     assert (match.group("y", "end", "du") if match else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2021-2025年", ("2021", "-", "2025")), ("纲要(2021-2025)》", ("2021", "-", "2025")),
+    ("2021~2025期间", ("2021", "~", "2025")), ("2025-03-01", None), ("电话0731-2025-3", None),
+    ("DB11/2021-2025年", None), ("DB43/T 2021-2023)", None),
+])
+def test_year_range_dashed(text, found):
+    match = v.YEAR_RANGE_DASHED.search(text)
+    assert (match.group(1, 2, 3) if match else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("纲要(20212025年)", ("2021", "", "2025")), ("2021一2025年", ("2021", "一", "2025")),
+    ("规划（20212025）", ("2021", "", "2025")), ("编号202120251", None), ("120212025年", None),
+    ("2021—2025年", None), ("20212025元", None),
+])
+def test_year_range_undashed(text, found):
+    match = v.YEAR_RANGE_UNDASHED.search(text)
+    assert (match.group("start", "sep", "end") if match else None) == found
 
 
 @pytest.mark.parametrize("text, yy", [("截至23年底", "23"), ("24年3月", "24"), ("24年三月", "24"), ("近10年", None),
@@ -90,6 +111,7 @@ def test_standard_mark(number, level, mark):
 @pytest.mark.parametrize("text, items", [
     ("一是加强学习。二是完善制度；三是强化监督", ["一", "二", "三"]),
     ("“一是”", ["一"]), ("（十一是", ["十一"]), ("统一是前提", []), ("唯一是", []),
+    ("五项基本内容，一是举措；二是不足", ["一", "二"]), ("五项内容,一是举措", ["一"]),
 ])
 def test_enumeration_items(text, items):
     assert [m.group("n") for m in v.ENUM_ITEM.finditer(text)] == items
@@ -121,6 +143,44 @@ def test_facts_expose_changes_of_a_rate(registry):
     assert changes[0].part == "measures" and changes[0].decimals == 0
     assert changes[2].clause == "满意率"
     assert changes[1].change_span.column == text.split("\n")[2].index("10%") + 1
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("根据《中共中央办公厅 国务院办公厅关于印发〈规定〉的通知》", " "),
+    ("镇政发〔2024〕7号 签发人：张三", " "),
+    ("（记者 吕霞）", " "), ("党组书记、局长 夏军", " "),
+    ("本报讯 日前，省委印发", " "), ("中新网 3月29日电 据应急管理部消息", "  "),
+    ("第二章   组成人员和政府职能", "   "),
+    ("2022 年，全县", ""), ("开展专题学习 18 次", ""), ("关于印发 南沙区2020年依法行政工作要点的通知", ""),
+])
+def test_spaces_that_belong(text, kept):
+    spans = [m.span() for pattern in v.SPACE_KEPT for m in pattern.finditer(text)]
+    assert "".join(c for i, c in enumerate(text) if c in v.BLANK and any(a <= i < b for a, b in spans)) == kept
+
+
+@pytest.mark.parametrize("text, gaps", [
+    ("围绕“以习近平法治思想为指引 坚定不移走中国特色社会主义法治道路”主题", 1),
+    ("印发《进一步彻底肃清流毒影响 加强政治建设 筑牢政治忠诚任务分工方案》", 2),
+    ("以“加强法治政府建设 打造人民", 1),  # the text ends inside the quotation
+    ("开展 “以案释法” 活动", 0), ("“法治 政府”", 0),
+])
+def test_phrase_gaps_inside_quotations(text, gaps):
+    assert sum(len(v.PHRASE_GAP.findall(q.group())) for q in v.QUOTED.finditer(text)) == gaps
+
+
+@pytest.mark.parametrize("word, placeholder", [("xx", True), ("XX", True), ("xxx", True), ("and", False), ("x", False)])
+def test_placeholder(word, placeholder):
+    assert bool(v.PLACEHOLDER.fullmatch(word)) is placeholder
+
+
+@pytest.mark.parametrize("text, level, found", [
+    ("现报告如下:一、落实领导班子集体学法", 1, True), ("2023年依法治镇工作一、认真贯彻落实", 1, True),
+    ("坚持统一、规范、高效", 1, False), ("二、主要做法", 1, False),
+    ("凝聚法治共识(一)强化理论武装", 2, True), ("（二）加强", 2, False),
+    ("现报告如下：1、加强组织领导", 3, True), ("增长2021.1倍", 3, False), ("（1）规范", 4, True),
+])
+def test_first_mark_anywhere(text, level, found):
+    assert v.first_mark(text, level) is found
 
 
 # Fragments that give away a private copy of a vocabulary pattern.

@@ -27,6 +27,7 @@ def _patterns():
     import linter.rules
 
     import linter
+    from linter.regex import Lazy
 
     found = {}
     for package in (linter, linter.rules):
@@ -35,7 +36,7 @@ def _patterns():
                 continue
             module = importlib.import_module(info.name)
             for name, value in vars(module).items():
-                if isinstance(value, re.Pattern):
+                if isinstance(value, (re.Pattern, Lazy)):  # compiled on first use, or at import
                     found[f"{info.name}.{name}"] = value
     return found
 
