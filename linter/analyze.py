@@ -256,7 +256,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         front=segment.front + segment.authors + ([segment.salutation] if segment.salutation else []),
         signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
         elements=elements, cover_letters=index, lines=source.lines,
-        format=source.format, source=source, published=source.published,
+        format=source.format, places=source.places(), layout=source.layout, published=source.published,
         **_deadlines(profile or default_profile(), year, issuer, deadline),
     )
     report.page = _page_text(document, normalised)

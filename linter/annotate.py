@@ -50,7 +50,7 @@ def _as_docx(source) -> bytes:
     import docx
 
     document = docx.Document()
-    for line in source.display_lines or source.lines:
+    for line in source.shown_lines():
         document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)

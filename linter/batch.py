@@ -120,10 +120,9 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     result = lint_source(registry, source, settings, digest=job.compare)
-    compared = result.report.previous is not None
     if job.slim:
         result.report, result.source = result.report.slim(), None
-    if key is not None and not compared:
+    if key is not None and not result.compared:
         cache.put(key, result)
     if not job.report:
         result.report = None

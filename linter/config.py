@@ -56,19 +56,18 @@ class Settings:
     fail_on: str = "warning"
     output_format: str = "text"
     deadline: str | None = None  # "MM-DD" the report is due in the year after the report year
-    percentages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra rate words: bounded / unbounded
-    latin_allow: tuple[str, ...] = ()  # Latin words T003 accepts in Chinese prose
-    formulations: tuple[dict, ...] = ()  # extra wrong → right pairs for F001
     allow: tuple[dict, ...] = ()  # content-anchored suppressions
     baseline: frozenset = frozenset()  # fingerprints from --baseline (command line only)
     previous: str | None = None  # last year's report, for Q004
-    substance: tuple[tuple[str, float], ...] = ()  # Q-rule thresholds (older layout of [lint.Q003] / [lint.Q004])
-    lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name>] tables
+    lint: tuple[tuple[str, dict], ...] = ()  # rule options: [lint.<CODE or name or prefix>] tables
+    #: top-level keys the engine does not know: older keys of rule options (Option.legacy),
+    #: checked against the registered rules' declarations once they are known (check_options)
+    legacy: tuple[tuple[str, object], ...] = ()
     furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra page-furniture patterns (normalise step)
     patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
     profile: str | None = None  # deadline profile: a name, or the path of a profile file
-    #: the profile in force (linter.profiles.Profile), set by the resolver; its parts and
-    #: formulations are already added to ``elements`` and ``formulations``
+    #: the profile in force (linter.profiles.Profile), set by the resolver; its parts are
+    #: already added to ``elements`` (F001 reads its formulations from here)
     applied_profile: object = None
 
     # -- selection (flake8's decision engine: explicit beats default, longest prefix wins)
@@ -221,26 +220,51 @@ def _lint_tables(path, key, value):
 
 
 def check_options(settings: "Settings", rules: dict) -> None:
-    """Raise :class:`ConfigError` for a ``[lint.<rule>]`` table naming no rule, or an
-    option the rule does not declare, or a value of the wrong type."""
+    """Raise :class:`ConfigError` for a ``[lint.<key>]`` table whose key is no rule's code,
+    name or code prefix, an option no rule there declares, a value of the wrong type, or a
+    top-level key that is neither the engine's nor an older key of a declared option."""
     import difflib
 
     by_key = dict(rules) | {rule.name: rule for rule in rules.values()}
     origin = settings.path or "command line"
     for key, table in settings.lint:
-        rule = by_key.get(key)
-        if rule is None:
+        under = [by_key[key]] if key in by_key else [rule for code, rule in rules.items() if code.startswith(key)]
+        if not under:
             close = difflib.get_close_matches(key, list(by_key), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else "; see `relint rules`"
-            raise ConfigError(origin, f"lint.{key}", f"no rule has this code or name{hint}")
+            raise ConfigError(origin, f"lint.{key}", f"no rule has this code, name or code prefix{hint}")
         for name, value in table.items():
-            option = next((o for o in rule.options if o.name == name), None)
-            if option is None:
-                declared = ", ".join(o.name for o in rule.options) or "none"
-                raise ConfigError(origin, f"lint.{key}.{name}", f"{rule.code} has no such option; its options: {declared}")
-            problem = option.check(value)
-            if problem:
-                raise ConfigError(origin, f"lint.{key}.{name}", f"{problem}, got {value!r}")
+            options = [o for rule in under for o in rule.options if o.name == name]
+            if not options:
+                declared = ", ".join(sorted({o.name for rule in under for o in rule.options})) or "none"
+                raise ConfigError(origin, f"lint.{key}.{name}",
+                                  f"{under[0].code} has no such option; its options: {declared}" if len(under) == 1
+                                  else f"no {key} rule has such an option; their options: {declared}")
+            problems = [p for p in (o.check(value) for o in options) if p]
+            if problems:
+                raise ConfigError(origin, f"lint.{key}.{name}", f"{problems[0]}, got {value!r}")
+    older = {o.legacy: (rule, o) for rule in rules.values() for o in rule.options if o.legacy}
+    for key, value in settings.legacy:
+        inner = {name.partition(".")[2]: pair for name, pair in older.items() if name.partition(".")[0] == key}
+        if key in older:
+            _check_legacy(origin, key, value, *older[key])
+        elif inner and "" not in inner:
+            if not isinstance(value, dict):
+                raise ConfigError(origin, key, f"expected a table with {', '.join(sorted(inner))}")
+            for sub, sub_value in value.items():
+                if sub not in inner:
+                    raise ConfigError(origin, f"{key}.{sub}", f"unknown key; expected one of {', '.join(sorted(inner))}")
+                _check_legacy(origin, f"{key}.{sub}", sub_value, *inner[sub])
+        else:
+            raise ConfigError(origin, key, f"unknown key; known keys: {', '.join(sorted(SCHEMA))} "
+                                           "(rule options go in [lint.<CODE or name>], see `relint rule CODE`)")
+
+
+def _check_legacy(origin: str, key: str, value, rule, option) -> None:
+    problem = option.check(value)
+    if problem:
+        raise ConfigError(origin, key, f"{problem}, got {value!r} (this older key sets "
+                                       f"[lint.{rule.code}] {option.name})")
 
 
 def check_codes(settings: "Settings", known, origin: str | None = None, option: str = "") -> None:
@@ -369,19 +393,6 @@ def _tables(keys: dict, required: tuple[str, ...]):
     return check
 
 
-def _numbers(names):
-    def check(path, key, value):
-        if not isinstance(value, dict):
-            raise ConfigError(path, key, f"expected a table with {', '.join(names)}")
-        for name, number in value.items():
-            if name not in names:
-                raise ConfigError(path, f"{key}.{name}", f"unknown key; expected one of {', '.join(names)}")
-            if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
-                raise ConfigError(path, f"{key}.{name}", f"expected a non-negative number, got {number!r}")
-        return tuple((name, float(number)) for name, number in value.items())
-    return check
-
-
 SCHEMA = {
     "select": ("select", _codes),
     "extend-select": ("extend_select", _codes),
@@ -399,13 +410,8 @@ SCHEMA = {
     "fail-on": ("fail_on", _choice(SEVERITIES)),
     "output-format": ("output_format", _string),
     "deadline": ("deadline", _month_day),
-    "percentages": ("percentages", _word_lists(("bounded", "unbounded"))),
-    "latin-allow": ("latin_allow", _strings),
-    "formulations": ("formulations", _tables({"wrong": _string, "right": _string, "reason": _string},
-                                             ("wrong", "right", "reason"))),
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
-    "substance": ("substance", _numbers(("facts-per-1000", "similarity"))),
     "lint": ("lint", _lint_tables),
     "furniture": ("furniture", _word_lists(("fields", "lines", "widgets", "watermarks"))),
     "patterns": ("patterns", _patterns),
@@ -415,12 +421,15 @@ SCHEMA = {
 
 def settings_from_table(table: dict, path: str, base: Settings | None = None) -> Settings:
     """Validate a config table and apply it over ``base``."""
-    values = {}
+    values, legacy = {}, []
     for key, value in table.items():
         if key not in SCHEMA:
-            raise ConfigError(path, key, f"unknown key; known keys: {', '.join(sorted(SCHEMA))}")
+            legacy.append((key, value))  # a rule's older option key, or a mistake: check_options tells
+            continue
         attr, check = SCHEMA[key]
         values[attr] = check(path, key, value)
+    if legacy:
+        values["legacy"] = tuple(legacy)
     return replace(base or Settings(), path=path, root=os.path.dirname(os.path.abspath(path)), **values)
 
 

@@ -32,7 +32,7 @@ class DocxPlan:
 
 def _prefixes(source: Source) -> list[int]:
     """Per line, the length of the numbering mark the reader put in front of the text."""
-    shown = source.display_lines or source.lines
+    shown = source.shown_lines()
     return [len(line) - len(text) for line, text in zip(source.lines, shown)]
 
 
@@ -47,7 +47,7 @@ def writable(source: Source, duplicates: set[int]):
     inside one paragraph's own text (not its numbering mark), no line break added, and
     not in a repeated table cell (a merged cell is read once per grid column)."""
     prefixes = _prefixes(source)
-    shown = source.display_lines or source.lines
+    shown = source.shown_lines()
 
     def check(diagnostic: Diagnostic) -> bool:
         fix = diagnostic.fix
@@ -83,7 +83,7 @@ def plan(lint, source: Source, paragraphs: list) -> DocxPlan:
     first = lint(plain).diagnostics
     result, fixed_source, _ = fix_source(lint_writable, plain, FixMode())
     prefixes = _prefixes(source)
-    originals = list(source.display_lines or source.lines)
+    originals = list(source.shown_lines())
     texts = [line[prefix:].replace(_INNER_BREAK, "\n") if index not in duplicates else originals[index]
              for index, (line, prefix) in enumerate(zip(fixed_source.lines, prefixes))]
     return DocxPlan(first, [d for d in first if check(d)], texts, originals, result)

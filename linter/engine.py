@@ -36,6 +36,9 @@ class FileResult:
     #: code → digest of each selected run rule (linter.rule.RunRule); None when the run
     #: compares no files with each other
     digests: dict | None = None
+    #: last year's report was found and compared with (such a result is not cached: that
+    #: file may change without this one changing)
+    compared: bool = False
     #: the input as read (its text, for the formats that show it); None in a slim result
     source: Source | None = field(default=None, repr=False)
 
@@ -213,23 +216,26 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
     ignored = settings.ignored_for(source.path)
     selected = [(code, rule_class) for code, rule_class in rules.items()
                 if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
-    if any(rule_class.needs_previous for _, rule_class in selected):
-        report.previous = previous_report(registry, source.path, report, settings)
+    # last year's report is looked for only when a selected rule compares with it, and is
+    # passed to those rules alone (``previous=``), never hung on this year's model
+    previous = (previous_report(registry, source.path, report, settings)
+                if any(rule_class.needs_previous for _, rule_class in selected) else None)
     found, summary = [], []
     for code, rule_class in selected:
         rule = rule_class(settings)
         severity = settings.severity_of(code, rule_class.severity)
-        for diagnostic in rule.check(report):
+        extra = {"previous": previous} if rule_class.needs_previous else {}
+        for diagnostic in rule.check(report, **extra):
             found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))
-        summary.extend(rule.summarize(report))
+        summary.extend(rule.summarize(report, **extra))
     # [[allow]] texts are matched in the text the rules read, the same in every format;
     # baseline fingerprints in the file's own lines, where the baseline writer sees them
     found, used = suppress.allowed(source.path, source.lines, found, settings)
     if source.mapped:
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
-    kept, hits = suppress.baselined(source.path, suppress.shown_lines(source), found, settings)
+    kept, hits = suppress.baselined(source.path, source.shown_lines(), found, settings)
     digests = ({code: rule_class(settings).digest(report) for code, rule_class in selected
                 if issubclass(rule_class, RunRule)} if digest else None)
     return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
-                      baseline_hits=hits, digests=digests, source=source)
+                      baseline_hits=hits, digests=digests, source=source, compared=previous is not None)

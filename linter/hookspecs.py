@@ -36,6 +36,13 @@ def relint_rules():
     safety) as class attributes and its documentation as a docstring in the fixed
     sections checked by ``relint rule CODE``. Codes must be unique across plugins.
 
+    ``check(report)`` reads the typed model (:class:`linter.model.Report`, read-only: it
+    holds no raw source and no other report) and yields diagnostics. A rule that compares
+    with last year's report sets ``needs_previous = True`` and is called as
+    ``check(report, previous=...)`` (and ``summarize(report, previous=...)``), with last
+    year's report of the same body, or None when the engine found none. Options are declared
+    as ``options = (Option(...),)`` and read with ``self.option(name)``.
+
     A rule that needs the whole run — comparing the reports of one run with each other, as
     Q006 does — subclasses :class:`linter.rule.RunRule` instead and is registered the same
     way. Its ``digest(report)`` runs where each report is built (a worker process in a

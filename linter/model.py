@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from linter.facts import Facts
-    from linter.sources import Source
+    from linter.layout import Layout
+    from linter.sources import Places
 
 
 @dataclass(frozen=True, order=True)
@@ -206,10 +207,11 @@ class Report:
     lines: list[str] = field(default_factory=list, repr=False)
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
-    source: "Source | None" = field(default=None, repr=False)
+    #: where the lines stand in the file the user sees (None: they are the file's own lines)
+    places: "Places | None" = field(default=None, repr=False)
+    #: the Word layout of a .docx report (page setup and effective formatting); None for other inputs
+    layout: "Layout | None" = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
-    #: last year's report of the same body, when the engine found one (see Q004)
-    previous: "Report | None" = field(default=None, repr=False, compare=False)
     #: the issuer's type by the deadline profile: (id, name, English name), None when no type matched
     issuer_type: tuple[str, str, str] | None = None
     #: the day the report must be public by (website or press), by the deadline profile
@@ -233,11 +235,6 @@ class Report:
         """The page's own text of the given kinds (see :class:`PageText`), in document order."""
         return [p for p in self.page if p.what in what]
 
-    @property
-    def layout(self):
-        """The Word layout (linter.layout.Layout) of a .docx report; None for other inputs."""
-        return self.source.layout if self.source is not None else None
-
     def memo(self, key: str, compute):
         """A view derived from the report, computed once and shared by the rules that read it."""
         if key not in self._memo:
@@ -248,13 +245,12 @@ class Report:
         """The report without its text and structure: what the summary formats need, small
         enough to send between processes and to cache."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
-        source = self.source.slim() if self.source is not None else None
-        return replace(self, preamble=[], sections=[], lines=[], facts=None, source=source, elements=elements,
-                       _memo={}, previous=None, page=[], traditional=None)
+        return replace(self, preamble=[], sections=[], lines=[], facts=None, layout=None, elements=elements,
+                       _memo={}, page=[], traditional=None)
 
     def original_line(self, line: int) -> int:
         """The line (or, for docx, paragraph) number the user sees for a model line."""
-        return self.source.original_position(line, 1)[0] if self.source is not None else line
+        return self.places.original_line(line) if self.places is not None else line
 
     def part(self, role: str) -> ElementMatch | None:
         """The mandated element of this report's kind that has ``role`` (found or not), or

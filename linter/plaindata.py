@@ -16,7 +16,7 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 
 #: Fields never stored: derived views and objects a slim result does not carry.
-_SKIPPED = {"_memo", "facts", "source", "previous", "settings", "section", "fixed_output"}
+_SKIPPED = {"_memo", "facts", "source", "layout", "settings", "section", "fixed_output"}
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +35,11 @@ def _classes() -> dict[str, type]:
         TextLine,
     )
     from linter.rule import Diagnostic, Edit, Fix, Text
+    from linter.sources import Places
 
     return {cls.__name__: cls for cls in (FileResult, Report, ReportKind, ElementSpec, ElementMatch, TextLine,
-                                          Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit, PageText, Script)}
+                                          Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit, PageText, Script,
+                                          Places)}
 
 
 def plain(value):
@@ -118,7 +120,9 @@ def _instance(node: dict):
 @lru_cache(maxsize=None)
 def _hints(cls) -> dict:
     # names only imported for type checkers: a slim result never carries those objects
-    absent = {"Facts": type(None), "Source": type(None)}
+    from linter.sources import Places
+
+    absent = {"Facts": type(None), "Source": type(None), "Layout": type(None), "Places": Places}
     return {item.name: typing.get_type_hints(cls, localns=absent)[item.name] for item in fields(cls)}
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from linter.config import SCHEMA, ConfigError, _elements, _month_day, _string, _strings, read_toml
+from linter.config import ConfigError, _elements, _month_day, _string, _strings, _tables, read_toml
 
 #: The profiles relint itself ships, by name.
 BUILTIN_PROFILES = {"default": os.path.join(os.path.dirname(__file__), "data", "profiles", "default.toml")}
@@ -43,7 +43,7 @@ class Profile:
     publication: str | None  # "MM-DD" by which the report is made public
     types: tuple[IssuerType, ...] = ()
     elements: tuple = ()  # as Settings.elements
-    formulations: tuple = ()  # as Settings.formulations
+    formulations: tuple = ()  # F001's extra wrong → right pairs (its `formulations` option)
 
     def issuer_type(self, issuer: str | None) -> IssuerType | None:
         """The first type whose patterns match the issuer."""
@@ -123,8 +123,9 @@ def load_profile(path: str) -> Profile:
         publication=_month_day(path, "publication", data["publication"]) if "publication" in data else None,
         types=_types(path, data.get("type", [])),
         elements=_elements(path, "elements", data["elements"]) if "elements" in data else (),
-        # the same [[formulations]] tables as the config (F001's wrong → right pairs)
-        formulations=SCHEMA["formulations"][1](path, "formulations", data["formulations"])
+        # F001's wrong → right pairs, as in its option (read by F001 from the profile in force)
+        formulations=_tables({"wrong": _string, "right": _string, "reason": _string},
+                             ("wrong", "right", "reason"))(path, "formulations", data["formulations"])
         if "formulations" in data else ())
 
 
@@ -145,8 +146,7 @@ def default_profile() -> Profile:
 
 
 def apply_profile(settings, known: dict[str, str] | None = None):
-    """``settings`` with their profile in force: its parts and formulations before the
-    config's own (a config extends what its province requires)."""
+    """``settings`` with their profile in force: its parts before the config's own (a config
+    extends what its province requires); F001 reads its formulations from ``applied_profile``."""
     profile = resolve(settings.profile, known, where=settings.path or "--profile")
-    return replace(settings, applied_profile=profile, elements=profile.elements + settings.elements,
-                   formulations=profile.formulations + settings.formulations)
+    return replace(settings, applied_profile=profile, elements=profile.elements + settings.elements)

@@ -59,27 +59,50 @@ class Text:
 
 @dataclass(frozen=True)
 class Option:
-    """An option a rule declares: set in ``[tool.relint.lint.<CODE or name>]``, validated
-    against ``type``, shown by ``relint rule CODE`` and in the rule's 选项 section."""
+    """An option a rule declares: set in ``[tool.relint.lint.<CODE or name>]`` (or in a table
+    of a code prefix, ``[tool.relint.lint.P]``, for every rule under it that declares the
+    option), validated against ``type``, shown by ``relint rule CODE`` and in the rule's 选项
+    section. ``keys``: for a list of tables, the keys each table must have (all strings).
+    ``legacy``: the older top-level config key that still sets it (dotted for a key inside
+    a table, ``"percentages.bounded"``)."""
 
     name: str
-    type: type  # float, int, str, bool or list (of strings)
+    type: type  # float, int, str, bool or list (of strings, or of tables with ``keys``)
     default: object
     doc: Text
+    keys: tuple[str, ...] = ()
+    legacy: str | None = None
 
     def check(self, value) -> str | None:
         """Why ``value`` is not valid for this option, or None."""
         if self.type is float:
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             return None if number and value >= 0 else "expected a non-negative number"
+        if self.type is list and self.keys:
+            ok = isinstance(value, list) and all(
+                isinstance(v, dict) and set(v) == set(self.keys) and all(isinstance(x, str) and x for x in v.values())
+                for v in value)
+            return None if ok else f"expected a list of tables with the keys {', '.join(self.keys)} (strings)"
         if self.type is list:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
             return None if ok else "expected a list of strings"
         return None if type(value) is self.type else f"expected a {self.type.__name__}"
 
     def describe(self, lang: str) -> str:
-        return f"`{self.name}`（{self.type.__name__}，默认 `{self.default!r}`）：{self.doc.get(lang)}" if lang != "en" \
-            else f"`{self.name}` ({self.type.__name__}, default `{self.default!r}`): {self.doc.en}"
+        kind = f"list of {{{', '.join(self.keys)}}}" if self.keys else self.type.__name__
+        older = (f"；旧键 `{self.legacy}` 仍然有效" if lang != "en" else f"; the older key `{self.legacy}` still works") \
+            if self.legacy else ""
+        return f"`{self.name}`（{kind}，默认 `{self.default!r}`）：{self.doc.get(lang)}{older}" if lang != "en" \
+            else f"`{self.name}` ({kind}, default `{self.default!r}`): {self.doc.en}{older}"
+
+
+def legacy_value(settings, key: str):
+    """The value of an older config key (``"percentages.bounded"``) in ``settings``, or None."""
+    root, _, sub = key.partition(".")
+    value = dict(getattr(settings, "legacy", ()) or ()).get(root)
+    if sub:
+        value = value.get(sub) if isinstance(value, dict) else None
+    return value
 
 
 @dataclass(frozen=True)
@@ -124,7 +147,8 @@ class Rule:
     kinds: ClassVar[tuple[str, ...]] = ()
     #: the part of the report the rule reads (Vale's scope), shown by `relint rule`
     scope: ClassVar[str] = "document"
-    #: the rule compares with last year's report, which the engine then looks for and parses
+    #: the rule compares with last year's report: the engine then looks for it, parses it and
+    #: passes it to :meth:`check` and :meth:`summarize` as ``previous`` (None when none is found)
     needs_previous: ClassVar[bool] = False
     summary: ClassVar[Text]
     message: ClassVar[Text]
@@ -136,21 +160,30 @@ class Rule:
     def __init__(self, settings=None):
         self.settings = settings
 
-    def option(self, name: str, legacy=None):
-        """The value of a declared option: the user's ``[lint.<rule>]`` table, else
-        ``legacy`` (the value of an older config key, when set), else its default."""
+    def option(self, name: str):
+        """The value of a declared option: the user's ``[lint.<CODE or name>]`` table, else the
+        table of the longest code prefix that sets it (``[lint.P]``), else its older config
+        key (:attr:`Option.legacy`), else its default."""
         declared = next(o for o in self.options if o.name == name)
-        for key, table in getattr(self.settings, "lint", ()) or ():
+        tables = getattr(self.settings, "lint", ()) or ()
+        for key, table in tables:
             if key in (self.code, self.name) and name in table:
                 return table[name]
-        return declared.default if legacy is None else legacy
+        prefixes = sorted((key for key, table in tables if self.code.startswith(key) and name in table),
+                          key=len, reverse=True)
+        if prefixes:
+            return dict(tables)[prefixes[0]][name]
+        older = legacy_value(self.settings, declared.legacy) if declared.legacy else None
+        return declared.default if older is None else older
 
-    def check(self, report: Report) -> Iterable[Diagnostic]:
+    def check(self, report: Report, **context) -> Iterable[Diagnostic]:
+        """The findings in ``report``, read-only. ``context``: ``previous`` (last year's
+        report) for a rule that sets :attr:`needs_previous`; nothing otherwise."""
         raise NotImplementedError
 
-    def summarize(self, report: Report) -> Iterable[tuple[Text, str]]:
+    def summarize(self, report: Report, **context) -> Iterable[tuple[Text, str]]:
         """Measurements the rule publishes for the report's summary (checklist, HTML, JSON):
-        (label, value) pairs. Most rules publish none."""
+        (label, value) pairs. Most rules publish none. ``context`` as for :meth:`check`."""
         return ()
 
     def diagnostic(self, span: Span, message: Text | None = None, help: Text | None = None,

@@ -124,7 +124,7 @@ def _merge(registry: Registry, result: FileResult, found: list) -> None:
         source = result.source
         if source is None:  # a slim result keeps no text: read it again (few files have run findings)
             source = read_source(registry, result.path)
-        lines = [] if isinstance(source, InputError) else suppress.shown_lines(source)
+        lines = [] if isinstance(source, InputError) else source.shown_lines()
         # run findings come in the file's own coordinates: both matched in its own lines
         found, used = suppress.allowed(result.path, lines, found, settings)
         found, hits = suppress.baselined(result.path, lines, found, settings)

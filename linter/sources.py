@@ -13,7 +13,7 @@ import datetime
 import os
 import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 #: Inputs above this size are refused with E001 instead of exhausting memory.
 MAX_BYTES = 16 * 1024 * 1024
@@ -122,10 +122,39 @@ class Source:
     def mapped(self) -> bool:
         return self.line_map is not None or bool(self.column_maps) or bool(self.positions)
 
-    def slim(self) -> "Source":
-        """Only what places a line: no text, and of each joined line its first character."""
-        firsts = {index: places[:1] for index, places in self.positions.items()} if self.positions else None
-        return replace(self, text="", lines=[], display_lines=None, column_maps=None, positions=firsts)
+    def shown_lines(self) -> list[str]:
+        """The file's own lines, which spans in its own coordinates point into."""
+        return self.display_lines or self.lines
+
+    def places(self) -> "Places | None":
+        """Where the report's lines stand in the file (None when they are the file's own)."""
+        if self.line_map is None and not self.positions and not self.pages:
+            return None
+        firsts = {index: places[0] for index, places in self.positions.items() if places} if self.positions else None
+        return Places(tuple(self.line_map) if self.line_map is not None else None, firsts,
+                      tuple(self.pages) if self.pages else None)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where each line of the report stands in the file the user sees, without its text:
+    what the report model keeps of its source (small enough to send between processes and
+    to cache). ``line_map``: the file's line (or paragraph) of each line; ``firsts``: for a
+    line joined from several (a PDF paragraph), where its first character stands;
+    ``pages``: page-laid formats, the 1-based page of each display line."""
+
+    line_map: tuple[int, ...] | None = None
+    firsts: dict[int, tuple[int, int]] | None = None
+    pages: tuple[int, ...] | None = None
+
+    def original_line(self, line: int) -> int:
+        """The line (or, for docx, paragraph) number the user sees for a 1-based model line."""
+        index = line - 1
+        if self.firsts and index in self.firsts:
+            return self.firsts[index][0]
+        if self.line_map is not None and 0 <= index < len(self.line_map):
+            return self.line_map[index]
+        return line
 
     def page_line(self, line: int) -> tuple[int, int] | None:
         """(page, line on that page) of a 1-based display line, for page-laid formats."""

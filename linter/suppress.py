@@ -93,11 +93,6 @@ def baselined(path: str, lines: list[str], diagnostics, settings):
     return kept, hits
 
 
-def shown_lines(source) -> list[str]:
-    """The file's own lines, which spans in its own coordinates point into."""
-    return source.display_lines or source.lines
-
-
 class BaselineWriter(Formatter):
     """``--write-baseline``: the fingerprint of every finding, written file by file."""
 
@@ -110,7 +105,7 @@ class BaselineWriter(Formatter):
     def add(self, result) -> None:
         if result.report is None:
             return
-        lines = shown_lines(result.source) if result.source is not None else result.report.lines
+        lines = result.source.shown_lines() if result.source is not None else result.report.lines
         for d, print_ in zip(result.diagnostics, fingerprints(result.path, lines, result.diagnostics)):
             entry = {"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line, "fingerprint": print_}
             self.out.write(("\n " if not self.count else ",\n ") + json.dumps(entry, ensure_ascii=False))

@@ -2,7 +2,7 @@
 
 F001-F003 are data (``data/formulations.toml``), the same ``[[patterns]]`` tables users
 write, run by the one pattern engine in linter/patterns.py; F001 also takes the wrong →
-right pairs of the config's ``[[formulations]]``. F004 compares the plenary sessions a
+right pairs of its declared option ``formulations`` (``[tool.relint.lint.F001]``). F004 compares the plenary sessions a
 report lists with the dated list in ``data/plenaries.toml``.
 """
 
@@ -15,23 +15,29 @@ from functools import lru_cache
 from linter import hookimpl
 from linter.model import Report
 from linter.patterns import PatternRule, Swap, pattern_rules
-from linter.rule import Rule, Text
+from linter.rule import Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CN_DIGITS, cn_number
 
 DATA = "data/formulations.toml"
-#: the rule the config's [[formulations]] pairs extend
+#: the rule whose option (and the profile in force) adds wrong → right pairs
 EXTENDED_BY_CONFIG = "F001"
 
 
-class FormulationRule(PatternRule):
-    """A built-in formulation rule; F001 adds the pairs of the config's ``[[formulations]]``
-    (and of the profile in force), whose wrong forms are literal text."""
+class ExtendedFormulations(PatternRule):
+    """F001: the data file's wrong forms, plus the pairs of its option ``formulations`` and of
+    the deadline profile in force, whose wrong forms are literal text."""
+
+    options = (Option("formulations", list, [], Text(
+        "本地增加的“错误写法 → 正确写法”清单，每条写明 `wrong`、`right`、`reason`（错误写法按字面查找）；"
+        "部署方案（`--profile`）带的清单一并检查",
+        "local wrong → right pairs, each with `wrong`, `right` and `reason` (the wrong form is literal text); "
+        "the pairs of the deadline profile in force are checked too"),
+        keys=("wrong", "right", "reason"), legacy="formulations"),)
 
     def extra_swaps(self) -> tuple[Swap, ...]:
-        if self.code != EXTENDED_BY_CONFIG:
-            return ()
-        pairs = getattr(self.settings, "formulations", ()) or ()
+        profile = getattr(self.settings, "applied_profile", None)
+        pairs = tuple(profile.formulations if profile is not None else ()) + tuple(self.option("formulations"))
         return tuple(Swap(re.compile(re.escape(p["wrong"])), p["right"], p["reason"]) for p in pairs)
 
 
@@ -41,7 +47,10 @@ def formulation_rules() -> tuple[type[Rule], ...]:
 
     # validated as a user's [[patterns]] are: one schema for built-in and user rules
     tables = SCHEMA["patterns"][1](DATA, "patterns", load_package_data("linter.rules", DATA)["patterns"])
-    return tuple(pattern_rules(tables, base=FormulationRule, module=__name__).values())
+    extended = [t for t in tables if t["code"] == EXTENDED_BY_CONFIG]
+    rules = {**pattern_rules([t for t in tables if t["code"] != EXTENDED_BY_CONFIG], module=__name__),
+             **pattern_rules(extended, base=ExtendedFormulations, module=__name__)}
+    return tuple(rules[code] for code in sorted(rules))
 
 
 #: A listing of plenary sessions of one Central Committee: 二十届二中、三中全会 (each item

@@ -15,7 +15,7 @@ from linter.rules.basis import GBT_9704
 
 from linter import hookimpl
 from linter.model import Report, Span, TextLine
-from linter.rule import Rule, Text
+from linter.rule import Option, Rule, Text
 from linter.tomlio import load_package_data
 
 _ALIGN = {"center": "居中", "both": "两端对齐", "left": "左对齐", "start": "左对齐", "right": "右对齐",
@@ -53,11 +53,26 @@ def whole_document(report: Report) -> Span:
     return Span.on_line(1, 1, len(report.lines[0]) if report.lines else 0)
 
 
+_TYPES = {float: float, int: float, list: list, str: str}
+
+
+def table_options(table: str, docs: dict[str, tuple[str, str]]) -> tuple[Option, ...]:
+    """The values of one table of ``data/layout.toml`` as a rule's options (a province's own
+    template sets them in ``[tool.relint.lint.<CODE>]``), defaults from the data file."""
+    values = spec()[table]
+    return tuple(Option(key, _TYPES[type(values[key])], values[key], Text(*doc)) for key, doc in docs.items())
+
+
 class LayoutRule(Rule):
-    """What the layout rules share: they apply to .docx reports only."""
+    """What the layout rules share: they apply to .docx reports only, and read the expected
+    values through their options."""
 
     scope = "layout"
     basis = GBT_9704
+
+    def expected(self) -> dict:
+        """The rule's expected values: each option as the user set it, else the data file's."""
+        return {option.name: self.option(option.name) for option in self.options}
 
     def check(self, report: Report):
         if report.layout is None:
@@ -92,7 +107,8 @@ class PageSetup(LayoutRule):
     A4 纸，上 3.7 cm、下 3.5 cm、左 2.8 cm、右 2.6 cm。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[page]`：各边距、纸张尺寸和允许误差 `tolerance`（毫米）。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复：在“布局 → 页面设置”中修改。
@@ -108,8 +124,13 @@ class PageSetup(LayoutRule):
     _SIDES = (("width", "纸宽", "width"), ("height", "纸高", "height"), ("top", "上边距", "top"),
               ("bottom", "下边距", "bottom"), ("left", "左边距", "left"), ("right", "右边距", "right"))
 
+    options = table_options("page", {"width": ("纸宽（毫米）", "paper width (mm)"), "height": ("纸高（毫米）", "paper height (mm)"),
+                          "top": ("上边距（毫米）", "top margin (mm)"), "bottom": ("下边距（毫米）", "bottom margin (mm)"),
+                          "left": ("左边距（毫米）", "left margin (mm)"), "right": ("右边距（毫米）", "right margin (mm)"),
+                          "tolerance": ("允许误差（毫米）", "tolerance (mm)")})
+
     def check_layout(self, report: Report):
-        page = spec()["page"]
+        page = self.expected()
         reported = set()
         for setup in report.layout.pages:
             off = [(zh, en, getattr(setup, key), page[key]) for key, zh, en in self._SIDES
@@ -140,7 +161,8 @@ class BodyFont(LayoutRule):
     正文用“仿宋_GB2312”（或“仿宋”）。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[body] fonts`。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复：修改正文样式的中文字体。
@@ -154,8 +176,11 @@ class BodyFont(LayoutRule):
                    "body text is in “{font}” ({count} paragraphs); expected {expected}")
     help = Text("将正文样式的中文字体改为仿宋_GB2312", "set the body style's East Asian font to 仿宋_GB2312")
 
+    options = table_options("body", {"fonts": ("可接受的正文字体（字体名包含其中之一即可）", "accepted body fonts (a name containing one)"),
+                          "font-name": ("消息中建议的字体", "the font the message suggests")})
+
     def check_layout(self, report: Report):
-        body = spec()["body"]
+        body = self.expected()
         wrong = []
         for paragraph in body_paragraphs(report):
             run = report.layout.paragraph(paragraph.span.line).format_of()
@@ -180,7 +205,8 @@ class BodySize(LayoutRule):
     正文字号为“三号”（16 磅）。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[body] size`、`size-tolerance`。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复：修改正文样式的字号。
@@ -194,8 +220,10 @@ class BodySize(LayoutRule):
                    "body text is {size} pt ({count} paragraphs); expected size 3 (16 pt)")
     help = Text("将正文样式的字号改为三号", "set the body style's size to 三号 (16 pt)")
 
+    options = table_options("body", {"size": ("正文字号（磅）", "body text size (pt)"), "size-tolerance": ("允许误差（磅）", "tolerance (pt)")})
+
     def check_layout(self, report: Report):
-        body = spec()["body"]
+        body = self.expected()
         wrong = []
         for paragraph in body_paragraphs(report):
             run = report.layout.paragraph(paragraph.span.line).format_of()
@@ -219,7 +247,8 @@ class TitleFormat(LayoutRule):
     标题用二号“方正小标宋简体”，居中。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[title]`：`fonts`、`size`、`size-tolerance`、`align`。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -232,8 +261,13 @@ class TitleFormat(LayoutRule):
     message = Text("标题格式不符合公文格式：{what}", "title layout off the standard: {what_en}")
     help = Text("标题用二号方正小标宋简体，居中", "set the title in 方正小标宋简体, 22 pt, centred")
 
+    options = table_options("title", {"fonts": ("可接受的标题字体", "accepted title fonts"),
+                          "font-name": ("消息中建议的字体", "the font the message suggests"),
+                          "size": ("标题字号（磅）", "title size (pt)"), "size-tolerance": ("允许误差（磅）", "tolerance (pt)"),
+                          "align": ("可接受的对齐方式（Word 的值，如 center）", "accepted alignments (Word's values, e.g. center)")})
+
     def check_layout(self, report: Report):
-        title = spec()["title"]
+        title = self.expected()
         for line in report.title_lines:
             paragraph = report.layout.paragraph(line.span.line)
             run = paragraph.format_of() if paragraph is not None else None
@@ -244,8 +278,8 @@ class TitleFormat(LayoutRule):
                 zh.append(f"字体为“{run.font}”（应为{title['font-name']}）")
                 en.append(f"font “{run.font}” (expected {title['font-name']})")
             if not _near(run.size, title["size"], title["size-tolerance"]):
-                zh.append(f"字号 {_number(run.size)} 磅（应为 22 磅）")
-                en.append(f"size {_number(run.size)} pt (expected 22)")
+                zh.append(f"字号 {_number(run.size)} 磅（应为 {_number(title['size'])} 磅）")
+                en.append(f"size {_number(run.size)} pt (expected {_number(title['size'])})")
             if paragraph.align not in title["align"]:
                 zh.append(f"{_ALIGN.get(paragraph.align, paragraph.align)}（应居中）")
                 en.append(f"aligned {paragraph.align or 'left'} (expected centred)")
@@ -269,7 +303,8 @@ class HeadingFont(LayoutRule):
     “（一）健全依法决策机制”用楷体_GB2312。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[headings]`：各层可接受的字体。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -283,13 +318,16 @@ class HeadingFont(LayoutRule):
                    "level-{level} headings are in “{font}” ({count}); expected {expected}")
     help = Text("一、用黑体，（一）用楷体，1. 和（1）用仿宋", "一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋")
 
+    options = table_options("headings", {f"level-{n}": (f"第{n}层标题可接受的字体", f"accepted fonts of level-{n} headings") for n in range(1, 5)}
+                        | {"names": ("消息中建议的各层字体", "the fonts the message suggests, by level")})
+
     def check_layout(self, report: Report):
-        headings = spec()["headings"]
+        headings = self.expected()
         wrong = []
         for top in report.sections:
             for section in top.walk():
                 heading = section.heading
-                names = headings.get(str(heading.level))
+                names = headings.get(f"level-{heading.level}")
                 paragraph = report.layout.paragraph(heading.title_span.line)
                 if names is None or paragraph is None:
                     continue
@@ -317,7 +355,8 @@ class LineSpacing(LayoutRule):
     段落行距设为“固定值 28 磅”（或文档网格每页 22 行）。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[spacing]`：`min`、`max`（磅）。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -331,8 +370,10 @@ class LineSpacing(LayoutRule):
                    "body line spacing is {spacing} ({count} paragraphs); expected a fixed 28–29 pt (22 lines a page)")
     help = Text("将正文段落行距设为固定值 28 磅", "set the body paragraphs' line spacing to exactly 28 pt")
 
+    options = table_options("spacing", {"min": ("最小行距（磅）", "least line pitch (pt)"), "max": ("最大行距（磅）", "greatest line pitch (pt)")})
+
     def check_layout(self, report: Report):
-        spacing = spec()["spacing"]
+        spacing = self.expected()
         wrong = []
         for paragraph in body_paragraphs(report):
             layout = report.layout.paragraph(paragraph.span.line)
@@ -362,7 +403,8 @@ class FirstLineIndent(LayoutRule):
     段落格式设“首行缩进 2 字符”。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[indent]`：`chars`、`tolerance`。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -376,8 +418,11 @@ class FirstLineIndent(LayoutRule):
                    "body first-line indent is {indent} characters ({count} paragraphs); expected 2")
     help = Text("段落格式设为首行缩进 2 字符", "indent the first line by 2 characters")
 
+    options = table_options("indent", {"chars": ("首行缩进（字符）", "first-line indent (characters)"),
+                          "tolerance": ("允许误差（字符）", "tolerance (characters)")})
+
     def check_layout(self, report: Report):
-        indent = spec()["indent"]
+        indent = self.expected()
         wrong = []
         for paragraph in body_paragraphs(report):
             layout = report.layout.paragraph(paragraph.span.line)
@@ -405,7 +450,8 @@ class PageNumbers(LayoutRule):
     插入页码，格式选“- 1 -”，设“奇偶页不同”，奇数页右对齐、偶数页左对齐（或框架对齐“外侧”）。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[page-numbers]`：`size`、`size-tolerance`。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -418,8 +464,10 @@ class PageNumbers(LayoutRule):
     message = Text("页码不符合公文格式：{what}", "page numbers off the standard: {what_en}")
     help = Text("页码用 4 号字，两侧加一字线，单页居右、双页居左", "14 pt numbers between dashes, on the outside")
 
+    options = table_options("page-numbers", {"size": ("页码字号（磅）", "page number size (pt)"), "size-tolerance": ("允许误差（磅）", "tolerance (pt)")})
+
     def check_layout(self, report: Report):
-        numbers, expected = report.layout.page_numbers, spec()["page-numbers"]
+        numbers, expected = report.layout.page_numbers, self.expected()
         if not numbers.present:
             problems = [("没有页码", "no page numbers")]
         else:
@@ -452,7 +500,8 @@ class DateLinePlacement(LayoutRule):
     署名和日期右对齐，日期右空四字。
 
     ## 选项
-    `rules/data/layout.toml` 的 `[date-line] min-left-chars`：左缩进至少多少个字符也算排在右侧。
+    数值默认取自 `rules/data/layout.toml`；省级模板不同的，在配置中改：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -465,8 +514,10 @@ class DateLinePlacement(LayoutRule):
     message = Text("{what}没有排在右侧（当前为{align}）", "the {what_en} is not on the right (aligned {align_en})")
     help = Text("署名和成文日期右对齐，成文日期右空四字", "align the signature and the date line to the right")
 
+    options = table_options("date-line", {"min-left-chars": ("左缩进至少多少个字符也算排在右侧", "a left indent of at least this many characters counts as right")})
+
     def check_layout(self, report: Report):
-        minimum = spec()["date-line"]["min-left-chars"]
+        minimum = self.option("min-left-chars")
         lines = [(line, "署名", "signature") for line in report.signature]
         if report.date_where is not None:
             lines.append((report.date_where, "成文日期", "date line"))

@@ -12,7 +12,7 @@ from linter.rules.basis import GBT_15835
 from linter import hookimpl
 from linter.model import Report
 from linter.regex import lazy
-from linter.rule import Edit, Fix, Rule, Text
+from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CHANGE_VERBS, CN_DIGITS, DECREASE_VERBS, NUMBER, SP, number_value
 
@@ -22,19 +22,30 @@ def _builtin_words() -> dict:
     return load_package_data("linter.rules", "data/percentages.toml")
 
 
-def rate_words(settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(bounded, unbounded) metric words: the data file plus ``[percentages]`` from config."""
+#: The words of rate metrics a user adds to the data file's, declared by every P rule that
+#: tells a rate by its word (set once for them all in ``[tool.relint.lint.P]``).
+RATE_OPTIONS = (
+    Option("bounded", list, [], Text("增加的有界比率用语（占全体的比率，不超过100%，变化用百分点），与数据文件中的一并使用",
+                                     "more words of bounded rates (shares of a whole: at most 100%, changes in points), "
+                                     "added to the data file's"), legacy="percentages.bounded"),
+    Option("unbounded", list, [], Text("增加的无界比率用语（增长率等，可超过100%）",
+                                       "more words of unbounded rates (growth rates, may exceed 100%)"),
+           legacy="percentages.unbounded"),
+)
+
+
+def rate_words(rule: Rule | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(bounded, unbounded) metric words: the data file plus the rule's options."""
     data = _builtin_words()
-    extra = dict(getattr(settings, "percentages", ()) or ())
-    return (tuple(data["bounded"]) + tuple(extra.get("bounded", ())),
-            tuple(data["unbounded"]) + tuple(extra.get("unbounded", ())))
+    return (tuple(data["bounded"]) + tuple(rule.option("bounded") if rule else ()),
+            tuple(data["unbounded"]) + tuple(rule.option("unbounded") if rule else ()))
 
 
-def metric(before: str, settings) -> tuple[str | None, bool]:
+def metric(before: str, rule: Rule | None) -> tuple[str | None, bool]:
     """The bounded rate a number belongs to, with up to four characters that qualify it
     ("群众满意率"), and whether a change verb stands between it and the number ("满意率
-    提高5%" is a change; "满意率提升至95%" is a level)."""
-    bounded, unbounded = rate_words(settings)
+    提高5%" is a change; "满意率提升至95%" is a level). ``rule``: whose options add words."""
+    bounded, unbounded = rate_words(rule)
     best = None
     for word in bounded + unbounded:
         at = before.rfind(word)
@@ -64,7 +75,8 @@ class RateOverHundred(Rule):
     核对分子分母，如 `群众满意率达95%`
 
     ## 选项
-    比率用语在 `rules/data/percentages.toml`，可在配置 `[tool.relint.percentages]` 中用 `bounded`、`unbounded` 扩充。
+    比率用语在 `rules/data/percentages.toml`，可用选项扩充：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -78,11 +90,13 @@ class RateOverHundred(Rule):
     message = Text("“{metric}”为{text}，比率不能超过100%", "“{metric}” is {text}; a rate cannot exceed 100%")
     help = Text("核对分子和分母", "check the numerator and the denominator")
 
+    options = RATE_OPTIONS
+
     def check(self, report: Report):
         for fact in report.facts.percents:
             if fact.points or fact.value <= 100:
                 continue
-            name, changed = metric(fact.before, self.settings)
+            name, changed = metric(fact.before, self)
             if name and not changed:
                 yield self.diagnostic(fact.span, metric=name, text=fact.text.strip())
 
@@ -103,7 +117,8 @@ class PercentContradictsCounts(Rule):
     `15件交办事项已办结11件，办结率73.33%。`
 
     ## 选项
-    比率用语可在配置 `[tool.relint.percentages]` 中扩充。
+    比率用语可用选项扩充：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -118,6 +133,8 @@ class PercentContradictsCounts(Rule):
                    "{text} contradicts {part}/{whole} (={expected}%) in the same sentence")
     help = Text("核对比率或数量", "check the percentage or the counts")
 
+    options = RATE_OPTIONS
+
     def check(self, report: Report):
         facts = report.facts
         percents_in, counts_in = defaultdict(list), defaultdict(list)
@@ -129,7 +146,7 @@ class PercentContradictsCounts(Rule):
         for fact in facts.percents:
             if fact.points or fact.qualifier or len(percents_in[fact.sentence_at]) != 1:
                 continue
-            name, changed = metric(fact.before, self.settings)
+            name, changed = metric(fact.before, self)
             if not name or changed:
                 continue
             if "、" in fact.before or "均" in fact.before:
@@ -164,7 +181,8 @@ class InconsistentMetric(Rule):
     统一为核实后的数值。
 
     ## 选项
-    无。
+    比率用语可用选项扩充：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复。
@@ -179,12 +197,14 @@ class InconsistentMetric(Rule):
                    "{line}")
     help = Text("统一为核实后的数值", "use the verified value in both places")
 
+    options = RATE_OPTIONS
+
     def check(self, report: Report):
         seen: dict[str, object] = {}
         for fact in report.facts.percents:
             if fact.points or fact.part == "plan":
                 continue
-            name, changed = metric(fact.before, self.settings)
+            name, changed = metric(fact.before, self)
             if not name or changed:
                 continue
             first = seen.setdefault(name, fact)
@@ -209,7 +229,8 @@ class PercentForPoints(Rule):
     `调解成功率由60%提高到70%，提高10个百分点。`
 
     ## 选项
-    比率用语可在配置 `[tool.relint.percentages]` 中扩充。
+    比率用语可用选项扩充：
+    （由声明的选项生成）
 
     ## 修复
     无自动修复：也可能本意是相对增幅，需要起草人确认。
@@ -224,6 +245,8 @@ class PercentForPoints(Rule):
     help = Text("改为“{points}个百分点”，或写明是相对增幅", "write “{points}个百分点”, or say it is a relative change")
     basis = GBT_15835
 
+    options = RATE_OPTIONS
+
     def check(self, report: Report):
         for fact in report.facts.changes:
             if fact.points:
@@ -232,7 +255,7 @@ class PercentForPoints(Rule):
                 a, b, c = (number_value(n)[0] for n in (fact.start, fact.end, fact.change))
                 if abs(abs(b - a) - c) < 1e-9:
                     yield self.diagnostic(fact.change_span, text=fact.text, points=fact.change)
-            elif metric(fact.clause, self.settings)[0]:
+            elif metric(fact.clause, self)[0]:
                 yield self.diagnostic(fact.span, text=fact.text, points=fact.change)
 
 

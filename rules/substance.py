@@ -28,13 +28,9 @@ def data() -> dict:
     return load_package_data("linter.rules", "data/substance.toml")
 
 
-def threshold(rule: Rule, name: str) -> float:
-    """A threshold option of a Q rule (the older ``[substance]`` table still counts)."""
-    return rule.option(name, dict(getattr(rule.settings, "substance", ()) or ()).get(name))
-
-
 def threshold_option(name: str, doc: Text) -> Option:
-    return Option(name, float, data()["thresholds"][name], doc)
+    """A threshold option of a Q rule (the older ``[substance]`` table still sets it)."""
+    return Option(name, float, data()["thresholds"][name], doc, legacy=f"substance.{name}")
 
 
 def part_lines(report: Report, role: str, headings: bool = True) -> list[TextLine]:
@@ -214,7 +210,7 @@ class FewFacts(Rule):
 
     def check(self, report: Report):
         measured = facts_per_1000(report)
-        limit = threshold(self, "facts-per-1000")
+        limit = self.option("facts-per-1000")
         if measured and measured[0] < limit:
             rate, count, chars = measured
             yield self.diagnostic(report.part(MEASURES).where.span, rate=f"{rate:.1f}", count=count,
@@ -273,12 +269,11 @@ class CopiedFromLastYear(Rule):
                                                    "share of a passage's 4-grams found in last year's part "
                                                    "that counts as copied")),)
 
-    def _repeats(self, report: Report):
-        previous = report.previous
+    def _repeats(self, report: Report, previous: Report | None):
         if previous is None:
             return
         size = int(data()["thresholds"]["shingle"])
-        limit = threshold(self, "similarity")
+        limit = self.option("similarity")
         for role in (SHORTCOMINGS, PLAN):
             theirs = part_lines(previous, role, headings=False) or list(previous.paragraphs())
             their_shingles = [(t, shingles(t.text, size)) for t in theirs]
@@ -292,16 +287,15 @@ class CopiedFromLastYear(Rule):
                     best = max(their_shingles, key=lambda pair: len(mine & pair[1]))[0]
                     yield role, line, best, share
 
-    def check(self, report: Report):
-        path = report.previous.source.path if report.previous is not None and report.previous.source else ""
-        for role, line, best, share in self._repeats(report):
+    def check(self, report: Report, previous: Report | None = None):
+        for role, line, best, share in self._repeats(report, previous):
             spec = report.part(role).spec
-            yield self.diagnostic(line.span, part=spec.name, part_en=spec.name_en, path=path,
-                                  line=report.previous.original_line(best.span.line), percent=round(share * 100))
+            yield self.diagnostic(line.span, part=spec.name, part_en=spec.name_en, path=previous.path,
+                                  line=previous.original_line(best.span.line), percent=round(share * 100))
 
-    def summarize(self, report: Report):
-        if report.previous is not None:
-            yield self.label, str(sum(1 for _ in self._repeats(report)))
+    def summarize(self, report: Report, previous: Report | None = None):
+        if previous is not None:
+            yield self.label, str(sum(1 for _ in self._repeats(report, previous)))
 
 
 class SystemsCoverage(Rule):

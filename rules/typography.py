@@ -284,12 +284,11 @@ class LatinWord(Rule):
     message = Text("中文句子中有英文单词“{word}”", "Latin word “{word}” inside Chinese prose")
     help = Text("换成中文；确属专有名词的，加入配置 [lint.T003] allow", "use Chinese, or add the term to "
                 "[lint.T003] allow")
-    options = (Option("allow", list, [], Text("允许的英文词（不区分大小写）；旧的顶层键 latin-allow 仍然有效",
-                                              "Latin words to accept (any case); the older top-level key "
-                                              "latin-allow still works")),)
+    options = (Option("allow", list, [], Text("允许的英文词（不区分大小写）", "Latin words to accept (any case)"),
+                      legacy="latin-allow"),)
 
     def check(self, report: Report):
-        allowed = {w.lower() for w in self.option("allow", list(self.settings.latin_allow) or None)}
+        allowed = {w.lower() for w in self.option("allow")}
         for scan in scan_lines(report):
             text = scan.line.text
             for match in _LATIN_WORD.finditer(text):

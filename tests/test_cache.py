@@ -196,3 +196,22 @@ def test_another_relint_version_or_plugin_set_is_a_miss(registry, monkeypatch, t
     monkeypatch.setattr(linter, "__version__", linter.__version__ + ".post1")
     after = ResultCache(str(tmp_path), Registry().fingerprint).key(path, Settings(), data)
     assert before and after and before != after
+
+
+def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
+    """A cached .docx result keeps where its lines stand (paragraph numbers, for the
+    checklist): the model's places are plain data, not the source they came from."""
+    import docx
+    from conftest import lint_file
+
+    from linter import packed
+
+    document = docx.Document()
+    for line in ["", "XX县司法局2024年法治政府建设年度报告", "", "一、主要举措和成效", "全年办结案件10件。"]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "r.docx")
+    result = lint_file(registry, tmp_path / "r.docx")
+    result.report, result.source = result.report.slim(), None
+    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path)
+    assert again.report.places == result.report.places and again.report.places is not None
+    assert [again.report.original_line(n) for n in (1, 2)] == [result.report.original_line(n) for n in (1, 2)]

@@ -3,7 +3,7 @@
 import pytest
 from conftest import FIXTURES, codes, lint_text, run_relint
 
-from linter.config import ConfigError, ConfigResolver, Settings, load_config_file
+from linter.config import ConfigError, ConfigResolver, Settings, check_options, load_config_file
 
 REPORT = (FIXTURES / "rules" / "S102.txt").read_text(encoding="utf-8")  # S102 and nothing else
 
@@ -63,20 +63,17 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
     ('respect-gitignore = "yes"\n', "respect-gitignore", "true or false"),
     ('deadline = "02-30"\n', "deadline", "month-day"),
     ('deadline = "02-29"\n', "deadline", "exists every year"),  # a leap day is no yearly deadline
-    ('[percentages]\nrates = ["x"]\n', "percentages.rates", "unknown key"),
-    ('[[formulations]]\nwrong = "a"\nright = "b"\n', "formulations[1]", "missing key 'reason'"),
     ('[[allow]]\ncode = "T003"\ntext = "and"\nline = 3\n', "allow[1].line", "unknown key"),
-    ('latin-allow = "and"\n', "latin-allow", "list of strings"),
-    ('[substance]\nsimilarity = "high"\n', "substance.similarity", "non-negative number"),
     ('[elements.review]\nheading = "复议"\n', "elements.review.heading", "list of strings"),
     ('[elements.review]\nheading = ["("]\n', "elements.review.heading", "invalid regular expression"),
     ('[elements.review]\ntitle = ["x"]\n', "elements.review.title", "unknown key"),
     ('select = [\n', "-", "not valid TOML"),
 ])
-def test_bad_config_names_file_key_and_expectation(tmp_path, text, key, expected):
+def test_bad_config_names_file_key_and_expectation(registry, tmp_path, text, key, expected):
+    """(The older keys of rule options are checked in tests/test_rule_options.py.)"""
     path = write(tmp_path / "relint.toml", text)
     with pytest.raises(ConfigError) as info:
-        load_config_file(str(path))
+        check_options(load_config_file(str(path)), registry.rules)  # unknown keys: once the rules are known
     assert (info.value.path, info.value.key) == (str(path), key)
     assert expected in info.value.expected
 
@@ -88,10 +85,9 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.decode().strip().splitlines() == [
         f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: allow, deadline, elements, "
-        "exclude, extend-exclude, extend-include, extend-select, fail-on, formulations, furniture, ignore, include, "
-        "kind, lang, latin-allow, lint, output-format, patterns, per-file-ignores, percentages, previous, profile, "
-        "respect-gitignore, "
-        "select, severity, substance"]
+        "exclude, extend-exclude, extend-include, extend-select, fail-on, furniture, ignore, include, "
+        "kind, lang, lint, output-format, patterns, per-file-ignores, previous, profile, respect-gitignore, "
+        "select, severity (rule options go in [lint.<CODE or name>], see `relint rule CODE`)"]
 
 
 def test_config_elements_extend_keywords_and_add_required_parts(registry):

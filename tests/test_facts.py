@@ -71,7 +71,7 @@ def test_counts_with_units_share_the_sentence_of_their_percentage():
 def test_config_extends_rate_words(registry):
     text = "XX县司法局\n关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n结案指数达120%。\n"
     assert [d.code for d in lint_text(registry, text, select=("P001",)).diagnostics] == []
-    extended = lint_text(registry, text, select=("P001",), percentages=(("bounded", ("结案指数",)),))
+    extended = lint_text(registry, text, select=("P001",), lint=(("P", {"bounded": ["结案指数"]}),))
     assert [d.code for d in extended.diagnostics] == ["P001"]
 
 

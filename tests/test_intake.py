@@ -75,11 +75,10 @@ def test_pdf_keeps_only_the_spaces_its_text_layer_holds(registry):
 
 def test_pdf_findings_point_at_the_page_line(registry):
     result = lint_file(registry, FORMATS / "002.pdf", select=("T003",))
-    source = result.report.source
     (finding,) = result.diagnostics
     span = finding.span
-    assert source.display_lines[span.line - 1][span.column - 1:span.end_column - 1] == "and"
-    assert source.page_line(span.line) == (1, 3)
+    assert result.source.display_lines[span.line - 1][span.column - 1:span.end_column - 1] == "and"
+    assert result.report.places.page_line(span.line) == (1, 3)
     checklist = run_relint("--no-cache", "--format", "checklist", str(FORMATS / "002.pdf")).stdout.decode()
     assert "✓ 存在的不足和原因: 第4页第3行 标题「二、推进法治政府建设存在的不足和原因」" in checklist
     page = run_relint("--format", "html", str(FORMATS / "002.pdf")).stdout.decode()
@@ -188,7 +187,8 @@ def test_ofd_text_objects_in_page_order(registry):
     assert source.lines[6].endswith("经研究，同意张阿三同志辞职。") and len(source.lines) == 10
     assert "— 1 —" in source.display_lines and not any("—" in line for line in source.lines)
     result = lint_source(registry, source, Settings())
-    assert source.page_line(result.report.source.original_position(9, 1)[0]) == (2, 2)
+    places = result.report.places
+    assert places.page_line(places.original_line(9)) == (2, 2)
     hello = read_source(registry, str(FORMATS / "ofdrw" / "helloworld.ofd"))
     assert hello.lines == ["你好呀，OFD Reader&Writer！"]
 

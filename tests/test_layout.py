@@ -160,3 +160,15 @@ def test_template_fixture_is_the_word_file(tmp_path):
     data = (FIXTURES / "docx" / "gbt9704-template-word.dotx").read_bytes()
     app = __import__("zipfile").ZipFile(io.BytesIO(data)).read("docProps/app.xml")
     assert b"Microsoft Office Word" in app
+
+
+def test_a_provinces_own_template_is_set_through_the_rule_options(registry, tmp_path):
+    """The GB/T 9704 values are the L rules' declared options: a config that describes the
+    file's own template (here Word's default one) silences what it allows, and only that."""
+    plain = plain_report(tmp_path / "plain.docx")
+    setup = lint_file(registry, plain, select=("L",)).report.layout.pages[0]
+    template = {side: round(getattr(setup, side), 2) for side in ("width", "height", "top", "bottom", "left", "right")}
+    own = lint_file(registry, plain, select=("L",), lint=(("L001", template), ("body-font", {"fonts": ["宋体"]}),
+                                                           ("L", {"size": 11.0})))
+    assert {"L001", "L002", "L003"}.isdisjoint(d.code for d in own.diagnostics)
+    assert "L006" in {d.code for d in own.diagnostics}  # line spacing was not changed

@@ -64,7 +64,7 @@ def test_config_formulations_extend_f001_as_literal_text(registry):
     pair = {"wrong": "依法治县(试行)", "right": "依法治县（试行）", "reason": "括号用全角"}
     text = (FIXTURES / "rules" / "F001_clean.txt").read_text(encoding="utf-8").replace("无。", "落实依法治县(试行)方案。")
     assert [d.code for d in lint_text(registry, text, select=("F001",)).diagnostics] == []
-    found = lint_text(registry, text, select=("F001",), formulations=(pair,)).diagnostics
+    found = lint_text(registry, text, select=("F001",), lint=(("F001", {"formulations": [pair]}),)).diagnostics
     assert [(d.message.zh, d.fix.edits[0].content) for d in found] == [
         ("“依法治县(试行)”应为“依法治县（试行）”：括号用全角", "依法治县（试行）")]
 

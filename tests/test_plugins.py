@@ -143,3 +143,26 @@ def test_a_plugin_formatter_object_streams_any_format(tmp_path):
     assert all(n > 0 for n in counts)
     for jobs in ("1", "2"):
         assert run_relint("--jobs", jobs, *SEEDS, env=env).stdout.decode().splitlines() == lines
+
+
+def test_a_plugin_rule_gets_last_years_report_passed_explicitly(tmp_path):
+    """A third-party rule that sets needs_previous receives last year's report as
+    ``previous`` (the model itself carries none); older rules keep their check(report)."""
+    compare = DEMO_RULE.replace('code = "X001"', 'code = "X002"\n        needs_previous = True').replace(
+        "def check(self, report):\n            yield self.diagnostic(Span.point(1, 1))",
+        "def check(self, report, previous=None):\n"
+        "            assert not hasattr(report, 'previous')\n"
+        "            if previous is not None:\n"
+        "                yield self.diagnostic(Span.point(1, 1), Text(previous.path, previous.path))")
+    site = tmp_path / "site"
+    site.mkdir()
+    env = fake_distribution(site, compare, name="relint_compare")
+    this, last = (FIXTURES / "substance").glob("*2024*.txt"), (FIXTURES / "substance").glob("*2023*.txt")
+    this, last = next(this), next(last)
+    done = run_relint("--select", "X002", "--previous", str(last), str(this), env=env)
+    assert done.returncode == 1, done.stderr.decode()
+    assert f"X002 {last}" in done.stdout.decode()
+    alone = tmp_path / this.name  # no sibling named for last year: nothing to compare with
+    alone.write_bytes(this.read_bytes())
+    assert "X002" not in run_relint("--select", "X002", str(alone), env=env).stdout.decode()
+    assert "X001" in run_relint("--select", "X001", SEED_000, env=fake_distribution(tmp_path, DEMO_RULE)).stdout.decode()

@@ -2,10 +2,12 @@
 
 ``fixtures/rules/S102.txt`` (and ``S102-variant.txt``) must trigger S102, ``S102_clean*.txt`` the "must not"
 cases; the expected diagnostics are in the ``.snap`` file beside each fixture. Run with
-``RELINT_UPDATE_SNAPSHOTS=1`` to rewrite the snapshots, then review the diff.
+``RELINT_UPDATE_SNAPSHOTS=1`` to rewrite the snapshots, then review the diff. Each finding is
+shown with its source line and a caret line under the text it flags.
 """
 
 import os
+import unicodedata
 
 import pytest
 from conftest import FIXTURES, lint_file
@@ -14,8 +16,26 @@ RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*.txt"))
 CLEAN_REPORTS = sorted((FIXTURES / "clean").glob("*.txt"))
 
 
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def excerpt(lines: list[str], span) -> str:
+    """The source line of a finding with a caret line under its span, as ruff's snapshots
+    show it: a span running past its line is marked to the line's end, a point by one caret."""
+    text = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+    start = span.column - 1
+    end = span.end_column - 1 if span.end_line == span.line else len(text)
+    gutter = " " * len(str(span.line))
+    carets = "^" * max(width(text[start:end]), 1)
+    return f"{gutter} |\n{span.line} | {text}\n{gutter} | {' ' * width(text[:start])}{carets}\n".replace(" \n", "\n")
+
+
 def render(result) -> str:
-    return "".join(f"{d.span.line}:{d.span.column} {d.code} {d.message.zh}\n" for d in result.diagnostics)
+    lines = result.source.shown_lines()
+    return "".join(f"{d.span.line}:{d.span.column} {d.code} {d.message.zh}\n{excerpt(lines, d.span)}"
+                   for d in result.diagnostics)
 
 
 @pytest.mark.parametrize("fixture", RULE_FIXTURES, ids=lambda p: p.stem)
@@ -46,3 +66,16 @@ def test_every_rule_has_a_positive_fixture(registry):
 def test_clean_reports_trigger_no_rule_even_opt_in_ones(registry, report):
     result = lint_file(registry, report, select=("ALL",))
     assert result.diagnostics == []
+
+
+@pytest.mark.parametrize("text, span, carets", [
+    ("使用 and 连接", (1, 4, 1, 7), "     ^^^"),  # after three characters, two of them wide
+    ("全年结案１０５件", (1, 5, 1, 8), "        ^^^^^^"),  # full-width digits are wide too
+    ("abc", (1, 4, 1, 4), "   ^"),  # a point at the line's end
+    ("第一行", (1, 3, 2, 1), "    ^^"),  # a span into the next line: marked to this line's end
+])
+def test_carets_line_up_under_wide_characters(text, span, carets):
+    from linter.model import Span
+
+    shown = excerpt([text], Span(*span)).splitlines()
+    assert shown[1] == f"1 | {text}" and shown[2] == f"  | {carets}"

@@ -56,5 +56,18 @@ def test_checklist_and_json_show_the_substance_summary():
 
 
 def test_last_years_report_is_parsed_only_when_a_rule_needs_it(registry):
-    assert lint_file(registry, THIS_YEAR).report.previous is not None
-    assert lint_file(registry, THIS_YEAR, ignore=("Q004",)).report.previous is None
+    assert lint_file(registry, THIS_YEAR).compared
+    assert not lint_file(registry, THIS_YEAR, ignore=("Q004",)).compared
+
+
+def test_the_report_model_holds_no_source_and_no_other_report(registry):
+    """Rules read this year's typed model; last year's report is passed to the rules that
+    compare with it, and the raw input stays with the result (for the formats that show it)."""
+    from dataclasses import fields
+
+    from linter.model import Report
+
+    names = {f.name for f in fields(Report)}
+    assert not names & {"source", "previous"}
+    result = lint_file(registry, THIS_YEAR)
+    assert result.source is not None and result.source.path == str(THIS_YEAR)

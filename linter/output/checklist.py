@@ -27,7 +27,7 @@ def _where(report, match, lang: str) -> str:
 def place(report, line: int, lang: str) -> str:
     """Where a line is, in the unit of the file's format: page and line of a PDF, paragraph
     of a Word file, line of a text file."""
-    on_page = report.source.page_line(line) if report.source is not None else None
+    on_page = report.places.page_line(line) if report.places is not None else None
     if on_page:
         return t("page_line", lang, page=on_page[0], line=on_page[1])
     return t("paragraph" if report.format in PARAGRAPH_FORMATS else "line", lang, line=line)

@@ -105,8 +105,7 @@ def _report_section(index: int, result, lang: str) -> str:
             end = d.span.end_column - 1 if line == d.span.end_line else 10 ** 9
             by_line.setdefault(line, []).append((start, end, ident))
     parts.append(f'<ol class="findings">{"".join(items)}</ol>')
-    source = result.report.source
-    lines = (source.display_lines or source.lines) if source is not None else result.report.lines
+    lines = result.source.shown_lines() if result.source is not None else result.report.lines
     anchors = {d.span.line: _finding_id(index, n) for n, d in reversed(list(enumerate(result.diagnostics, 1)))}
     rendered = []
     for number, text in enumerate(lines, 1):
