@@ -177,9 +177,21 @@ def _lead(text: str) -> str:
     return flat[:stop.start()] if stop else flat
 
 
+#: How far into a paragraph an anchored element's lead phrase may start ("我局法治政府建设还存在…");
+#: the words further in belong to a sentence about something else ("本报告包括主要举措和成效、…、
+#: 存在不足和原因、2023年重点工作措施四个部分").
+_LEAD_START = 10
+
+
+def _leads_with(patterns, text: str) -> bool:
+    lead = _lead(text)
+    return any((m := _regex(p).search(lead)) is not None and m.start() <= _LEAD_START for p in patterns)
+
+
 def _find(spec: ElementSpec, sections: list[Section], nested: list[Section], body) -> ElementMatch:
     """An element by a top-level heading, then a sub-heading, then a lead phrase in body
-    text (for an anchored element, sub-headings and body text by their first clause only)."""
+    text (for an anchored element, sub-headings by their first clause only and paragraphs
+    by a phrase at their start)."""
     view = _lead if spec.anchored else (lambda text: text)
     top = next((s for s in sections if matches(spec.heading, s.heading.title or s.heading.text)), None)
     sub = None if top else next((s for s in nested if matches(spec.heading, view(s.heading.title))), None)
@@ -187,7 +199,8 @@ def _find(spec: ElementSpec, sections: list[Section], nested: list[Section], bod
     if hit is not None:
         where = TextLine(hit.heading.mark + hit.heading.title, hit.heading.span)
         return ElementMatch(spec, True, "heading", where, nested=hit is sub, section=hit)
-    para = next(((t, s) for t, s in body if matches(spec.body, view(t.text))), None)
+    in_body = _leads_with if spec.anchored else matches
+    para = next(((t, s) for t, s in body if in_body(spec.body, t.text)), None)
     if para is not None:
         return ElementMatch(spec, True, "body", para[0], nested=True, section=para[1])
     return ElementMatch(spec, False)

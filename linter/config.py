@@ -507,12 +507,13 @@ class ConfigResolver:
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._by_dir:
             base = self.override if self.override is not None else self._discover(folder)
-            if self.rules:
-                check_codes(base, {**self.rules, **{p["code"]: None for p in base.patterns}})
-                check_options(base, self.rules)
             settings = with_command_line(base, self.cli)
             # profiles are applied once the plugins' ones are known (check)
-            self._by_dir[folder] = apply_profile(settings, self.profiles) if self.profiles is not None else settings
+            settings = apply_profile(settings, self.profiles) if self.profiles is not None else settings
+            if self.rules:  # the pattern rules of the config and of its profile are rules too
+                check_codes(base, {**self.rules, **{p["code"]: None for p in settings.patterns}})
+                check_options(base, self.rules)
+            self._by_dir[folder] = settings
         return self._by_dir[folder]
 
     def check(self, rules: dict, profiles: dict | None = None) -> None:
@@ -521,7 +522,10 @@ class ConfigResolver:
         and apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
         self.rules = dict(rules)
         self.profiles = profiles
-        configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s for p in s.patterns}
+        from linter.profiles import apply_profile
+
+        configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s
+                      for p in apply_profile(s, profiles).patterns}
         check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
                     {**self.rules, **configured}, "command line", "--")
         if self.override is not None:

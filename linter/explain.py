@@ -60,7 +60,8 @@ def explain_main(argv: list[str]) -> int:
     from linter.patterns import pattern_rules
 
     try:  # the rules written in the config of the current folder are rules too
-        registry.rules = {**registry.rules, **pattern_rules(ConfigResolver().for_path("./-").patterns)}
+        resolver = ConfigResolver(profiles=registry.profiles)  # a profile's pattern rules are listed too
+        registry.rules = {**registry.rules, **pattern_rules(resolver.for_path("./-").patterns)}
     except ConfigError as exc:
         print(f"relint: error: {exc}", file=sys.stderr)
         return 2

@@ -48,8 +48,9 @@ ORG_SUFFIX = lazy(rf"({ORG_ENDINGS})$")
 # pages a report is mistaken for carry the name of their own kind of document at the end.
 _TITLE_WORDS = lazy(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}}(建设|工作)情况$"
                           r"|(通知|意见|规划|规则|方案|安排|要点|清单|解读|办法|规定|计划|纲要)$)")
-# What stands under a title: the author and post ("…党组书记、局长 夏军") or a bracketed date.
-_AUTHOR = lazy(rf"^[（(].*[）)]$|{POSTS}")
+# What stands under a title: the author and post ("…党组书记、局长 夏军"), a bracketed date, or
+# the month of a duty report's delivery ("2025年2月", which is not the year it reports on).
+_AUTHOR = lazy(rf"^[（(].*[）)]$|{POSTS}|^{YEAR}年\d{{1,2}}月$")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 

@@ -3,8 +3,8 @@
 A profile is a TOML file that a province (or any collecting office) ships to all its
 bodies: the report deadline by issuer type, detected from the issuer (人民政府, 局, 委, 办,
 街道, 乡镇 …), the publication deadline (第二十四条: on the website or in the press by 4月1日),
-and extra mandated parts and formulation pairs in the same tables as the config
-(``[elements.<id>]``, ``[[formulations]]``). ``--profile NAME|FILE`` or ``profile = …`` in
+and extra mandated parts, formulation pairs and pattern rules in the same tables as the
+config (``[elements.<id>]``, ``[[formulations]]``, ``[[patterns]]``). ``--profile NAME|FILE`` or ``profile = …`` in
 the config chooses one; the built-in ``default`` restates 厅字〔2019〕28号 as provincial
 guides do. Plugins ship profiles through the ``relint_profiles`` hook.
 """
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from linter.config import ConfigError, _elements, _month_day, _string, _strings, _tables, read_toml
+from linter.config import SCHEMA, ConfigError, _elements, _month_day, _string, _strings, _tables, read_toml
 
 #: The profiles relint itself ships, by name.
 BUILTIN_PROFILES = {"default": os.path.join(os.path.dirname(__file__), "data", "profiles", "default.toml")}
@@ -44,6 +44,7 @@ class Profile:
     types: tuple[IssuerType, ...] = ()
     elements: tuple = ()  # as Settings.elements
     formulations: tuple = ()  # F001's extra wrong → right pairs (its `formulations` option)
+    patterns: tuple = ()  # as Settings.patterns: a province's own rules as data
 
     def issuer_type(self, issuer: str | None) -> IssuerType | None:
         """The first type whose patterns match the issuer."""
@@ -84,7 +85,7 @@ def _patterns(path, key, value) -> tuple[str, ...]:
 
 
 _TYPE_KEYS = {"id", "name", "name-en", "issuer", "deadline"}
-_KEYS = {"name", "title", "title-en", "deadline", "publication", "type", "elements", "formulations"}
+_KEYS = {"name", "title", "title-en", "deadline", "publication", "type", "elements", "formulations", "patterns"}
 
 
 def _types(path: str, value) -> tuple[IssuerType, ...]:
@@ -126,7 +127,8 @@ def load_profile(path: str) -> Profile:
         # F001's wrong → right pairs, as in its option (read by F001 from the profile in force)
         formulations=_tables({"wrong": _string, "right": _string, "reason": _string},
                              ("wrong", "right", "reason"))(path, "formulations", data["formulations"])
-        if "formulations" in data else ())
+        if "formulations" in data else (),
+        patterns=SCHEMA["patterns"][1](path, "patterns", data["patterns"]) if "patterns" in data else ())
 
 
 def resolve(value: str | None, known: dict[str, str] | None = None, where: str = "--profile") -> Profile:
@@ -146,7 +148,9 @@ def default_profile() -> Profile:
 
 
 def apply_profile(settings, known: dict[str, str] | None = None):
-    """``settings`` with their profile in force: its parts before the config's own (a config
-    extends what its province requires); F001 reads its formulations from ``applied_profile``."""
+    """``settings`` with their profile in force: its parts and pattern rules before the config's
+    own (a config extends what its province requires); F001 reads its formulations from
+    ``applied_profile``."""
     profile = resolve(settings.profile, known, where=settings.path or "--profile")
-    return replace(settings, applied_profile=profile, elements=profile.elements + settings.elements)
+    return replace(settings, applied_profile=profile, elements=profile.elements + settings.elements,
+                   patterns=profile.patterns + settings.patterns)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from linter import hookimpl
 from linter.model import Report
 from linter.patterns import PatternRule, Swap, pattern_rules
+from linter.regex import lazy
 from linter.rule import Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CN_DIGITS, cn_number
@@ -56,9 +57,9 @@ def formulation_rules() -> tuple[type[Rule], ...]:
 #: A listing of plenary sessions of one Central Committee: 二十届二中、三中全会 (each item
 #: may repeat the 届: 二十届二中全会和二十届三中全会).
 _SESSION = rf"[{CN_DIGITS}]{{1,2}}中(?:全会)?"
-LISTING = re.compile(rf"(?P<congress>[{CN_DIGITS}]{{1,3}})届(?P<items>{_SESSION}"
+LISTING = lazy(rf"(?P<congress>[{CN_DIGITS}]{{1,3}})届(?P<items>{_SESSION}"
                      rf"(?:(?:[、，,和及与]|以及)(?:[{CN_DIGITS}]{{1,3}}届)?{_SESSION})+)")
-_ITEM = re.compile(rf"([{CN_DIGITS}]{{1,2}})中")
+_ITEM = lazy(rf"([{CN_DIGITS}]{{1,2}})中")
 
 
 @lru_cache(maxsize=1)

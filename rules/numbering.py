@@ -3,6 +3,8 @@ inline enumerations (一是、二是……), checked on the section tree the par
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from linter.rules.basis import GBT_9704
 
 from linter import hookimpl
@@ -113,13 +115,15 @@ class NumberingStart(Rule):
     basis = GBT_9704
 
     def check(self, report: Report):
-        lines = report.text_lines()
+        lines = sorted(report.text_lines(), key=lambda line: line.span)
+        spans = [line.span for line in lines]
+        before = _previous_at_level(report)
         excerpt = _starts_inside_a_part(report)
         for group in _sibling_groups(report):
             first = group[0]
             heading = first.heading
-            if heading.number == 1 or first in excerpt or _continues_numbering(report, first) \
-                    or _first_mark_run_in(lines, first):
+            if heading.number == 1 or first in excerpt or _continues_numbering(before.get(first), first) \
+                    or _first_mark_run_in(lines, spans, first):
                 continue
             yield self.diagnostic(heading.span, mark=heading.mark, first=LEVEL_NAMES[heading.level])
 
@@ -135,25 +139,31 @@ def _starts_inside_a_part(report: Report) -> set[Section]:
     return set(numbered[:first_part + 1])
 
 
-def _continues_numbering(report: Report, first: Section) -> bool:
-    """Whether ``first`` carries on the numbering of the heading of its level before it, under
-    another parent (1. 2. under （一）, then 3. under （二）: numbered through, by design)."""
-    level = first.heading.level
-    before = None
+def _previous_at_level(report: Report) -> dict[Section, Section]:
+    """Each heading's predecessor of the same level in document order, under any parent."""
+    last: dict[int, Section] = {}
+    before = {}
     for section in report.walk():
-        if section is first:
-            break
-        if section.heading.level == level:
-            before = section
+        level = section.heading.level
+        if level in last:
+            before[section] = last[level]
+        last[level] = section
+    return before
+
+
+def _continues_numbering(before: Section | None, first: Section) -> bool:
+    """Whether ``first`` carries on the numbering of the heading of its level ``before`` it,
+    under another parent (1. 2. under （一）, then 3. under （二）: numbered through, by design)."""
     return before is not None and before.heading.number == first.heading.number - 1
 
 
-def _first_mark_run_in(lines, first: Section) -> bool:
-    """Whether the first heading of ``first``'s level is in the text before it, run into a
-    line where it was not read as a heading ("…如下：一、落实…", "工作一、认真…")."""
-    start = first.parent.heading.span if first.parent is not None else None
-    before = [t.text for t in lines if t.span < first.heading.span and (start is None or t.span >= start)]
-    return any(first_mark(text, first.heading.level) for text in before)
+def _first_mark_run_in(lines: list[TextLine], spans: list[Span], first: Section) -> bool:
+    """Whether the first heading of ``first``'s level is in the text before it (``lines`` in
+    document order, ``spans`` theirs), run into a line where it was not read as a heading
+    ("…如下：一、落实…", "工作一、认真…")."""
+    start = bisect_left(spans, first.parent.heading.span) if first.parent is not None else 0
+    stop = bisect_left(spans, first.heading.span)
+    return any(first_mark(line.text, first.heading.level) for line in lines[start:stop])
 
 
 class NumberingForm(Rule):

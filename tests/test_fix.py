@@ -103,6 +103,13 @@ def test_brackets_are_converted_in_pairs_only(registry):
         assert fixed.text == text and "T002" not in codes(result), taken
 
 
+def test_a_look_alike_closer_beside_a_bracket_pair_is_no_internal_error(registry):
+    """A converter's 〞 for ” on a line with half-width brackets raised KeyError (corpus 026)."""
+    text = "一、主要举措和成效\n开展“法律六进〞(进机关、进乡村)活动。\n"
+    result, fixed, _ = fix_text(registry, text)
+    assert "T002" in codes(result) and fixed.text.count("（") == 1
+
+
 def test_a_safe_fix_never_joins_a_title_heading_or_paragraph_with_the_next(registry):
     """T005 joined a title into a metadata line and the body (15 titles in 25 real files)."""
     text = ("XX县司法局2024年法治政府建设\n年度报告\n\n2024年，我局坚持以习近平法治思想为指导，\n\n"

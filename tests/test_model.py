@@ -115,3 +115,13 @@ def test_a_part_is_found_by_role_whatever_the_kind_calls_it(registry):
     # facts in that part carry its role: the dated target is in the plan
     target = next(d for d in duty.facts.dates if d.text == "2024年6月30日")
     assert target.part == "plan"
+
+
+def test_a_delivery_month_under_a_duty_reports_title_is_not_its_year(registry):
+    # corpus 119, as published: byline, then the month the report was delivered
+    text = ("西洞庭管理区关于履行推进法治建设第一责任人职责情况的报告\n西洞庭管理区党委副书记、管委会主任 叶春华\n2025年2月\n"
+            "2024年,我坚持以习近平法治思想为指导,切实履行管委法治建设第一责任人责任。现将本人2024年述法工作情况报告如下:\n"
+            "一、履职情况\n1.坚持把学习贯彻习近平法治思想情况作为第一要务\n一是把牢政治方向。\n")
+    result = lint_text(registry, text)
+    assert (result.report.kind, result.report.year) == ("duty", 2024)
+    assert "T005" not in {d.code for d in result.diagnostics}  # the month line is not a broken sentence

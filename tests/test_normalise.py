@@ -224,3 +224,16 @@ def test_parts_are_recognised_through_a_converters_pinyin_glosses(registry):
             "(三)切實履行法治建設(shè)第一責(zé)任人責(zé)任。部主要負(fù)責(zé)同志高度重視法治工作。\n")
     duty = lint_text(registry, text).report.elements["duty"]
     assert (duty.found, duty.how, duty.line) == (True, "heading", 3)
+
+
+def test_a_sentence_listing_the_parts_is_not_the_parts(registry):
+    # corpus 093: the second paragraph names the report's parts; the parts themselves come later
+    text = ("根据《法治政府建设实施纲要(2021—2025年)》和相关文件要求,现将市人社局2022年法治政府建设情况报告予以公开。\n"
+            "本报告包括主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在不足和原因、2023年重点工作"
+            "措施四个部分。本报告所列数据的期限为2022年1月1日至2022年12月31日。\n"
+            "一、主要举措和成效\n2022年,市人社局坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    report = lint_text(registry, text).report
+    assert report.kind == "annual" and not report.elements["shortcomings"].found
+    # a paragraph that starts with them is a part without a heading
+    text += "我局法治政府建设还存在一些不足,主要是基层执法力量薄弱。\n"
+    assert lint_text(registry, text).report.elements["shortcomings"].how == "body"

@@ -85,3 +85,17 @@ def test_a_pattern_rule_keyed_by_report_year(registry, years, fires):
     result = lint_file(registry, PATTERNS / "report.txt", select=("U",), patterns=(spec,))
     assert result.report.year == 2024
     assert bool(result.diagnostics) is fires
+
+
+def test_a_province_ships_pattern_rules_in_its_profile_file(tmp_path):
+    shutil.copy(PATTERNS / "report.txt", tmp_path / "report.txt")
+    (tmp_path / "province.toml").write_text(
+        'name = "province"\n[[patterns]]\ncode = "X001"\nname = "province-wording"\ntype = "existence"\n'
+        'tokens = ["督查工作规定"]\nmessage = "本省规范：“{match}”"\n', encoding="utf-8")
+    done = run_relint("--no-cache", "--profile", "province.toml", "--select", "X001", "report.txt", cwd=tmp_path)
+    assert done.returncode == 1 and "X001 本省规范：“督查工作规定”" in done.stdout.decode()
+    assert run_relint("--no-cache", "--select", "X001", "report.txt", cwd=tmp_path).returncode == 2  # no such rule
+    (tmp_path / "relint.toml").write_text('profile = "province.toml"\nselect = ["X001"]\n', encoding="utf-8")
+    assert run_relint("--no-cache", "report.txt", cwd=tmp_path).returncode == 1
+    listed = json.loads(run_relint("rules", "--format", "json", cwd=tmp_path).stdout)
+    assert next(r for r in listed if r["code"] == "X001")["name"] == "province-wording"

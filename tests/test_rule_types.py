@@ -1,8 +1,10 @@
 """Rules written as data: the missing-part rules are one rule type driven by
-rules/data/parts.toml, each watching a part by role; their documentation is generated."""
+rules/data/parts.toml, each watching a part by role, with generated documentation; the
+formulation data carry reasons and sources; F004's plenary sessions are dated data."""
 
 import ast
 
+import pytest
 from conftest import ROOT, lint_text
 from linter.rules.elements import MissingElement
 
@@ -35,3 +37,51 @@ def test_a_part_is_watched_by_role_whatever_the_kind_calls_it(registry):
     assert "S303" in [d.code for d in lint_text(registry, duty, select=("S3",)).diagnostics]
     assert "S303" not in [d.code for d in lint_text(registry, duty + "三、下一步打算\n加强学法。\n",
                                                      select=("S3",)).diagnostics]
+
+
+def test_every_builtin_formulation_gives_its_reason_and_source():
+    data = load_package_data("linter.rules", "data/formulations.toml")["patterns"]
+    for table in data:
+        assert table.get("basis") or table["type"] == "substitution", table["code"]
+        for wrong, entry in table.get("swap", {}).items():
+            assert entry["reason"] and entry["source"], wrong
+
+
+def test_the_plenary_sessions_are_dated_in_order_and_named_by_their_numbers():
+    from linter.rules.formulations import plenary_sessions
+
+    from linter.vocabulary import cn_number
+
+    sessions = plenary_sessions()
+    assert [(s["congress"], s["number"]) for s in sessions] == sorted((s["congress"], s["number"]) for s in sessions)
+    for earlier, later in zip(sessions, sessions[1:]):
+        assert earlier["held"][0] <= earlier["held"][1] < later["held"][0]
+    for s in sessions:
+        congress, number = s["name"].removesuffix("中全会").split("届")
+        assert (cn_number(congress), cn_number(number)) == (s["congress"], s["number"]) and s["source"]
+
+
+@pytest.mark.parametrize("year, date_line, found", [
+    (2025, "", True),  # no date line: the end of the report's year, after 四中全会 (2025-10-20/23)
+    (2024, "", False),
+    (2025, "2025年10月21日", False),  # dated while 四中全会 was still in session
+    (2025, "2025年10月24日", True),
+])
+def test_f004_reads_the_report_date_else_the_end_of_its_year(registry, year, date_line, found):
+    text = (f"XX县司法局关于{year}年度法治政府建设情况的报告\n{year}年，我局深入贯彻党的二十大和二十届二中、三中全会精神。\n"
+            f"一、{year}年度推进法治政府建设的主要举措和成效\n审查规范性文件18件。\n\nXX县司法局\n{date_line}\n")
+    result = lint_text(registry, text, select=("F004",))
+    assert (result.report.year, bool(result.diagnostics)) == (year, found)
+
+
+@pytest.mark.parametrize("start, end, text", [
+    ((2022, 10, 23), (2022, 10, 23), "2022年10月23日"),
+    ((2025, 10, 20), (2025, 10, 23), "2025年10月20日至23日"),
+    ((2018, 1, 18), (2018, 2, 1), "2018年1月18日至2月1日"),
+])
+def test_session_days_are_written_as_the_communiques_write_them(start, end, text):
+    import datetime as dt
+
+    from linter.rules.formulations import held_days
+
+    assert held_days(dt.date(*start), dt.date(*end)) == text
