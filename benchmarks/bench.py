@@ -2,14 +2,21 @@
 
 Usage:
   python benchmarks/bench.py [--runs N]                 start-up: --version, one report, the seeds
+  python benchmarks/bench.py --issue13 [--batch 100 600 3000 10000] [--runs N]
   python benchmarks/bench.py --batch 100 600 3000 10000 [--runs N] [--profile]
+
+``--issue13`` prints issue 13's whole table in one run: start-up (``relint --version``
+against bare Python), then the batch table at 100, 600 and 3,000 reports (or the sizes
+given), then each target of the issue with the measured figure and whether it holds.
 
 ``--batch`` builds, for each size, a folder of reports made from the five seeds (file i is
 seed i mod 5 with its years shifted, as in issue 13) and times whole runs, each with its
 peak resident memory (of the largest process): the regex floor (benchmarks/floor.py),
-relint text and json (``-o``) with one worker and with the default, cold (``--no-cache``)
-and warm (a second run over unchanged files), and AutoCorrect when autocorrect-py is
-installed. Sizes up to 600 take the median of ``--runs`` runs, larger ones one run.
+relint text and json (``-o``) with one worker, with the default and with two workers, cold
+(``--no-cache``) and warm (a second run over unchanged files), and AutoCorrect when
+autocorrect-py is installed. Sizes up to 600 take the median of ``--runs`` runs, larger
+ones one run. Child processes may write bytecode (as an installed relint has it), whatever
+PYTHONDONTWRITEBYTECODE says in this shell.
 ``--profile`` writes a cProfile of an in-process json run (and a py-spy flame graph when
 py-spy is installed and allowed) to benchmarks/profiles/, which git ignores.
 The machine's load average is printed with the figures: they mean little without it.
@@ -35,12 +42,16 @@ SEEDS = sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt"))
 PROFILES = HERE / "profiles"
 
 
+#: Child processes as on a user's machine: an installed relint has its bytecode compiled.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str], runs: int) -> tuple[float, float]:
-    subprocess.run(command, capture_output=True, check=False)  # warm-up
+    subprocess.run(command, capture_output=True, check=False, env=ENV)  # warm-up
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False)
+        subprocess.run(command, capture_output=True, check=False, env=ENV)
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples), min(samples)
 
@@ -49,7 +60,7 @@ def measured(command: list[str], cwd: str) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system, workers included) and peak resident memory
     (KiB, largest process) of one run. On a loaded machine CPU time is the steadier figure."""
     done = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *command], cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
+                          stderr=subprocess.PIPE, text=True, env=ENV)
     wall, user, system, peak = done.stderr.strip().splitlines()[-1].split()
     return float(wall), float(user) + float(system), int(peak)
 
@@ -69,39 +80,85 @@ def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def batch_table(sizes: list[int], relint: str, runs: int) -> None:
+def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
+    """Print the batch table; return its figures by (size, case): (wall, CPU, peak KiB)."""
     has_autocorrect = subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True).returncode == 0
     print(f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}, load average before: {load()}")
     print("| reports | case | wall s | ÷ floor | CPU s | ÷ floor | peak MiB |")
     print("|---|---|---|---|---|---|---|")
+    figures = {}
     for size in sizes:
         with tempfile.TemporaryDirectory() as work:
             folder = str(seed_folder(Path(work) / "reports", size))
             out = str(Path(work) / "out.json")
+            json_run = ["--format", "json", "-o", out, folder]
             cases = {
                 "floor (read + 12 regex scans)": [sys.executable, str(HERE / "floor.py"), folder],
                 "text --jobs 1": [relint, "--no-cache", "--exit-zero", "--jobs", "1", folder],
                 "text default workers": [relint, "--no-cache", "--exit-zero", folder],
-                "json -o, --jobs 1": [relint, "--no-cache", "--exit-zero", "--jobs", "1", "--format", "json", "-o", out,
-                                      folder],
-                "json -o, default workers": [relint, "--no-cache", "--exit-zero", "--format", "json", "-o", out, folder],
+                "json -o, --jobs 1": [relint, "--no-cache", "--exit-zero", "--jobs", "1", *json_run],
+                "json -o, default workers": [relint, "--no-cache", "--exit-zero", *json_run],
+                "json -o, --jobs 2": [relint, "--no-cache", "--exit-zero", "--jobs", "2", *json_run],
                 "warm cache, text --jobs 1": [relint, "--exit-zero", "--jobs", "1", folder],
                 "warm cache, text default": [relint, "--exit-zero", folder],
+                "warm cache, json -o default": [relint, "--exit-zero", *json_run],
             }
             if has_autocorrect:
                 cases["AutoCorrect (Rust, 1 process)"] = [sys.executable, str(HERE / "autocorrect_run.py"), folder]
-            subprocess.run([relint, "--exit-zero", folder], cwd=work, capture_output=True)  # fills the cache
+            subprocess.run([relint, "--exit-zero", folder], cwd=work, capture_output=True, env=ENV)  # fills the cache
+            subprocess.run([relint, "--exit-zero", *json_run], cwd=work, capture_output=True, env=ENV)
             floor = None
             for name, command in cases.items():
                 samples = [measured(command, work) for _ in range(runs if size <= 600 else 1)]
                 wall = statistics.median(s[0] for s in samples)
                 cpu = statistics.median(s[1] for s in samples)
                 peak = max(s[2] for s in samples)
+                figures[size, name] = (wall, cpu, peak)
                 floor = floor or (wall, max(cpu, 0.01))
                 print(f"| {size:,} | {name} | {wall:.2f} | {wall / floor[0]:.1f} | {cpu:.2f} | {cpu / floor[1]:.1f} "
                       f"| {peak / 1024:.0f} |", flush=True)
     print(f"load average after: {load()}")
+    return figures
+
+
+def startup(relint: str, runs: int) -> tuple[float, float]:
+    """CPU seconds (median) of ``relint --version`` and of bare Python."""
+    def cpu(command):
+        return statistics.median(measured(command, str(ROOT))[1] for _ in range(runs))
+
+    return cpu([relint, "--version"]), cpu([sys.executable, "-c", "pass"])
+
+
+def verdicts(figures: dict, version: tuple[float, float]) -> None:
+    """Issue 13's targets against the figures (CPU time: on a shared machine wall time
+    measures the queue for a core)."""
+    sizes = sorted({size for size, _ in figures})
+
+    def cpu(size, case):
+        return figures[size, case][1] if (size, case) in figures else None
+
+    def line(target, figure, holds):
+        print(f"- {target}: {figure} — {'met' if holds else 'NOT met'}")
+
+    print("\nTargets of issue 13 (CPU time):")
+    for size in sorted({600, max(sizes)} & set(sizes)):
+        ratio = cpu(size, "json -o, default workers") / max(cpu(size, "floor (read + 12 regex scans)"), 0.01)
+        line(f"json -o over {size:,} reports ≤ 5× the floor", f"{ratio:.1f}×", ratio <= 5)
+    size = 600 if 600 in sizes else max(sizes)
+    if cpu(size, "AutoCorrect (Rust, 1 process)"):
+        ratio = cpu(size, "text default workers") / cpu(size, "AutoCorrect (Rust, 1 process)")
+        line(f"text over {size:,} ≤ 2× AutoCorrect", f"{ratio:.1f}×", ratio <= 2)
+    warm = cpu(size, "warm cache, text default")
+    line(f"warm cache over {size:,} unchanged reports ≤ 0.3 s", f"{warm:.2f} s", warm <= 0.3)
+    peak = figures[max(sizes), "json -o, default workers"][2] / 1024
+    line(f"json peak memory at {max(sizes):,} reports < 150 MiB", f"{peak:.0f} MiB", peak < 150)
+    slower = [s for s in sizes if cpu(s, "json -o, default workers") > 1.1 * cpu(s, "json -o, --jobs 1")]
+    line("default workers never slower than --jobs 1 (json, CPU, 10% noise)",
+         "slower at " + ", ".join(map(str, slower)) if slower else "never slower", not slower)
+    ratio = version[0] / max(version[1], 0.005)
+    line("relint --version < 6× bare Python", f"{version[0]:.3f} s against {version[1]:.3f} s, {ratio:.1f}×",
+         ratio < 6)
 
 
 def profile(relint: str, size: int = 600) -> None:
@@ -136,9 +193,15 @@ def main() -> int:
     parser.add_argument("--relint", default=shutil.which("relint") or str(Path(sys.executable).parent / "relint"))
     parser.add_argument("--batch", type=int, nargs="+", metavar="N", help="batch sizes to measure")
     parser.add_argument("--profile", action="store_true", help="write profiles to benchmarks/profiles/")
+    parser.add_argument("--issue13", action="store_true", help="issue 13's whole table and its targets")
     args = parser.parse_args()
     if args.profile:
         profile(args.relint)
+    if args.issue13:
+        version = startup(args.relint, max(args.runs, 5))
+        print(f"relint --version: {version[0]:.3f} s CPU; python -c pass: {version[1]:.3f} s CPU\n")
+        verdicts(batch_table(args.batch or [100, 600, 3000], args.relint, args.runs), version)
+        return 0
     if args.batch:
         batch_table(args.batch, args.relint, args.runs)
     if args.batch or args.profile:

@@ -95,6 +95,8 @@ def generate(folder: Path, count: int, seed: int = 16) -> list[tuple[Path, int, 
 
 
 def in_process(sizes: list[int]) -> None:
+    import tracemalloc
+
     from linter.rules.copying import CopiedFromOtherReport
 
     from linter.config import Settings
@@ -102,45 +104,61 @@ def in_process(sizes: list[int]) -> None:
 
     registry = Registry()
     settings = Settings(select=("Q006",))
-    print("| reports | sentences | digest s (all reports) | compare s | compare CPU s | Q006 findings | "
-          "planted copies found |")
-    print("|---|---|---|---|---|---|---|")
+    print("| reports | sentences | digest s (all reports) | compare s | compare CPU s | compare peak MiB | "
+          "Q006 findings | planted copies found |")
+    print("|---|---|---|---|---|---|---|---|")
     for size in sizes:
         with tempfile.TemporaryDirectory() as work:
             planted = generate(Path(work), size)
             paths = sorted(Path(work).rglob("*.txt"))
-            sources = [read_source(registry, str(p)) for p in paths]
-            reports = [lint_source(registry, s, settings).report for s in sources]
             rule = CopiedFromOtherReport(settings)
-            start = time.perf_counter()
-            digests = [(n, rule.digest(r)) for n, r in enumerate(reports)]
-            digested = time.perf_counter() - start
+            digests, digested = [], 0.0
+            for n, path in enumerate(paths):  # a report is digested where it is built, then dropped
+                report = lint_source(registry, read_source(registry, str(path)), settings).report
+                start = time.perf_counter()
+                digests.append((n, rule.digest(report)))
+                digested += time.perf_counter() - start
+            # the second phase as a run has it: digests packed as they arrive, then compared;
+            # its peak is the memory Q006 adds to a run (the digests list is the workers' traffic)
+            tracemalloc.start()
             start, cpu = time.perf_counter(), time.process_time()
-            found = list(rule.check_run(digests))
+            gathered = rule.gathered()
+            for pair in digests:
+                gathered.append(pair)
+            found = list(rule.check_run(gathered))
             compared, cpu = time.perf_counter() - start, time.process_time() - cpu
+            peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
+            tracemalloc.stop()
             where = {(str(paths[n]), d.span.line) for n, d in found}
             hits = sum((str(a), la) in where and (str(b), lb) in where for a, la, b, lb in planted)
             sentences = sum(len(d["lines"]) for _, d in digests)
-            print(f"| {size:,} | {sentences:,} | {digested:.2f} | {compared:.2f} | {cpu:.2f} | {len(found)} | "
-                  f"{hits}/{len(planted)} both ways |", flush=True)
+            print(f"| {size:,} | {sentences:,} | {digested:.2f} | {compared:.2f} | {cpu:.2f} | {peak:.0f} | "
+                  f"{len(found)} | {hits}/{len(planted)} both ways |", flush=True)
 
 
-def measured(command: list[str]) -> float:
+#: runs a command and prints the peak resident memory of its largest process (KiB)
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def measured(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak MiB of the largest process of a whole run."""
     start = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=False)
-    return time.perf_counter() - start
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
 def whole_runs(sizes: list[int], relint: str) -> None:
-    print("| reports | relint --ignore Q006 s | relint with Q006 s |")
-    print("|---|---|---|")
+    print("| reports | --ignore Q006 s | peak MiB | with Q006 s | peak MiB |")
+    print("|---|---|---|---|---|")
     for size in sizes:
         with tempfile.TemporaryDirectory() as work:
             generate(Path(work) / "reports", size)
-            base = [relint, "--no-cache", "--exit-zero", "--statistics", str(Path(work) / "reports")]
-            without = measured(base + ["--ignore", "Q006"])
-            with_q006 = measured(base)
-            print(f"| {size:,} | {without:.2f} | {with_q006:.2f} |", flush=True)
+            base = [relint, "--no-cache", "--exit-zero", "--format", "json", "-o", str(Path(work) / "out.json"),
+                    str(Path(work) / "reports")]
+            without, without_peak = measured(base + ["--ignore", "Q006"])
+            with_q006, peak = measured(base)
+            print(f"| {size:,} | {without:.2f} | {without_peak:.0f} | {with_q006:.2f} | {peak:.0f} |", flush=True)
 
 
 def main() -> int:

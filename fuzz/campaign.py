@@ -125,7 +125,17 @@ def read_back(fmt: str, data: bytes) -> str:
         raise ValueError("a line that is not a workflow command")
     if any(c < " " and c not in "\t\n" for c in text):
         raise ValueError("a control character in the output")
+    if fmt == "html":  # the page carries its files as JSON, which its script shows
+        return " ".join(row[1] for row in html_overview(text)["rows"])
     return text
+
+
+def html_overview(page: str) -> dict:
+    """The overview data of an HTML page (``--format html``): header, columns and rows."""
+    import json
+
+    start = page.index('<script type="application/json" id="overview-data">')
+    return json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
 
 
 class Campaign:

@@ -8,6 +8,7 @@ parts, then sub-headings), then by lead phrases in body text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from linter.facts import extract, parse_date
@@ -261,25 +262,26 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
                              [TextLine(s.heading.title, s.heading.title_span) for s in segment.sections])
     date_where = segment.dates[-1] if segment.dates else None
     elements = find_elements(kind, segment.paragraphs, segment.sections) if kind else {}
-    report = Report(
-        path=source.path, kind=kind.id if kind else "unknown", kind_spec=kind,
-        title=title_where, title_lines=segment.title, issuer=issuer, issuer_where=issuer_where,
-        year=year, year_where=year_where,
-        date=parse_date(date_where.text) if date_where else None, date_where=date_where,
-        front=segment.front + segment.authors + ([segment.salutation] if segment.salutation else []),
-        signature=segment.signature, preamble=segment.paragraphs, sections=segment.sections,
-        elements=elements, cover_letters=index, lines=source.lines,
-        format=source.format, places=source.places(), layout=source.layout, published=source.published,
-        **_deadlines(profile or default_profile(), year, issuer, deadline),
-    )
-    report.page = _page_text(document, normalised)
-    report.facts = extract(_lines_with_parts(report), year)
+    traditional = None
     if is_traditional(normalised, source.lines):
         line, column = normalised.first_traditional
         changed = tuple((i + 1, new) for i, (old, new) in enumerate(zip(source.lines, normalised.lines)) if old != new)
-        report.traditional = Script(TextLine(source.lines[line][column], Span.on_line(line + 1, column + 1, 1)),
-                                    normalised.traditional, changed)
-    return report
+        traditional = Script(TextLine(source.lines[line][column], Span.on_line(line + 1, column + 1, 1)),
+                             normalised.traditional, changed)
+    report = Report(
+        path=source.path, kind=kind.id if kind else "unknown", kind_spec=kind,
+        title=title_where, title_lines=tuple(segment.title), issuer=issuer, issuer_where=issuer_where,
+        year=year, year_where=year_where,
+        date=parse_date(date_where.text) if date_where else None, date_where=date_where,
+        front=tuple(segment.front + segment.authors + ([segment.salutation] if segment.salutation else [])),
+        signature=tuple(segment.signature), preamble=tuple(segment.paragraphs), sections=tuple(segment.sections),
+        elements=elements, cover_letters=index, lines=tuple(source.lines),
+        format=source.format, places=source.places(), layout=source.layout, published=source.published,
+        page=tuple(_page_text(document, normalised)), traditional=traditional,
+        **_deadlines(profile or default_profile(), year, issuer, deadline),
+    )
+    # the facts are read from the finished model (which part each line stands in)
+    return replace(report, facts=extract(_lines_with_parts(report), year))
 
 
 def _page_text(document: Document, normalised) -> list[PageText]:

@@ -166,6 +166,26 @@ def annotate_file(registry, path: str, output: str, settings, overwrite: bool = 
     return Annotated(path, output, tracked, commented)
 
 
+def reviewer(registry, folder: str, fallback_settings):
+    """``--format html -o FOLDER``: a function that writes the reviewed copy of each ``.docx``
+    result into FOLDER and gives its file name, which the page links to (None for other
+    inputs and when the copy cannot be made). Two inputs of the same name get numbered copies."""
+    taken: set[str] = set()
+
+    def review(result) -> str | None:
+        if result.error is not None or not result.path.lower().endswith(".docx"):
+            return None
+        output, number = output_path(result.path, folder, True), 1
+        while output in taken:
+            number += 1
+            output = os.path.join(folder, f"{os.path.splitext(os.path.basename(result.path))[0]}-{number}{SUFFIX}")
+        taken.add(output)
+        done = annotate_file(registry, result.path, output, result.settings or fallback_settings)
+        return None if done.error else os.path.basename(output)
+
+    return review
+
+
 def _parser():
     import argparse
 

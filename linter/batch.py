@@ -113,7 +113,7 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
             return FileResult(path, error=data, settings=settings)
         cache = _cache(job.cache_root, registry.fingerprint)
         key = cache.key(path, settings, data)
-        hit = _hit(cache, key, path, settings, job)
+        hit = _hit(registry, key, path, settings, job)
         if hit is not None:
             return hit
     source = read_source(registry, path, data)
@@ -140,10 +140,11 @@ def _cache(root: str, fingerprint: str):
     return ResultCache(root, fingerprint)
 
 
-def _hit(cache, key: str | None, path: str, settings, job: Job) -> FileResult | None:
+def _hit(registry: Registry, key: str | None, path: str, settings, job: Job) -> FileResult | None:
     """The cached result under ``key`` if it is there and serves this job (a run that
     compares files needs the digests, which a run of one file did not keep)."""
-    hit = cache.get(key, path, settings, job.report) if key else None
+    cache = _cache(job.cache_root, registry.fingerprint)
+    hit = cache.get(key, path, settings, job.report, registry.kinds_for(settings)) if key else None
     return hit if hit is not None and (not job.compare or hit.digests is not None) else None
 
 
@@ -230,7 +231,7 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
                 done = next(linted)
                 yield _unpacked(*done, path, settings) if job.fix is None else replace(done, settings=settings)
                 continue
-            hit = _hit(_cache(job.cache_root, registry.fingerprint), key, path, settings, job)
+            hit = _hit(registry, key, path, settings, job)
             yield hit if hit is not None else lint_one(registry, path, settings, job=job)
     finally:
         if misses:

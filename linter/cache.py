@@ -30,7 +30,7 @@ from functools import lru_cache
 
 FOLDER = ".relint_cache"
 #: Bumped when the entry layout changes; part of every key.
-FORMAT = "packed-1"
+FORMAT = "packed-2"
 
 
 def settings_key(settings) -> str:
@@ -112,9 +112,10 @@ class ResultCache:
         entry = self._entry(key)
         return entry is not None and os.path.isfile(entry)
 
-    def get(self, key: str, path: str, settings=None, report: bool = True):
+    def get(self, key: str, path: str, settings=None, report: bool = True, kinds=()):
         """The stored result of the file at ``path``, or None for a miss (absent, damaged,
-        forged or wrong-typed); without its report unless ``report``."""
+        forged or wrong-typed); without its report unless ``report`` (``kinds``: the report
+        kinds as configured for the file)."""
         import json
 
         from linter import packed
@@ -127,7 +128,7 @@ class ResultCache:
                 mac, _, payload = handle.read().partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(key, payload)):
                 return None
-            return packed.unpack(json.loads(payload.decode("utf-8", "surrogatepass")), path, settings, report)
+            return packed.unpack(json.loads(payload.decode("utf-8", "surrogatepass")), path, settings, report, kinds)
         except (OSError, ValueError, RecursionError):
             return None
 

@@ -392,10 +392,22 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
 
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
-    options = OutputOptions(lang=lang, rules=registry.rules, kinds=tuple(registry.kinds))
+    review = None
+    target = args.write_baseline or args.output
+    if target == args.output and target and run_settings.output_format == "html" and (
+            os.path.isdir(target) or target.endswith(("/", os.sep))):
+        # a folder: the page is its index.html, with the reviewed copy of each Word report beside it
+        from linter.annotate import reviewer
+
+        try:
+            os.makedirs(target, exist_ok=True)
+        except OSError as exc:
+            return _error(f"{target}: cannot write output: {exc.strerror}")
+        review = reviewer(registry, target, run_settings)
+        target = os.path.join(target, "index.html")
+    options = OutputOptions(lang=lang, rules=registry.rules, kinds=tuple(registry.kinds), review=review)
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
-    target = args.write_baseline or args.output
     _prepare_console(run_settings.output_format)
     try:
         out = (open(target, "w", encoding="utf-8", errors="backslashreplace") if target

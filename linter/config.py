@@ -64,6 +64,8 @@ class Settings:
     #: checked against the registered rules' declarations once they are known (check_options)
     legacy: tuple[tuple[str, object], ...] = ()
     furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra page-furniture patterns (normalise step)
+    #: extra kind-recognition patterns: (kind, ((field of ReportKind, patterns), ...)), ...
+    recognition: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
     patterns: tuple[dict, ...] = ()  # rules written as data: [[patterns]] (linter/patterns.py)
     profile: str | None = None  # deadline profile: a name, or the path of a profile file
     #: the profile in force (linter.profiles.Profile), set by the resolver; its parts are
@@ -364,15 +366,78 @@ def _profile(path, key, value):
     return os.path.join(os.path.dirname(os.path.abspath(path)), value) if value.endswith(".toml") else value
 
 
-def _word_lists(names):
+def _word_lists(names, patterns: bool = False):
+    """A table of word lists named ``names``; with ``patterns``, each word is a regular
+    expression (checked as :func:`_pattern_list` does)."""
+    strings = _pattern_list if patterns else _strings
+
     def check(path, key, value):
         if not isinstance(value, dict):
             raise ConfigError(path, key, f"expected a table with {' and/or '.join(names)} word lists")
         for name in value:
             if name not in names:
                 raise ConfigError(path, f"{key}.{name}", f"unknown key; expected one of {', '.join(names)}")
-        return tuple((name, _strings(path, f"{key}.{name}", words)) for name, words in value.items())
+        return tuple((name, strings(path, f"{key}.{name}", words)) for name, words in value.items())
     return check
+
+
+def _pattern_list(path, key, value):
+    """A list of regular expressions, each compiled with the backtracking guard."""
+    patterns = _strings(path, key, value)
+    for pattern in patterns:
+        try:
+            compile_user_pattern(pattern)
+        except UnsafePattern as exc:
+            raise ConfigError(path, key, str(exc))
+    return patterns
+
+
+#: What a ``[recognition.<kind>]`` table may extend: the kind's patterns (see rules/data/kinds.toml).
+RECOGNITION_KEYS = {"title": "title", "exclude": "exclude", "opening": "opening", "untitled": "untitled",
+                    "subject": "subject", "untitled-exclude": "untitled_exclude", "parts": "parts"}
+_FURNITURE = _word_lists(("fields", "lines", "widgets", "watermarks"), patterns=True)
+
+
+def _recognition(path, key, value):
+    """``[recognition]``: ``data`` (a TOML file beside the config with ``[kinds.<kind>]``,
+    ``[elements.<id>]`` and ``[furniture]`` tables) and ``[recognition.<kind>]`` pattern lists.
+    Returns (kinds, elements, furniture): what the file and the tables add."""
+    if not isinstance(value, dict):
+        raise ConfigError(path, key, "expected a table: data = \"file.toml\" and/or [recognition.<kind>] lists")
+    kinds = [(kind, table) for kind, table in value.items() if kind != "data"]
+    elements, furniture = (), ()
+    if "data" in value:
+        data_path = os.path.join(os.path.dirname(os.path.abspath(path)), _string(path, f"{key}.data", value["data"]))
+        if not os.path.isfile(data_path):  # named by the config that points to it
+            raise ConfigError(path, f"{key}.data", f"recognition data file not found: {data_path}")
+        data = read_toml(data_path, "recognition data file")
+        for name in data:
+            if name not in ("kinds", "elements", "furniture"):
+                raise ConfigError(data_path, name, "unknown table; expected kinds, elements or furniture")
+        if not isinstance(data.get("kinds", {}), dict):
+            raise ConfigError(data_path, "kinds", "expected tables [kinds.<kind>]")
+        kinds = [(kind, (data_path, "kinds", table)) for kind, table in data.get("kinds", {}).items()] + [
+            (kind, (path, key, table)) for kind, table in kinds]
+        elements = _elements(data_path, "elements", data["elements"]) if "elements" in data else ()
+        furniture = _FURNITURE(data_path, "furniture", data["furniture"]) if "furniture" in data else ()
+    else:
+        kinds = [(kind, (path, key, table)) for kind, table in kinds]
+    return tuple(_kind_patterns(where, f"{prefix}.{kind}", kind, table) for kind, (where, prefix, table) in kinds), \
+        elements, furniture
+
+
+def _kind_patterns(path, key, kind, table):
+    from linter.rules.kinds import builtin_kind_ids
+
+    if kind not in builtin_kind_ids():
+        raise ConfigError(path, key, f"unknown report kind; expected one of {', '.join(builtin_kind_ids())}")
+    if not isinstance(table, dict):
+        raise ConfigError(path, key, f"expected a table with lists {', '.join(RECOGNITION_KEYS)}")
+    for name in table:
+        if name not in RECOGNITION_KEYS:
+            raise ConfigError(path, f"{key}.{name}", f"unknown key; expected one of {', '.join(RECOGNITION_KEYS)}")
+    return kind, tuple((RECOGNITION_KEYS[name], _pattern_list(path, f"{key}.{name}", words))
+                       for name, words in table.items())
 
 
 def _tables(keys: dict, required: tuple[str, ...]):
@@ -413,7 +478,8 @@ SCHEMA = {
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),
     "previous": ("previous", _string),
     "lint": ("lint", _lint_tables),
-    "furniture": ("furniture", _word_lists(("fields", "lines", "widgets", "watermarks"))),
+    "furniture": ("furniture", _FURNITURE),
+    "recognition": ("recognition", _recognition),
     "patterns": ("patterns", _patterns),
     "profile": ("profile", _profile),
 }
@@ -428,6 +494,10 @@ def settings_from_table(table: dict, path: str, base: Settings | None = None) ->
             continue
         attr, check = SCHEMA[key]
         values[attr] = check(path, key, value)
+    if "recognition" in values:  # its data file adds to the element and furniture tables
+        values["recognition"], elements, furniture = values["recognition"]
+        values["elements"] = values.get("elements", ()) + elements
+        values["furniture"] = values.get("furniture", ()) + furniture
     if legacy:
         values["legacy"] = tuple(legacy)
     return replace(base or Settings(), path=path, root=os.path.dirname(os.path.abspath(path)), **values)

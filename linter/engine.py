@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from linter import suppress
-from linter.model import ElementSpec, Report, ReportKind, Span
+from linter.model import ElementSpec, Report, ReportKind, ReportSummary, Span
 from linter.readers import BUILTIN_READERS
 from linter.rule import Diagnostic, Rule, RunRule, validate_rule
 from linter.sources import InputError, Source, read_bytes
@@ -22,7 +22,8 @@ from linter.sources import InputError, Source, read_bytes
 @dataclass
 class FileResult:
     path: str
-    report: Report | None = None
+    #: the report model; a slim result (summary formats, the cache) holds its ReportSummary
+    report: Report | ReportSummary | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     settings: object = None
@@ -101,12 +102,12 @@ class Registry:
         return formatters
 
     def kinds_for(self, settings) -> list[ReportKind]:
-        """The report kinds with the element tables of the user's config applied."""
-        if not settings.elements:
+        """The report kinds with the element and recognition tables of the user's config applied."""
+        if not settings.elements and not settings.recognition:
             return self.kinds
-        key = repr(settings.elements)  # the same config applies to many files: extend once
+        key = repr((settings.elements, settings.recognition))  # the same config applies to many files: extend once
         if key not in self._extended:
-            self._extended[key] = extend_kinds(self.kinds, settings.elements)
+            self._extended[key] = extend_recognition(extend_kinds(self.kinds, settings.elements), settings.recognition)
         return self._extended[key]
 
 
@@ -135,6 +136,17 @@ def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
                 touched = True
             kinds[index] = replace(kind, elements=tuple(specs))
     return kinds
+
+
+def extend_recognition(kinds: list[ReportKind], recognition) -> list[ReportKind]:
+    """Apply ``[recognition.<kind>]`` tables: add patterns to how a kind is recognised
+    (title, exclude, opening, untitled, subject, untitled_exclude, parts)."""
+    extra: dict[str, dict[str, tuple[str, ...]]] = {}  # the data file and the config may both name a kind
+    for kind_id, lists in recognition:
+        for name, patterns in lists:
+            extra.setdefault(kind_id, {})[name] = extra.get(kind_id, {}).get(name, ()) + patterns
+    return [replace(kind, **{name: getattr(kind, name) + patterns for name, patterns in extra[kind.id].items()})
+            if kind.id in extra else kind for kind in kinds]
 
 
 def reader_for(registry: Registry, path: str):

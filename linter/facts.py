@@ -22,6 +22,7 @@ from linter.vocabulary import (
     CHANGE_WITH_ENDPOINTS,
     COUNT,
     DATE_FORMS,
+    MONTH_AFTER_YEAR,
     PERCENT,
     POINTS,
     YEAR_IN_TEXT,
@@ -44,6 +45,7 @@ class DateFact:
     day: int
     date: dt.date | None  # resolved; None when impossible or no year could be supplied
     part: str | None  # role of the mandated part it stands in (see ElementSpec.role)
+    sentence: str = ""  # the sentence it stands in (for its tense)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class YearFact:
     part: str | None
     sentence_start: bool  # "2025年，…": the year a passage is about
     in_heading: bool
+    quoted: bool = False  # in a document's name (《…2024年…》)
+    month: int | None = None  # the month written right after it ("2024年3月")
+    sentence: str = ""  # the sentence it stands in (for its tense)
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,8 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             if year is None and report_year is not None:
                 year = report_year + 1 if part == "plan" else report_year
             dates.append(DateFact(match.group(0), line.sub_span(*match.span()), form, written, month, day,
-                                  _calendar_date(year, month, day), part))
+                                  _calendar_date(year, month, day), part,
+                                  bounds.sentence(match.start(), match.end())[0]))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
         first_mark = bounds.first_clause_mark()
         for match in YEAR_IN_TEXT.finditer(text) if "年" in text else ():
@@ -227,8 +233,12 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             # in a heading, only its leading phrase names the year the part is about
             leading = heading and not quoted and first_mark >= start
             end = int(match.group("end")) if match.group("end") else None
+            month = MONTH_AFTER_YEAR.match(text, match.end()) if not match.group("du") else None
             years.append(YearFact(match.group(0), line.sub_span(*match.span()), int(match.group("y")), end, part,
-                                  sentence_start, leading))
+                                  sentence_start, leading, quoted,
+                                  (int(month.group("m")) if month.group("m").isdigit() else cn_number(month.group("m")))
+                                  if month else None,
+                                  bounds.sentence(match.start(), match.end())[0]))
         for pattern, points in ((PERCENT, False), (POINTS, True)) if _has_percent(text) else ():
             for match in pattern.finditer(text):
                 value, decimals = number_value(match.group("num"))

@@ -50,7 +50,8 @@ def relint_rules():
     dicts with string keys: it is cached as JSON); once every file is linted,
     ``check_run(digests)`` gets ``(index, digest)`` for every file it is selected for and
     yields ``(index, diagnostic)``, and ``summarize_run(digests)`` yields ``(index, label,
-    value)``; a ``group`` label marks the value that groups files (shown as clusters by the
+    value)``; ``gathered()`` may return a compact holder (with ``append``) that receives the
+    pairs instead of a list, and is what those two then get; a ``group`` label marks the value that groups files (shown as clusters by the
     batch overview). Selection, severity overrides, allow entries and baselines apply to its
     findings as to any other. Run rules run only when more than one file is linted without
     ``--fix``; such a run holds its (slim) results until the last file is done.

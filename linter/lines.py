@@ -51,6 +51,7 @@ _TITLE_WORDS = lazy(rf"(报告|汇报|总结|述职|述法|{YEAR}年度?.{{2,20}
 # What stands under a title: the author and post ("…党组书记、局长 夏军"), a bracketed date, or
 # the month of a duty report's delivery ("2025年2月", which is not the year it reports on).
 _AUTHOR = lazy(rf"^[（(].*[）)]$|{POSTS}|^{YEAR}年\d{{1,2}}月$")
+_WHOLE_TITLE = lazy(rf"^[^，。,]{{2,30}}?({ORG_ENDINGS})关于")
 _TITLE_MAX = 80
 _HEADING_MAX = 30
 
@@ -186,7 +187,9 @@ def _title_block(items, start: int, stop: int) -> dict[int, str]:
         return kinds
     kinds[title] = "TITLE"
     first = title
-    if title - 1 >= start:
+    # a title that opens with its issuer and 关于 is whole: the line above it is not its first half
+    # ("法制查询" / "石家庄市人民政府关于2016年度法治政府建设情况的报告")
+    if title - 1 >= start and not _WHOLE_TITLE.match(compact(items[title][2])):
         prev = items[title - 1][2]
         if not _is_org(prev) and not _HAS_PUNCT.search(prev) and len(compact(prev)) <= 30 \
                 and heading_mark(prev) is None and not DATE_LINE.match(prev) and not _is_byline(prev) \

@@ -185,13 +185,48 @@ class ElementMatch:
         return lines[start:]
 
 
-@dataclass
-class Report:
+class _Placed:
+    places: "Places | None"
+
+    def original_line(self, line: int) -> int:
+        """The line (or, for docx, paragraph) number the user sees for a model line."""
+        return self.places.original_line(line) if self.places is not None else line
+
+
+@dataclass(frozen=True)
+class ReportSummary(_Placed):
+    """What the summary formats (checklist, JSON, xlsx/csv, the HTML overview) and the result
+    cache keep of a report: who wrote it, what kind and year, when, and where its mandated
+    parts stand — no text and no structure, small enough to send between processes and to
+    cache. :meth:`Report.slim` makes one; the fields mean what they mean on :class:`Report`."""
+
+    path: str
+    kind: str
+    kind_spec: ReportKind | None
+    title: TextLine | None
+    issuer: str | None
+    year: int | None
+    date: _dt.date | None
+    deadline: _dt.date | None
+    elements: dict[str, ElementMatch]
+    format: str = "text"
+    places: "Places | None" = None
+    issuer_type: tuple[str, str, str] | None = None
+    publication_deadline: _dt.date | None = None
+    published: _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Report(_Placed):
+    """The typed model of one report, read-only for the rules: frozen, its sequences tuples
+    (a rule cannot change what the next rule reads). Views derived from it are computed
+    once through :meth:`memo`."""
+
     path: str
     kind: str  # a ReportKind id or "unknown"
     kind_spec: ReportKind | None
     title: TextLine | None
-    title_lines: list[TextLine]
+    title_lines: tuple[TextLine, ...]
     issuer: str | None
     issuer_where: TextLine | None
     year: int | None
@@ -199,12 +234,12 @@ class Report:
     date: _dt.date | None
     date_where: TextLine | None
     deadline: _dt.date | None
-    signature: list[TextLine]
-    preamble: list[Paragraph]
-    sections: list[Section]
+    signature: tuple[TextLine, ...]
+    preamble: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
     elements: dict[str, ElementMatch]
     cover_letters: int = 0
-    lines: list[str] = field(default_factory=list, repr=False)
+    lines: tuple[str, ...] = field(default=(), repr=False)
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
     #: where the lines stand in the file the user sees (None: they are the file's own lines)
@@ -219,12 +254,12 @@ class Report:
     #: the day a web page says it was published (kept here: a slim report has no source text)
     published: _dt.date | None = None
     #: furniture, table rows and stretches inside lines that are not the report's prose
-    page: list[PageText] = field(default_factory=list, repr=False)
+    page: tuple[PageText, ...] = field(default=(), repr=False)
     #: set when the text is in Traditional script (it is read in Simplified)
     traditional: Script | None = None
     #: the front matter around the title: lines above it (issuer, document number, a page's
     #: byline) and under it (author and post, bracketed date), in document order
-    front: list[TextLine] = field(default_factory=list)
+    front: tuple[TextLine, ...] = ()
 
     def blank_between(self, above: TextLine, below: TextLine) -> bool:
         """Whether ``below`` is on a later line than ``above`` with only empty lines between."""
@@ -241,16 +276,12 @@ class Report:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def slim(self) -> "Report":
-        """The report without its text and structure: what the summary formats need, small
-        enough to send between processes and to cache."""
+    def slim(self) -> ReportSummary:
+        """The report's summary (:class:`ReportSummary`): what the summary formats need."""
         elements = {key: replace(m, section=None) for key, m in self.elements.items()}
-        return replace(self, preamble=[], sections=[], lines=[], facts=None, layout=None, elements=elements,
-                       _memo={}, page=[], traditional=None)
-
-    def original_line(self, line: int) -> int:
-        """The line (or, for docx, paragraph) number the user sees for a model line."""
-        return self.places.original_line(line) if self.places is not None else line
+        return ReportSummary(self.path, self.kind, self.kind_spec, self.title, self.issuer, self.year, self.date,
+                             self.deadline, elements, self.format, self.places, self.issuer_type,
+                             self.publication_deadline, self.published)
 
     def part(self, role: str) -> ElementMatch | None:
         """The mandated element of this report's kind that has ``role`` (found or not), or

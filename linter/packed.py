@@ -14,6 +14,8 @@ summary formats only): a reader that does not need it (``report=False``) skips i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from linter.engine import FileResult
 from linter.model import Span
 from linter.rule import Diagnostic, Edit, Fix, Text
@@ -26,15 +28,53 @@ _NEW = object.__new__
 
 def pack(result: FileResult, report: bool = True) -> list:
     """``result`` without its path, settings and fixed output, as JSON-ready lists."""
-    from linter import plaindata
 
     error = result.error
-    return [plaindata.plain(result.report) if report and result.report is not None else None,
+    return [_report(result.report) if report and result.report is not None else None,
             [_row(d) for d in result.diagnostics],
             None if error is None else [error.code, error.cause_zh, error.cause_en],
             result.fixed, result.diff, result.note,
             [[label.zh, label.en, value] for label, value in result.summary],
             sorted(result.allow_used), sorted(result.baseline_hits), result.digests]
+
+
+def _report(report) -> list:
+    """The slim report as [kind id, the report without its kind and parts, the parts as
+    [id, found, how, where, nested]]: the kind and its element specs are the registry's
+    (as configured, which the cache key covers), named by id rather than written out (they
+    made 88% of a stored report). A report whose parts are not its kind's own is stored whole."""
+    from linter import plaindata
+
+    kind = report.kind_spec
+    own = {spec.id: spec for spec in kind.elements} if kind is not None else {}
+    if any(own.get(key) != match.spec for key, match in report.elements.items()):
+        return [None, plaindata.plain(report), None]
+    parts = [[key, match.found, match.how, plaindata.plain(match.where), match.nested]
+             for key, match in report.elements.items()]
+    return [kind and kind.id, plaindata.plain(replace(report, kind_spec=None, elements={})), parts]
+
+
+def _unpack_report(stored, kinds) -> object:
+    from linter import plaindata
+    from linter.model import ElementMatch, PageText, Paragraph, ReportSummary, TextLine
+
+    kind_id, plain, parts = stored
+    report = plaindata.value(plain, ReportSummary)
+    if parts is None:
+        return report
+    kind = None
+    if kind_id is not None:
+        kind = next((k for k in kinds if k.id == kind_id), None)
+        if kind is None:
+            raise ValueError(f"unknown report kind {kind_id!r}")
+    own = {spec.id: spec for spec in kind.elements} if kind is not None else {}
+    elements = {}
+    for key, found, how, where, nested in parts:
+        if key not in own or type(found) is not bool or type(nested) is not bool or not (how is None or type(how) is _STR):
+            raise ValueError("part")
+        where = None if where is None else plaindata.value(where, TextLine, Paragraph, PageText)
+        elements[key] = ElementMatch(own[key], found, how, where, nested)
+    return replace(report, kind_spec=kind, elements=elements)
 
 
 def _row(d: Diagnostic) -> list:
@@ -46,9 +86,10 @@ def _row(d: Diagnostic) -> list:
                                                            e.span.end_column, e.content] for e in fix.edits]]]
 
 
-def unpack(packed, path: str, settings=None, report: bool = True) -> FileResult:
+def unpack(packed, path: str, settings=None, report: bool = True, kinds=()) -> FileResult:
     """The result :func:`pack` made of a file's (``path``); ValueError when ``packed`` is
-    anything else. With ``report=False`` the report is left out (None)."""
+    anything else. With ``report=False`` the report is left out (None); ``kinds``: the
+    report kinds as configured for the file (the stored report names its kind by id)."""
     try:
         plain, rows, error, fixed, diff, note, summary, used, hits, digests = packed
         diagnostics = [_diagnostic(row) for row in rows]
@@ -71,10 +112,10 @@ def unpack(packed, path: str, settings=None, report: bool = True) -> FileResult:
     except (TypeError, AttributeError) as exc:
         raise ValueError(f"not a packed result: {exc!r}") from None
     if report and plain is not None:
-        from linter import plaindata
-        from linter.model import Report
-
-        plain = plaindata.value(plain, Report)
+        try:
+            plain = _unpack_report(plain, kinds)
+        except (TypeError, AttributeError) as exc:
+            raise ValueError(f"not a packed report: {exc!r}") from None
     else:
         plain = None
     return FileResult(path, plain, diagnostics, error, settings, fixed, diff, None, note, labels, set(used),

@@ -28,8 +28,8 @@ def _classes() -> dict[str, type]:
         Heading,
         PageText,
         Paragraph,
-        Report,
         ReportKind,
+        ReportSummary,
         Script,
         Span,
         TextLine,
@@ -37,7 +37,7 @@ def _classes() -> dict[str, type]:
     from linter.rule import Diagnostic, Edit, Fix, Text
     from linter.sources import Places
 
-    return {cls.__name__: cls for cls in (FileResult, Report, ReportKind, ElementSpec, ElementMatch, TextLine,
+    return {cls.__name__: cls for cls in (FileResult, ReportSummary, ReportKind, ElementSpec, ElementMatch, TextLine,
                                           Paragraph, Heading, Span, Diagnostic, Text, Fix, Edit, PageText, Script,
                                           Places)}
 
@@ -65,14 +65,15 @@ def plain(value):
     raise TypeError(f"cannot store a {type(value).__name__} as plain data")
 
 
-def value(tree, expected: type):
-    """The ``expected`` instance :func:`plain` made ``tree`` of; ValueError when it is anything else."""
+def value(tree, *expected: type):
+    """The instance of one of the ``expected`` classes :func:`plain` made ``tree`` of;
+    ValueError when it is anything else."""
     try:
         found = _value(tree)
     except (TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise ValueError(f"not a stored result: {exc!r}") from None
-    if type(found) is not expected:
-        raise ValueError(f"not a stored {expected.__name__}")
+    if type(found) not in expected:
+        raise ValueError(f"not a stored {expected[0].__name__}")
     return found
 
 

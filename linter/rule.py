@@ -235,7 +235,14 @@ class RunRule(Rule):
     file at that index of the run, with spans in the file's own coordinates;
     :meth:`summarize_run` yields ``(index, label, value)`` measurements the same way. The
     engine calls them only when a run has more than one file. ``check`` finds nothing.
+    Until the last file, the pairs wait in what :meth:`gathered` returns (anything with an
+    ``append``; by default a list): a rule that keeps much of each file packs them there,
+    and its ``check_run`` and ``summarize_run`` receive that holder.
     """
+
+    def gathered(self):
+        """A new holder of the run's ``(index, digest)`` pairs."""
+        return []
 
     def check(self, report: Report) -> Iterable[Diagnostic]:
         return ()

@@ -3,7 +3,7 @@ is linted, compare their digests and add the findings to the files they concern.
 
 A run that compares files must hold its results until the last one is linted (a finding
 about the first file may depend on the last): they wait in an on-disk spool, so that memory
-holds only the digests however many files a run has.
+holds only the digests (packed by the rule that keeps them) however many files a run has.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from linter import suppress
 from linter.engine import FileResult, Registry, read_source
-from linter.model import Report
+from linter.model import Report, ReportSummary
 from linter.packed import pack, unpack
 from linter.sources import InputError
 
@@ -22,10 +22,13 @@ from linter.sources import InputError
 def finish(registry: Registry, results: Iterable[FileResult], settings) -> Iterator[FileResult]:
     """The results with the findings and measurements of the run rules added (``settings``:
     the run's settings, for the rules' thresholds)."""
-    spool, by_code, own_settings = _Spool(), {}, []
+    spool, rules, by_code, own_settings = _Spool(), {}, {}, []
     for index, result in enumerate(results):
         for code, digest in (result.digests or {}).items():
-            by_code.setdefault(code, []).append((index, digest))
+            if code not in rules:
+                rules[code] = registry.rules[code](settings)
+                by_code[code] = rules[code].gathered()
+            by_code[code].append((index, digest))
         result.digests = None
         own_settings.append(result.settings)  # shared by many files: kept, not spooled
         result.settings = None
@@ -33,14 +36,14 @@ def finish(registry: Registry, results: Iterable[FileResult], settings) -> Itera
     added: dict[int, list] = {}
     summaries: dict[int, list] = {}
     for code, digests in sorted(by_code.items()):
-        rule = registry.rules[code](settings)
+        rule = rules[code]
         for index, diagnostic in rule.check_run(digests):
             own = own_settings[index]
             severity = own.severity_of(code, rule.severity) if own is not None else rule.severity
             added.setdefault(index, []).append(replace(diagnostic, severity=severity))
         for index, label, value in rule.summarize_run(digests):
             summaries.setdefault(index, []).append((label, value))
-    del by_code
+    del by_code, rules
     for index, result in enumerate(spool):
         result.settings = own_settings[index]
         result.summary.extend(summaries.get(index, ()))
@@ -99,7 +102,7 @@ class _Shared:
                 self.own[id(value)] = number
         return number
 
-    def strip(self, report: Report | None):
+    def strip(self, report: Report | ReportSummary | None):
         """``report`` without its kind and specs, and their numbers."""
         if report is None:
             return None
@@ -108,7 +111,7 @@ class _Shared:
                        elements={key: replace(match, spec=None) for key, match in report.elements.items()})
         return bare, self.number(report.kind_spec), specs
 
-    def restore(self, stripped) -> Report | None:
+    def restore(self, stripped) -> Report | ReportSummary | None:
         if stripped is None:
             return None
         bare, kind, specs = stripped

@@ -93,10 +93,22 @@ YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[-－~～–]
 #: Two years of a range with no dash between them: run together ("20212025年") or with the
 #: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
 YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
-#: A two-digit year (23年底, 24年3月): group ``yy``; only before words that make it a date.
+#: A two-digit year (23年底, 24年3月; 22年，… at the start of a sentence; 于22年, 自22年): group
+#: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
+#: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
+#: — never a duration (历时22年, 连续22年, 近10年, 22年来, 在22年的工作中).
 SHORT_YEAR = lazy(
     r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
-    rf"(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)")
+    rf"(?:(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)"
+    r"|(?:(?<=^\d\d年)|(?<=[。；;！？!?：:\s]\d\d年))(?=[，,])"
+    r"|(?<=[于自从至止]\d\d年)(?![来间内里多余中之的以]))")
+
+#: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
+#: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.
+MONTH_AFTER_YEAR = lazy(rf"(?<=年){SP}(?P<m>\d{{1,2}}|[{CN_DIGITS}]{{1,2}}){SP}月")
+#: Words that put a dated event in the future (a target, a plan, a deadline) rather than
+#: report it as done: "计划2025年3月召开", "力争2025年底前完成", "到2025年", "2025年，我局将……".
+FUTURE_TENSE = lazy(r"计划|将|拟|力争|争取|预计|预期|目标|确保|规划|展望|打算|安排|部署|筹备|启动|之前|以前|前|到(?:19|20)\d{2}|至(?:19|20)\d{2}|为(?:19|20)\d{2}")
 
 _ARABIC_DATE = rf"(?P<y>\d{{4}}){SP}年{SP}(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]"
 _CHINESE_DATE = (rf"(?P<y>[{CN_YEAR_DIGITS}]{{4}}){SP}年{SP}(?P<m>[{CN_DIGITS}]{{1,3}}){SP}月{SP}"

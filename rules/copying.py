@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from functools import lru_cache
 
 from linter.rules.basis import SUPERVISION_REGULATION
@@ -124,61 +125,66 @@ class CopiedFromOtherReport(RunRule):
         return {"path": report.path, "body": body_key(report), "rows": to_text(rows), "lines": lines,
                 "sizes": sizes, "parts": parts, "line_sizes": line_sizes, "part_names": names}
 
-    def _matches(self, digests) -> dict:
-        """(file index, line) → {other file index: (copied characters, their best line, part)}."""
-        if getattr(self, "_memo", (None,))[0] is digests:
+    def gathered(self) -> "Gathered":
+        return Gathered()
+
+    def _matches(self, gathered: "Gathered") -> dict:
+        """(digest number, line) → {other digest number: (copied characters, their best line,
+        part, one of the line's sentences)}."""
+        if getattr(self, "_memo", (None,))[0] is gathered:
             return self._memo[1]
         import numpy as np
-        from linter.rules.minhash import candidate_pairs, from_text, similarity
+        from linter.rules.minhash import as_rows, candidate_pairs, similarity
 
-        owners = np.concatenate([np.full(len(d["lines"]), n) for n, (_, d) in enumerate(digests)] or [np.zeros(0)])
-        owners = owners.astype(np.int64)
-        rows = np.concatenate([from_text(d["rows"]) for _, d in digests])
-        most = max(int(settings()["common-min"]), min(int(settings()["common"] * len(digests)),
+        rows, owners = as_rows(gathered.rows), np.frombuffer(gathered.owner, dtype=np.uint32).astype(np.int64)
+        most = max(int(settings()["common-min"]), min(int(settings()["common"] * len(gathered.paths)),
                                                       int(settings()["common-max"])))
         first, second = candidate_pairs(rows, owners, most)
-        bodies = {}
-        body = np.array([bodies.setdefault(d["body"], len(bodies)) for _, d in digests], dtype=np.int64)
+        body = np.frombuffer(gathered.body, dtype=np.uint32)
         keep = body[owners[first]] != body[owners[second]]  # a body's own reports are Q004's
         first, second = first[keep], second[keep]
         keep = similarity(rows, first, second) >= settings()["similarity"]
-        first, second = first[keep], second[keep]
-        where = [(n, k) for n, (_, d) in enumerate(digests) for k in range(len(d["lines"]))]
-        found: dict = {}
-        for a, b in zip(first.tolist(), second.tolist()):
-            ends = (where[a], where[b])
-            for (n, k), (m, j) in (ends, ends[::-1]):
-                d, e = digests[n][1], digests[m][1]
-                entry = found.setdefault((n, d["lines"][k]), {}).setdefault(m, [set(), {}, d["parts"][k]])
-                entry[0].add(k)
-                entry[1][e["lines"][j]] = max(entry[1].get(e["lines"][j], 0), d["sizes"][k])
+        # both directions: sentence a of one report matches sentence b of another
+        a, b = np.concatenate([first[keep], second[keep]]), np.concatenate([second[keep], first[keep]])
+        del first, second, keep
+        owner, line = owners, np.frombuffer(gathered.line, dtype=np.uint32).astype(np.int64)
+        size = np.frombuffer(gathered.size, dtype=np.uint32).astype(np.int64)
+        other = owner[b]
+        order = np.lexsort((line[b], other, a))  # each sentence counts once per other report
+        a, b, other = a[order], b[order], other[order]
+        once = np.r_[True, (a[1:] != a[:-1]) | (other[1:] != other[:-1])] if len(a) else np.zeros(0, bool)
+        a, b, other = a[once], b[once], other[once]
+        # per (report, line, other report): the characters copied; their line is that of the
+        # longest sentence matched
+        order = np.lexsort((-size[a], other, line[a], owner[a]))
+        a, b, other = a[order], b[order], other[order]
+        starts = np.flatnonzero(np.r_[True, (owner[a][1:] != owner[a][:-1]) | (line[a][1:] != line[a][:-1]) |
+                                      (other[1:] != other[:-1])]) if len(a) else np.zeros(0, np.int64)
+        copied = np.add.reduceat(size[a], starts) if len(a) else np.zeros(0, np.int64)
         least = settings()["copied"]
-        matches = {}
-        for (n, line), others in found.items():
-            sized = {m: (sum(digests[n][1]["sizes"][k] for k in ks), max(best, key=best.get), part)
-                     for m, (ks, best, part) in others.items()}
-            sized = {m: value for m, value in sized.items() if value[0] >= least}
-            if sized:
-                matches[(n, line)] = sized
-        self._memo = (digests, matches)
+        matches: dict = {}
+        for at, total in zip(starts.tolist(), copied.tolist()):
+            if total >= least:
+                k = int(a[at])
+                matches.setdefault((int(owner[k]), int(line[k])), {})[int(other[at])] = (
+                    total, int(line[b[at]]), gathered.part[k], k)
+        self._memo = (gathered, matches)
         return matches
 
-    def check_run(self, digests):
-        for (n, line), others in sorted(self._matches(digests).items()):
-            index, digest = digests[n]
+    def check_run(self, gathered: "Gathered"):
+        for (n, line), others in sorted(self._matches(gathered).items()):
             m = max(others, key=lambda o: (others[o][0], -o))
-            copied, their_line, part = others[m]
-            content, length = digest["line_sizes"][str(line)]
-            name, name_en = digest["part_names"][part]
-            yield index, self.diagnostic(Span.on_line(line, 1, length),
-                                         message=self.message_more if len(others) > 1 else None,
-                                         part=name, part_en=name_en, path=digests[m][1]["path"], line=their_line,
-                                         percent=min(100, round(copied * 100 / max(content, 1))),
-                                         more=len(others) - 1)
+            copied, their_line, part, k = others[m]
+            name, name_en = gathered.part_names[part]
+            yield gathered.index[n], self.diagnostic(
+                Span.on_line(line, 1, gathered.line_length[k]), message=self.message_more if len(others) > 1 else None,
+                part=name, part_en=name_en, path=gathered.paths[m], line=their_line,
+                percent=min(100, round(copied * 100 / max(gathered.line_content[k], 1))), more=len(others) - 1)
 
-    def summarize_run(self, digests):
+    def summarize_run(self, gathered: "Gathered"):
         """Clusters of reports linked by copied passages, numbered in run order."""
-        parent = list(range(len(digests)))
+        matches = self._matches(gathered)
+        parent = list(range(len(gathered.paths)))
 
         def root(n):
             while parent[n] != n:
@@ -186,15 +192,52 @@ class CopiedFromOtherReport(RunRule):
                 n = parent[n]
             return n
 
-        for (n, _), others in self._matches(digests).items():
+        for (n, _), others in matches.items():
             for m in others:
                 parent[root(max(n, m))] = root(min(n, m))
-        linked = sorted({n for (n, _), others in self._matches(digests).items()} |
-                        {m for others in self._matches(digests).values() for m in others})
+        linked = sorted({n for n, _ in matches} | {m for others in matches.values() for m in others})
         numbers: dict[int, int] = {}
         for n in linked:
             numbers.setdefault(root(n), len(numbers) + 1)
-            yield digests[n][0], self.group, str(numbers[root(n)])
+            yield gathered.index[n], self.group, str(numbers[root(n)])
+
+
+class Gathered:
+    """What Q006 keeps of a run's digests until the last file is linted, packed: the
+    signatures in one byte array, one array entry per sentence (its report, line, size,
+    part, its line's sizes) and per report (its index in the run, its body), the paths.
+    Nothing of a report's text is kept."""
+
+    def __init__(self):
+        self.rows = bytearray()
+        self.owner, self.line, self.size = array("I"), array("I"), array("I")
+        self.part, self.line_content, self.line_length = array("B"), array("I"), array("I")
+        self.index, self.body, self.paths = array("I"), array("I"), []
+        self._bodies: dict[str, int] = {}
+        #: part number → (Chinese, English) name; parts → their numbers
+        self.part_names: list[tuple[str, str]] = []
+        self._parts: dict[tuple, int] = {}
+
+    def append(self, pair: tuple[int, dict]) -> None:
+        from linter.rules.minhash import from_text
+
+        index, digest = pair
+        n = len(self.paths)
+        self.index.append(index)
+        self.paths.append(digest["path"])
+        self.body.append(self._bodies.setdefault(digest["body"], len(self._bodies)))
+        self.rows += from_text(digest["rows"])
+        names = digest["part_names"]
+        for line, size, part in zip(digest["lines"], digest["sizes"], digest["parts"]):
+            content, length = digest["line_sizes"][str(line)]
+            self.owner.append(n)
+            self.line.append(line)
+            self.size.append(size)
+            self.part.append(self._parts.setdefault((part, *names[part]), len(self._parts)))
+            if len(self._parts) > len(self.part_names):
+                self.part_names.append(tuple(names[part]))
+            self.line_content.append(content)
+            self.line_length.append(length)
 
 
 @hookimpl

@@ -13,8 +13,9 @@ from linter.rules.basis import GBT_9704, GBT_15835, REPORT_DEADLINES, SUPERVISIO
 from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
+from linter.regex import lazy
 from linter.rule import Edit, Fix, Rule, Text
-from linter.vocabulary import SHORT_YEAR
+from linter.vocabulary import FUTURE_TENSE, SHORT_YEAR
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
@@ -173,19 +174,28 @@ class PlanWrongYear(Rule):
                 yield self.diagnostic(fact.span, text=fact.text, expected=report.year + 1, year=report.year)
 
 
+#: The parts that report on the report year itself (the plan looks ahead: D004; the
+#: rectification of last year's problems and "other matters" may well name another year).
+_REPORT_YEAR_PARTS = ("measures", "shortcomings", "causes", "duty", "study")
+#: A heading about last year's problems names last year by right ("（二）2023年度督察反馈问题整改情况").
+_LOOKS_BACK = lazy("整改|反馈|上年|上一年|去年|以来")
+
+
 class PartWrongYear(Rule):
     """
     ## 作用
-    检查“主要举措和成效”“不足和原因”部分的标题中写的年份是否为报告年度。
+    检查报告本年度情况的部分——主要举措和成效、不足和原因、第一责任人履职情况（述职报告的履职情况、
+    学法情况）——的标题中写的年份是否为报告年度。标题开头的年份才算（“2023年度推进法治政府建设的主要举措”）；
+    标题里的书名、年份区间，说上年度问题整改的标题（“2023年度督察反馈问题整改情况”），上年度问题整改、其他情况和下一年度安排部分（由 D004 检查）的标题不检查。
 
     ## 原因
-    这两部分报告的是报告年度的情况；标题年份不对，多是套用往年报告留下的错误。
+    这些部分报告的是报告年度的情况；标题年份不对，多是套用往年报告留下的错误。
 
     ## 示例
-    2024年度报告中：`一、2023年度推进法治政府建设的主要举措和成效`
+    2024年度报告中：`一、2023年度推进法治政府建设的主要举措和成效`、`三、2023年党政主要负责人履行推进法治建设第一责任人职责情况`
 
     ## 改为
-    `一、2024年度推进法治政府建设的主要举措和成效`
+    `一、2024年度推进法治政府建设的主要举措和成效`、`三、2024年党政主要负责人履行推进法治建设第一责任人职责情况`
 
     ## 选项
     无。
@@ -197,9 +207,9 @@ class PartWrongYear(Rule):
     code = "D005"
     name = "part-wrong-year"
     severity = "error"
-    kinds = ANNUAL
+    kinds = REPORTS
     scope = "headings"
-    summary = Text("举措或不足部分的标题年份不是报告年度", "measures or shortcomings heading names another year")
+    summary = Text("报告本年度情况的部分标题年份不是报告年度", "a heading of a part on the report year names another year")
     message = Text("“{text}”与报告年度{year}年不符", "“{text}” does not match the report year {year}")
     help = Text("标题年份应为报告年度", "use the report year in the heading")
     basis = SUPERVISION_REGULATION
@@ -208,22 +218,24 @@ class PartWrongYear(Rule):
         if report.year is None:
             return
         for fact in report.facts.years:
-            if (fact.in_heading and fact.part in ("measures", "shortcomings") and fact.end is None
-                    and fact.year != report.year):
+            if (fact.in_heading and fact.part in _REPORT_YEAR_PARTS and fact.end is None
+                    and fact.year != report.year and not _LOOKS_BACK.search(fact.sentence)):
                 yield self.diagnostic(fact.span, text=fact.text, year=report.year)
 
 
 class EventAfterReportDate(Rule):
     """
     ## 作用
-    检查“下一年度安排”以外的部分是否写了晚于成文日期的事件日期（已经发生的事不可能在成文之后）。
-    下一年度安排中的目标日期不检查。
+    检查“下一年度安排”以外的部分是否写了晚于成文日期的事件：完整日期（“2025年3月5日召开”）、年月
+    （“2025年3月，出台……”）和年份（成文于2024年的报告写“2025年，全县……”），不论是否在句首。
+    下一年度安排中的内容、标题中的年份（由 D004、D005 检查）、书名中的年份、年份区间，以及说的是
+    打算或目标的句子（计划、将、拟、力争、争取、目标、到2025年、……前完成）都不检查。
 
     ## 原因
     成文之后的日期出现在成绩或问题中，要么日期写错，要么成文日期写错。
 
     ## 示例
-    成文日期为2024年2月20日，正文写“2024年3月5日，召开专题会议”。
+    成文日期为2024年2月20日，正文写“2024年3月5日，召开专题会议”或“2024年5月，出台《行政执法监督办法》”。
 
     ## 改为
     核对事件日期和成文日期。
@@ -245,11 +257,23 @@ class EventAfterReportDate(Rule):
     help = Text("核对事件日期和成文日期", "check the event's date and the report's date")
 
     def check(self, report: Report):
-        if report.date is None:
+        date = report.date
+        if date is None:
             return
         for fact in report.facts.dates:
-            if fact.part not in ("plan", "closing") and fact.date and fact.date > report.date:
-                yield self.diagnostic(fact.span, text=fact.text, date=report.date.isoformat())
+            if _reported(fact) and fact.date and fact.date > date:
+                yield self.diagnostic(fact.span, text=fact.text, date=date.isoformat())
+        for fact in report.facts.years:
+            if (_reported(fact) and fact.end is None and not fact.in_heading and not fact.quoted
+                    and (fact.year, fact.month or 0) > (date.year, date.month if fact.month else 0)):
+                text = fact.text + (f"{fact.month}月" if fact.month else "")
+                yield self.diagnostic(fact.span, text=text, date=date.isoformat())
+
+
+def _reported(fact) -> bool:
+    """Whether a dated fact reports something done: outside the plan and the closing date
+    line, and not in a sentence about intentions or targets."""
+    return fact.part not in ("plan", "closing") and not FUTURE_TENSE.search(fact.sentence)
 
 
 class DateLineForm(Rule):
@@ -299,8 +323,10 @@ class DateLineForm(Rule):
 class AbbreviatedYear(Rule):
     """
     ## 作用
-    检查用两位数字简写的年份，如“23年底”“24年3月”。只在后面紧跟年度、年初、年底、月份等时间用语，
-    且数值接近报告年度时报告，所以“近10年”“三年行动”“十四五”不会被误报。
+    检查用两位数字简写的年份：后面紧跟年度、年初、年底、月份等时间用语的（“23年底”“24年3月”），
+    在句首、后面是逗号的（“24年，我局……”），在“于、自、从、至”之后的（“自23年起”）；且数值接近报告年度时才报告。
+    表示时长的不报告：“历时22年”“连续20年”“从事执法工作22年”“22年来”“自15年以来”“在22年的工作中”，
+    以及“近10年”“三年行动”“十四五”。
 
     ## 原因
     GB/T 15835-2011 规定年份不能简写，“2023年”不能写作“23年”。

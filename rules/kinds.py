@@ -30,6 +30,11 @@ def kinds_from_data(data: dict) -> list[ReportKind]:
     return kinds
 
 
+def builtin_kind_ids() -> tuple[str, ...]:
+    """The ids of the built-in kinds (what ``[recognition.<kind>]`` in a config may name)."""
+    return tuple(load_package_data("linter.rules", "data/kinds.toml")["kinds"])
+
+
 @hookimpl
 def relint_report_kinds():
     return kinds_from_data(load_package_data("linter.rules", "data/kinds.toml"))

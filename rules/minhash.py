@@ -3,12 +3,14 @@ similar passages among many without comparing every pair.
 
 Each passage's shingles (every run of ``size`` characters) are hashed once into 64-bit
 integers, then through ``PERMUTATIONS`` multiply-shift hash functions; a signature keeps the
-smallest value of each, cut to its top 16 bits (two different minima then agree by chance
-once in 65,536: negligible, and signatures take half the room). Two signatures agree at a
-position with probability (almost exactly) the Jaccard similarity of the two shingle sets. Signatures are cut into ``BANDS`` bands of
-``ROWS`` values; passages that agree on a whole band become candidates (the S-curve's
-threshold is about (1/BANDS)^(1/ROWS) = 0.5), and only candidates are compared. Everything
-is vectorised with numpy: one set of array operations per report, not per shingle.
+smallest value of each, cut to its top 8 bits (b-bit MinHash: a signature is 64 bytes, so
+10,000 reports' 350,000 sentences take 22 MB). Two signatures agree at a position with
+probability J + (1 - J)/256 for Jaccard similarity J: :func:`similarity` takes the chance
+agreements out. Signatures are cut into ``BANDS`` bands of ``ROWS`` values — four bytes, read
+as one 32-bit key; passages that agree on a whole band become candidates (the S-curve's
+threshold is about (1/BANDS)^(1/ROWS) = 0.5), and only candidates are compared. Bands are
+sorted one at a time, so the comparison needs a few bytes per sentence beyond the signatures.
+Everything is vectorised with numpy: one set of array operations per report, not per shingle.
 The seeds are fixed so that digests made in different processes agree.
 """
 
@@ -25,7 +27,9 @@ _PRIME = np.uint64(0x100000001B3)  # FNV's 64-bit prime: mixes code points into 
 _rng = np.random.default_rng(20261123)
 _MULTIPLY = _rng.integers(1, 2 ** 62, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
 _ADD = _rng.integers(0, 2 ** 62, PERMUTATIONS, dtype=np.uint64)
-_SHIFT = np.uint64(48)
+_SHIFT = np.uint64(56)
+#: values one byte can take: two different minima agree by chance once in this many
+VALUES = 256
 #: shingles hashed per block: small matrices are reused by the allocator, and a very long
 #: text never builds a huge one
 _BLOCK = 4_096
@@ -43,8 +47,8 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
 def signatures(texts: list[str], size: int) -> np.ndarray:
     """The MinHash signature of each text (each at least ``size`` characters long), one row
-    per text, ``PERMUTATIONS`` unsigned 16-bit values each."""
-    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint16)
+    per text, ``PERMUTATIONS`` bytes each."""
+    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint8)
     start = 0
     with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
         while start < len(texts):
@@ -66,23 +70,17 @@ def signatures(texts: list[str], size: int) -> np.ndarray:
 
 def to_text(rows: np.ndarray) -> str:
     """Signatures as plain text (base64), to travel in a digest that is cached as JSON."""
-    return base64.b64encode(rows.astype("<u2").tobytes()).decode("ascii")
+    return base64.b64encode(rows.astype(np.uint8).tobytes()).decode("ascii")
 
 
-def from_text(text: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype="<u2").reshape(-1, PERMUTATIONS)
+def from_text(text: str) -> bytes:
+    """The signatures' bytes (``PERMUTATIONS`` a signature) from :func:`to_text`."""
+    return base64.b64decode(text)
 
 
-def band_keys(rows: np.ndarray) -> np.ndarray:
-    """One 64-bit key per band of each signature; equal keys mean an agreeing band (the
-    band's number is mixed in, so different bands never share a key)."""
-    values = rows.astype(np.uint64).reshape(len(rows), BANDS, ROWS)
-    keys = np.zeros((len(rows), BANDS), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for row in range(ROWS):
-            keys = keys * _PRIME + values[:, :, row]
-        keys = keys * _PRIME + np.arange(BANDS, dtype=np.uint64)[None, :]
-    return keys
+def as_rows(data) -> np.ndarray:
+    """Signatures' bytes (bytes, a bytearray) seen as rows, without a copy."""
+    return np.frombuffer(data, dtype=np.uint8).reshape(-1, PERMUTATIONS)
 
 
 def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
@@ -90,25 +88,30 @@ def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int) -> tuple[np
     different owners, each pair once. A band shared by more than ``most`` signatures is a
     stock passage, not a copy: its members are not paired from that band (this also keeps
     the work linear in the number of signatures)."""
-    keys = band_keys(rows).ravel()
-    ids = np.repeat(np.arange(len(rows)), BANDS)
-    order = np.argsort(keys, kind="stable")
-    keys, ids = keys[order], ids[order]
-    cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
-    starts, sizes = np.r_[0, cuts], np.diff(np.r_[0, cuts, len(keys)])
-    first, second = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for size in np.unique(sizes[(sizes >= 2) & (sizes <= most)]).tolist():
-        upper = np.triu_indices(size, 1)  # every pair of positions within a band of this size
-        at = starts[sizes == size][:, None]
-        first.append(ids[(at + upper[0]).ravel()])
-        second.append(ids[(at + upper[1]).ravel()])
-    first, second = np.concatenate(first), np.concatenate(second)
-    low, high = np.minimum(first, second), np.maximum(first, second)
-    keep = owners[low] != owners[high]
-    unique = np.unique(low[keep] * len(rows) + high[keep])
-    return unique // max(len(rows), 1), unique % max(len(rows), 1)
+    count = len(rows)
+    found = np.zeros(0, dtype=np.int64)  # pairs as low * count + high, merged band by band
+    for band in range(BANDS):
+        keys = np.ascontiguousarray(rows[:, band * ROWS:(band + 1) * ROWS]).view("<u4").ravel()
+        ids = np.argsort(keys, kind="stable")
+        keys = keys[ids]
+        cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+        starts, sizes = np.r_[0, cuts], np.diff(np.r_[0, cuts, count])
+        del keys, cuts
+        for size in np.unique(sizes[(sizes >= 2) & (sizes <= most)]).tolist():
+            upper = np.triu_indices(size, 1)  # every pair of positions within a band of this size
+            at = starts[sizes == size][:, None]
+            first, second = ids[(at + upper[0]).ravel()], ids[(at + upper[1]).ravel()]
+            low, high = np.minimum(first, second), np.maximum(first, second)
+            keep = owners[low] != owners[high]
+            found = np.union1d(found, low[keep] * count + high[keep])
+    return found // max(count, 1), found % max(count, 1)
 
 
 def similarity(rows: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The estimated Jaccard similarity of each pair: the share of agreeing positions."""
-    return (rows[first] == rows[second]).mean(axis=1)
+    """The estimated Jaccard similarity of each pair: the share of agreeing positions, less
+    the agreements of one-byte values by chance."""
+    agree = np.zeros(len(first))
+    for start in range(0, len(first), _BLOCK):  # a block of pairs at a time: memory stays small
+        end = start + _BLOCK
+        agree[start:end] = (rows[first[start:end]] == rows[second[start:end]]).mean(axis=1)
+    return (agree - 1 / VALUES) / (1 - 1 / VALUES)

@@ -68,7 +68,7 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     rows = report.page_text("table")
     row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
     front_ids = {id(line) for line in report.front}
-    for line in report.front + report.text_lines() + rows:
+    for line in [*report.front, *report.text_lines(), *rows]:
         protected = [m.span() for m in _PROTECTED.finditer(line.text)]
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]

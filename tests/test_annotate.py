@@ -133,3 +133,25 @@ def test_annotate_is_quick(reviewed):
     """The whole command, start-up included, for a report of a few pages."""
     for original, _, elapsed in reviewed:
         assert elapsed < 10, (original.name, elapsed)
+
+
+def test_html_into_a_folder_links_each_word_report_to_its_reviewed_copy(tmp_path):
+    """``--format html -o FOLDER``: FOLDER/index.html, and beside it the reviewed copy of each
+    .docx input (two inputs of the same name get two copies), linked from the page."""
+    import json
+
+    formats = ROOT / "fixtures" / "formats"
+    (tmp_path / "other").mkdir()
+    twin = tmp_path / "other" / "000.docx"
+    shutil.copy(formats / "000.docx", twin)
+    out = tmp_path / "page"
+    done = run_relint("--format", "html", "-o", f"{out}/", str(formats / "000.docx"), str(twin), str(SEEDS[3]))
+    assert done.returncode == 1 and done.stderr == b""
+    assert sorted(p.name for p in out.iterdir()) == ["000-2.relint.docx", "000.relint.docx", "index.html"]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    shown = [json.loads(page.split(f'id="report-data-{n}">')[1].split("</script>")[0]) for n in (1, 2, 3)]
+    assert [d.get("reviewed") for d in shown] == ["000.relint.docx", "000-2.relint.docx", None]
+    expected = run_relint("annotate", "-o", str(tmp_path / "alone.docx"), str(formats / "000.docx"))
+    assert expected.returncode in (0, 1)
+    assert anchored((out / "000.relint.docx").read_bytes()) == anchored((tmp_path / "alone.docx").read_bytes())
+    assert anchored((out / "000.relint.docx").read_bytes())  # comments are there

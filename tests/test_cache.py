@@ -155,21 +155,27 @@ def test_stored_results_are_plain_data_checked_on_load(registry, tmp_path):
     result = lint_file(registry, SEEDS[0])
     result.report = result.report.slim()
     stored = json.dumps(packed.pack(result))
-    again = packed.unpack(json.loads(stored), result.path)
+    kinds = registry.kinds
+    again = packed.unpack(json.loads(stored), result.path, kinds=kinds)
     assert again.diagnostics == result.diagnostics and again.report.elements == result.report.elements
-    assert again.report.date == result.report.date and again.summary == result.summary
+    assert again.report.kind_spec == result.report.kind_spec and again.report.date == result.report.date
+    assert again.summary == result.summary
     assert any(d.fix for d in again.diagnostics) and any(d.help for d in again.diagnostics)
     assert packed.unpack(json.loads(stored), result.path, report=False).report is None
     wrong_line = json.loads(stored)
     wrong_line[1][0][3] = "1"
     wrong_class = json.loads(stored)
-    wrong_class[0]["@"] = "Popen"
+    wrong_class[0][1]["@"] = "Popen"
+    wrong_part = json.loads(stored)
+    wrong_part[0][2][0][0] = "no-such-part"
     extra_field = json.loads(stored.replace('"@": "Span"', '"@": "Span", "extra": 1', 1))
     short_row = json.loads(stored)
     short_row[1][0] = short_row[1][0][:5]
-    for bad in (wrong_line, wrong_class, extra_field, short_row, [], {"@": "Popen"}, [[]] * 10, "x"):
+    for bad in (wrong_line, wrong_class, wrong_part, extra_field, short_row, [], {"@": "Popen"}, [[]] * 10, "x"):
         with pytest.raises(ValueError):
-            packed.unpack(bad, result.path)
+            packed.unpack(bad, result.path, kinds=kinds)
+    with pytest.raises(ValueError):  # a kind this configuration does not know
+        packed.unpack(json.loads(stored), result.path, kinds=[])
 
 
 def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
@@ -212,6 +218,6 @@ def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
     document.save(tmp_path / "r.docx")
     result = lint_file(registry, tmp_path / "r.docx")
     result.report, result.source = result.report.slim(), None
-    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path)
+    again = packed.unpack(json.loads(json.dumps(packed.pack(result))), result.path, kinds=registry.kinds)
     assert again.report.places == result.report.places and again.report.places is not None
     assert [again.report.original_line(n) for n in (1, 2)] == [result.report.original_line(n) for n in (1, 2)]

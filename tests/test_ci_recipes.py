@@ -110,7 +110,7 @@ def test_three_hundred_reports_one_exit_code_one_page(tmp_path):
     done = run_relint("--format", "html", "--output", str(page), "--jobs", "2", str(folder))
     assert done.returncode == 1 and done.stderr == b""
     text = page.read_text(encoding="utf-8")
-    assert text.count('<section class="report"') == 300
+    assert text.count('<script type="application/json" id="report-data-') == 300
     assert run_relint("--exit-zero", str(folder)).stdout.decode().splitlines()[-1].startswith("共检查 300 个文件")
 
 

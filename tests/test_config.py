@@ -68,6 +68,11 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
     ('[elements.review]\nheading = ["("]\n', "elements.review.heading", "invalid regular expression"),
     ('[elements.review]\ntitle = ["x"]\n', "elements.review.title", "unknown key"),
     ('select = [\n', "-", "not valid TOML"),
+    ('[furniture]\nlines = ["(本站"]\n', "furniture.lines", "invalid regular expression"),
+    ('[recognition.annual]\ntitle = ["(a+)+b"]\n', "recognition.annual.title", "nested or repeated"),
+    ('[recognition.annual]\nheading = ["x"]\n', "recognition.annual.heading", "unknown key"),
+    ('[recognition.budget]\ntitle = ["x"]\n', "recognition.budget", "unknown report kind"),
+    ('[recognition]\ndata = "missing.toml"\n', "recognition.data", "recognition data file not found"),
 ])
 def test_bad_config_names_file_key_and_expectation(registry, tmp_path, text, key, expected):
     """(The older keys of rule options are checked in tests/test_rule_options.py.)"""
@@ -86,7 +91,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
     assert done.stderr.decode().strip().splitlines() == [
         f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: allow, deadline, elements, "
         "exclude, extend-exclude, extend-include, extend-select, fail-on, furniture, ignore, include, "
-        "kind, lang, lint, output-format, patterns, per-file-ignores, previous, profile, respect-gitignore, "
+        "kind, lang, lint, output-format, patterns, per-file-ignores, previous, profile, recognition, respect-gitignore, "
         "select, severity (rule options go in [lint.<CODE or name>], see `relint rule CODE`)"]
 
 
@@ -99,6 +104,46 @@ def test_config_elements_extend_keywords_and_add_required_parts(registry):
     custom = lint_text(registry, REPORT, elements=(("review", {"name": "行政复议和应诉情况", "heading": ["行政复议"]}),))
     assert [d.code for d in custom.diagnostics] == ["S102", "S109"]
     assert "行政复议和应诉情况" in custom.diagnostics[1].message.zh
+
+
+def test_recognition_tables_extend_how_a_kind_is_recognised(registry, tmp_path):
+    # a province whose reports are titled 依法治县工作报告: not an annual report to the built-in data
+    titled = REPORT.replace(REPORT.splitlines()[1], "关于2024年度依法治县工作情况的报告")
+    assert lint_text(registry, titled).report.kind == "unknown"
+    path = write(tmp_path / "relint.toml", '[recognition.annual]\ntitle = ["依法治县.{0,6}报告"]\n')
+    settings = load_config_file(str(path))
+    assert settings.recognition == (("annual", (("title", ("依法治县.{0,6}报告",)),)),)
+    assert lint_text(registry, titled, recognition=settings.recognition).report.kind == "annual"
+
+
+def test_a_recognition_data_file_adds_kinds_elements_and_furniture(registry, tmp_path):
+    write(tmp_path / "province.toml", '[kinds.annual]\ntitle = ["依法治县.{0,6}报告"]\n'
+          '[elements.shortcomings]\nheading = ["弱项"]\n[furniture]\nlines = ["^本站声明"]\n')
+    path = write(tmp_path / "relint.toml", '[recognition]\ndata = "province.toml"\n'
+                 '[recognition.annual]\nparts = ["依法治县"]\n[elements.plan]\nheading = ["明年"]\n')
+    settings = load_config_file(str(path))
+    assert settings.recognition == (("annual", (("title", ("依法治县.{0,6}报告",)),)),
+                                    ("annual", (("parts", ("依法治县",)),)))
+    assert settings.elements == (("plan", {"heading": ("明年",)}), ("shortcomings", {"heading": ("弱项",)}))
+    assert settings.furniture == (("lines", ("^本站声明",)),)
+    text = (REPORT.replace(REPORT.splitlines()[1], "关于2024年度依法治县工作情况的报告")
+            .replace("四、其他需要报告的情况", "四、弱项分析\n人员少，原因是招录倾斜。\n五、其他需要报告的情况")
+            + "本站声明：转载请注明出处\n")
+    plain = lint_text(registry, text)
+    assert plain.report.kind == "unknown" and "W001" not in codes(plain)
+    result = lint_text(registry, text, recognition=settings.recognition, elements=settings.elements,
+                       furniture=settings.furniture)
+    assert result.report.kind == "annual"
+    assert "W001" in codes(result) and "S102" not in codes(result)
+
+
+def test_a_bad_recognition_data_file_is_named_in_the_error(tmp_path):
+    write(tmp_path / "province.toml", '[furniture]\nwatermarks = ["[本站"]\n')
+    path = write(tmp_path / "relint.toml", '[recognition]\ndata = "province.toml"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config_file(str(path))
+    assert (info.value.path, info.value.key) == (str(tmp_path / "province.toml"), "furniture.watermarks")
+    assert "invalid regular expression" in info.value.expected
 
 
 def test_pyproject_config_applies_from_the_command_line(tmp_path):

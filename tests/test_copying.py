@@ -19,15 +19,20 @@ def _lines(path):
     return path.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.fixture
-def copied_pair(tmp_path):
+def make_copied_pair(folder):
     """001 as it is, and 002 with 001's first shortcoming pasted into its own shortcomings."""
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    folder.mkdir(parents=True, exist_ok=True)
+    a, b = folder / "a.txt", folder / "b.txt"
     shutil.copy(SEEDS[1], a)
     lines = _lines(SEEDS[2])
     lines[INSERT_AT:INSERT_AT] = ["", _lines(a)[SHORTCOMING_A]]
     b.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return a, b
+
+
+@pytest.fixture
+def copied_pair(tmp_path):
+    return make_copied_pair(tmp_path)
 
 
 def _q006(*args):
@@ -104,6 +109,8 @@ def test_minhash_estimates_similarity_and_lsh_pairs_only_similar_sentences():
     first, second = candidate_pairs(rows, numpy.arange(3), most=10)
     assert list(zip(first.tolist(), second.tolist())) == [(0, 1)]
     assert similarity(rows, first, second)[0] > 0.6
+    unrelated = similarity(rows, numpy.array([0, 1]), numpy.array([2, 2]))
+    assert (unrelated < 0.2).all()  # chance agreements of one-byte values are taken out
 
 
 def test_cached_results_keep_what_q006_compares(copied_pair):
@@ -113,3 +120,15 @@ def test_cached_results_keep_what_q006_compares(copied_pair):
     assert list((a.parent / ".relint_cache").rglob("*")), "the first run wrote cache entries"
     second = run_relint("--select", "Q006", "a.txt", "b.txt", cwd=a.parent)
     assert second.stdout == first.stdout and b"Q006" in first.stdout
+
+
+def test_copy_clusters_are_a_column_of_the_workbook_overview(copied_pair, tmp_path):
+    from openpyxl import load_workbook
+
+    a, b = copied_pair
+    third = tmp_path / "c.txt"
+    shutil.copy(SEEDS[4], third)
+    run_relint("--format", "xlsx", "-o", str(tmp_path / "r.xlsx"), str(a), str(b), str(third))
+    rows = list(load_workbook(tmp_path / "r.xlsx")["总览"].values)
+    column = rows[0].index("相同段落关联组")
+    assert {row[0]: row[column] for row in rows[1:]} == {str(a): 1, str(b): 1, str(third): None}

@@ -51,6 +51,15 @@ def test_years_and_ranges(text, year, end, start):
     assert (fact.year, fact.end, fact.sentence_start) == (year, end, start)
 
 
+@pytest.mark.parametrize("text, month, quoted", [
+    ("2024年3月，出台办法。", 3, False), ("2024年三月，出台办法。", 3, False), ("2024年，全县共办理。", None, False),
+    ("2024年度，全县共办理。", None, False), ("贯彻《2024年工作要点》。", None, True),
+])
+def test_years_carry_their_month_quote_and_sentence(text, month, quoted):
+    (year,) = facts(text).years
+    assert (year.month, year.quoted, year.sentence) == (month, quoted, text.rstrip("。"))
+
+
 def test_percentages_with_metric_qualifier_and_points(registry):
     found = facts("群众满意率达95%以上，调解协议率提升至 35.28%,较去年提高 8.3 个百分点。").percents
     assert [(p.value, p.decimals, p.qualifier, p.points) for p in found] == [

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, SEEDS, run_relint
@@ -39,7 +40,6 @@ def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_fi
     from playwright.sync_api import sync_playwright
 
     expected = json.loads(run_relint("--format", "json", *map(str, SEEDS)).stdout)
-    diagnostics = [d for f in expected["files"] for d in f["diagnostics"]]
     requests = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -47,13 +47,17 @@ def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_fi
         page.on("request", lambda request: requests.append(request.url))
         page.goto(page_file.as_uri())
         assert [url for url in requests if not url.startswith("file:")] == []  # self-contained
-        findings = page.locator("li.finding")
-        assert findings.count() == len(diagnostics)
-        assert page.locator("#visible-count").text_content() == str(len(diagnostics))
-        # every finding is highlighted in the text where it is (a mark lists its id)
-        missing = page.evaluate("""() => Array.from(document.querySelectorAll('li.finding')).filter(li =>
-            !document.querySelector('mark[data-ids~="' + li.dataset.id + '"]')).map(li => li.dataset.id)""")
-        assert missing == []
+        assert page.locator("#ov-body tr").count() == len(SEEDS)
+        for number, file in enumerate(expected["files"], 1):  # each report, opened from its row
+            page.locator(f'#ov-body tr[data-index="{number}"] a').click()
+            assert page.locator("section.report h2").text_content().startswith(file["path"])
+            assert page.locator("li.finding").count() == len(file["diagnostics"])
+            assert page.locator("#visible-count").text_content() == str(len(file["diagnostics"]))
+            # every finding is highlighted in the text where it is (a mark lists its id)
+            missing = page.evaluate("""() => Array.from(document.querySelectorAll('li.finding')).filter(li =>
+                !document.querySelector('mark[data-ids~="' + li.dataset.id + '"]')).map(li => li.dataset.id)""")
+            assert missing == []
+        diagnostics = expected["files"][-1]["diagnostics"]  # the last one opened
         assert page.locator("mark.on").count() > 0
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "relint-html.png"))
@@ -73,10 +77,106 @@ def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_fi
         browser.close()
 
 
-def test_page_is_one_self_contained_file(page_file):
-    text = page_file.read_text(encoding="utf-8")
-    assert "<script src" not in text and "<link" not in text and "http://" not in text.split("<body>")[0]
-    assert text.count('class="report"') == len(SEEDS)
+def test_page_of_one_report_opens_on_that_report(chromium, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    report = tmp_path / "report.txt"  # markup in a report is text on the page, never markup
+    report.write_text(SEEDS[0].read_text(encoding="utf-8") + "<img src=x onerror=\"document.title='hit'\">\n",
+                      encoding="utf-8")
+    page_text = run_relint("--format", "html", str(report)).stdout.decode()
+    expected = json.loads(run_relint("--format", "json", str(report)).stdout)["files"][0]["diagnostics"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content(page_text)
+        assert page.locator("#overview").is_hidden()
+        assert page.locator("li.finding").count() == len(expected) > 0
+        assert "法定内容" in page.locator("pre.checklist").text_content()
+        assert page.locator("pre.text img").count() == 0 and "<img src=x" in page.locator("pre.text").text_content()
+        assert page.title() == "relint"
+        browser.close()
+
+
+def _column(page, number: int) -> list[str]:
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll('#ov-body tr')).map(tr =>
+        tr.children[{number}].textContent)""")
+
+
+def test_three_hundred_reports_open_fast_sort_filter_and_show_clusters(chromium, tmp_path):
+    """The batch page: 300 reports (two of them copying a paragraph from each other) open on
+    the overview in under 2 s; sorting, filters, a row's report and the copy cluster work."""
+    from playwright.sync_api import sync_playwright
+    from test_copying import make_copied_pair
+
+    folder = tmp_path / "province"
+    others = [seed for seed in SEEDS if seed != SEEDS[1]]  # 001's paragraph in many reports would be stock text
+    for number in range(298):
+        seed = others[number % len(others)]
+        target = folder / f"county{number // 20:02d}" / f"{number:03d}_{seed.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(seed, target)
+    pair = make_copied_pair(folder / "copied")
+    out = tmp_path / "province.html"
+    run_relint("--format", "html", "-o", str(out), str(folder))
+    text = out.read_text(encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "fuzz"))
+    from campaign import html_overview
+
+    data = html_overview(text)  # the overview's data as the page carries it: what the table must show
+    header, rows, columns = data["header"], data["rows"], data["columns"]
+    assert len(rows) == 300
+    requests = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(out.as_uri())
+        page.wait_for_selector("body[data-ready]")
+        rendered = page.evaluate("() => performance.getEntriesByName('relint-overview')[0].startTime")
+        assert rendered < 2000, f"overview rendered {rendered:.0f} ms after the page was requested"
+        assert [url for url in requests if not url.startswith("file:")] == []
+        assert page.locator("#ov-body tr").count() == 300
+        assert page.locator("#ov-head th").all_text_contents() == header
+
+        errors = columns["severities"]["warning"]  # sort by the warning count, then the other way
+        page.locator(f'#ov-head th[data-column="{errors}"]').click()
+        counts = [int(v) for v in _column(page, errors)]
+        assert counts == sorted(counts) and counts[0] < counts[-1]
+        page.locator(f'#ov-head th[data-column="{errors}"]').click()
+        assert [int(v) for v in _column(page, errors)] == sorted(counts, reverse=True)
+
+        page.fill("#ov-text", "county03")
+        assert page.locator("#ov-body tr").count() == 20 == int(page.locator("#ov-count").text_content())
+        page.fill("#ov-text", "")
+        kind = rows[0][columns["kind"] + 1]
+        page.select_option("#ov-kind", kind)
+        assert page.locator("#ov-body tr").count() == sum(row[columns["kind"] + 1] == kind for row in rows) < 300
+        page.select_option("#ov-kind", "")
+        page.select_option("#ov-missing", "*")
+        missing = sum(any(row[c + 1] == "✗" for c in columns["parts"]) for row in rows)
+        assert page.locator("#ov-body tr").count() == missing > 0
+        page.select_option("#ov-missing", "")
+        page.select_option("#ov-severity", "error")
+        assert page.locator("#ov-body tr").count() == sum(row[columns["severities"]["error"] + 1] > 0 for row in rows)
+        page.select_option("#ov-severity", "")
+        page.check("#ov-late")
+        assert page.locator("#ov-body tr").count() == sum((row[columns["late"] + 1] or 0) > 0 for row in rows)
+        page.uncheck("#ov-late")
+
+        # the copy cluster: both files, in the overview's column and in the clusters list
+        page.check("#ov-copied")
+        assert sorted(_column(page, 0)) == sorted(map(str, pair))
+        assert _column(page, columns["groups"][0]) == ["1", "1"]
+        cluster = page.locator("#clusters li").all_text_contents()
+        assert len(cluster) == 1 and all(str(path) in cluster[0] for path in pair)
+        os.makedirs(ROOT / "test-artifacts", exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-artifacts" / "relint-html-overview.png"))
+        page.locator("#ov-body tr").first.click()  # a row shows that report's findings
+        index = int(page.locator("#ov-body tr").first.get_attribute("data-index"))
+        shown = page.locator("li.finding").all_text_contents()
+        report = json.loads(text.split(f'id="report-data-{index}">')[1].split("</script>")[0])
+        assert len(shown) == len(report["findings"]) and any("Q006" in item for item in shown)
+        browser.close()
 
 
 @pytest.mark.parametrize("lang, words, absent", [
@@ -89,3 +189,22 @@ def test_page_words_are_in_the_chosen_language(lang, words, absent):
     page = run_relint("--format", "html", "--lang", lang, str(SEEDS[4])).stdout.decode()
     assert all(word in page for word in words), [word for word in words if word not in page]
     assert not any(word in page for word in absent)
+
+
+def test_page_in_a_folder_links_to_the_reviewed_word_copy(chromium, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    docx = ROOT / "fixtures" / "formats" / "001.docx"
+    run_relint("--format", "html", "-o", f"{tmp_path}/", str(docx), str(SEEDS[0]))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        assert page.locator("#ov-body a.reviewed").count() == 1
+        page.locator('#ov-body tr[data-index="1"] a').first.click()
+        link = page.locator("section.report a.reviewed")
+        assert link.get_attribute("href") == "001.relint.docx"
+        assert page.evaluate("() => document.querySelector('section.report a.reviewed').href") == \
+            (tmp_path / "001.relint.docx").as_uri()
+        assert (tmp_path / "001.relint.docx").stat().st_size > 0
+        browser.close()

@@ -117,6 +117,28 @@ def test_a_part_is_found_by_role_whatever_the_kind_calls_it(registry):
     assert target.part == "plan"
 
 
+def test_rules_cannot_change_the_model_and_summaries_get_a_slim_type(registry):
+    """The model is read-only for rules (frozen, its sequences tuples), and the summary
+    formats and the cache get a ReportSummary: no text, no structure, no source."""
+    import dataclasses
+
+    import pytest
+    from conftest import SEEDS, lint_file
+
+    from linter.model import ReportSummary
+
+    report = lint_file(registry, SEEDS[0]).report
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.year = 1999
+    assert all(isinstance(getattr(report, name), tuple)
+               for name in ("title_lines", "signature", "preamble", "sections", "lines", "page", "front"))
+    summary = report.slim()
+    assert type(summary) is ReportSummary and summary.elements.keys() == report.elements.keys()
+    assert not {"lines", "sections", "preamble", "facts", "layout"} & {f.name for f in dataclasses.fields(summary)}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.kind = "duty"
+
+
 def test_a_delivery_month_under_a_duty_reports_title_is_not_its_year(registry):
     # corpus 119, as published: byline, then the month the report was delivered
     text = ("西洞庭管理区关于履行推进法治建设第一责任人职责情况的报告\n西洞庭管理区党委副书记、管委会主任 叶春华\n2025年2月\n"

@@ -237,3 +237,15 @@ def test_a_sentence_listing_the_parts_is_not_the_parts(registry):
     # a paragraph that starts with them is a part without a heading
     text += "我局法治政府建设还存在一些不足,主要是基层执法力量薄弱。\n"
     assert lint_text(registry, text).report.elements["shortcomings"].how == "body"
+
+
+def test_site_link_headers_and_arrow_breadcrumbs_stay_out_of_the_title(registry):
+    # corpus 078 and 029, as published
+    text = ("中国政府网|重庆市人民政府网\n\n重庆市綦江区2022年法治政府建设情况报告\n\n"
+            "2022年,綦江区坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    report = lint_text(registry, text).report
+    assert (report.title.text, report.issuer) == ("重庆市綦江区2022年法治政府建设情况报告", "重庆市綦江区")
+    text = ("法制查询\n \n 首页→ 网站公告\n \n \n石家庄市人民政府关于2016年度法治政府建设情况的报告\n"
+            "2016年,市政府坚持依法行政。\n")
+    report = lint_text(registry, text).report
+    assert (report.title.text, report.issuer) == ("石家庄市人民政府关于2016年度法治政府建设情况的报告", "石家庄市人民政府")

@@ -66,7 +66,11 @@ def test_year_range_undashed(text, found):
 
 
 @pytest.mark.parametrize("text, yy", [("截至23年底", "23"), ("24年3月", "24"), ("24年三月", "24"), ("近10年", None),
-                                      ("第23年度", None), ("2023年底", None)])
+                                      ("第23年度", None), ("2023年底", None), ("22年，我局", "22"),
+                                      ("工作。22年,全县", "22"), ("于22年出台", "22"), ("自22年起", "22"),
+                                      ("历时22年，", None), ("连续22年，", None), ("连续20年双下降", None),
+                                      ("22年来", None), ("自22年以来", None), ("从事执法22年，", None),
+                                      ("已满22年", None)])
 def test_short_year(text, yy):
     match = v.SHORT_YEAR.search(text)
     assert (match.group("yy") if match else None) == yy

@@ -26,6 +26,9 @@ class OutputOptions:
     rules: dict = field(default_factory=dict)
     #: the report kinds known to the run (the overview has a column per mandated part)
     kinds: tuple = ()
+    #: ``review(result)``: writes the reviewed copy of a Word report beside the output and
+    #: gives the link to it, or None (``--format html -o FOLDER``; linter.annotate.reviewer)
+    review: object = None
 
 
 def safe_name(path: str) -> str:

@@ -63,11 +63,14 @@ class Overview:
         titles = [t for _, _, t in self.parts]  # a name two kinds share gets its kind added
         self.parts = [(k, e, t if titles.count(t) == 1 else f"{t} ({k})") for k, e, t in self.parts]
         self.families = sorted({code[0] for code in options.rules})
-        labels = []
+        labels, groups = [], []
         for rule in options.rules.values():
-            for label in (getattr(rule, "label", None), rule.group if issubclass(rule, RunRule) else None):
+            group = getattr(rule, "group", None) if issubclass(rule, RunRule) else None
+            for label in (getattr(rule, "label", None), group):
                 if label is not None and label not in labels:
                     labels.append(label)
+            if group is not None:
+                groups.append(group)
         self.figures = labels
         self.header = ([word(k, lang) for k in ("path", "issuer", "issuer_type", "kind", "year", "date",
                                                  "deadline", "late", "published", "publication_deadline",
@@ -76,6 +79,12 @@ class Overview:
                        + [word("family", lang, f=f) for f in self.families] + [f.get(lang) for f in self.figures])
         self.first_part = 11  # index of the first part column
         self.late_column = 7
+        first_severity = self.first_part + len(self.parts)
+        #: severity → its count's column
+        self.severity_columns = {s: first_severity + n for n, s in enumerate(SEVERITIES)}
+        first_figure = first_severity + len(SEVERITIES) + len(self.families)
+        #: the columns of run rules' groups (Q006: the clusters of reports that copy each other)
+        self.group_columns = [first_figure + n for n, label in enumerate(self.figures) if label in groups]
 
     def row(self, result) -> list:
         lang, report = self.lang, result.report
