@@ -139,14 +139,18 @@ class CopiedFromOtherReport(RunRule):
         rows, owners = as_rows(gathered.rows), np.frombuffer(gathered.owner, dtype=np.uint32).astype(np.int64)
         most = max(int(settings()["common-min"]), min(int(settings()["common"] * len(gathered.paths)),
                                                       int(settings()["common-max"])))
-        first, second = candidate_pairs(rows, owners, most)
-        body = np.frombuffer(gathered.body, dtype=np.uint32)
-        keep = body[owners[first]] != body[owners[second]]  # a body's own reports are Q004's
-        first, second = first[keep], second[keep]
-        keep = similarity(rows, first, second) >= settings()["similarity"]
+        body, least_similar = np.frombuffer(gathered.body, dtype=np.uint32), settings()["similarity"]
+
+        def copies(first, second):
+            """Similar sentences of different bodies (a body's own reports are Q004's)."""
+            keep = body[owners[first]] != body[owners[second]]
+            keep[keep] = similarity(rows, first[keep], second[keep]) >= least_similar
+            return keep
+
+        first, second = candidate_pairs(rows, owners, most, keep=copies)
         # both directions: sentence a of one report matches sentence b of another
-        a, b = np.concatenate([first[keep], second[keep]]), np.concatenate([second[keep], first[keep]])
-        del first, second, keep
+        a, b = np.concatenate([first, second]), np.concatenate([second, first])
+        del first, second
         owner, line = owners, np.frombuffer(gathered.line, dtype=np.uint32).astype(np.int64)
         size = np.frombuffer(gathered.size, dtype=np.uint32).astype(np.int64)
         other = owner[b]

@@ -83,13 +83,15 @@ def as_rows(data) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8).reshape(-1, PERMUTATIONS)
 
 
-def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int, keep=None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i, j), i < j, of signatures that agree on at least one band and belong to
-    different owners, each pair once. A band shared by more than ``most`` signatures is a
-    stock passage, not a copy: its members are not paired from that band (this also keeps
-    the work linear in the number of signatures)."""
+    different owners, each pair once; with ``keep(first, second) -> mask``, only the pairs it
+    keeps. A band shared by more than ``most`` signatures is a stock passage, not a copy: its
+    members are not paired from that band (this also keeps the work linear in the number of
+    signatures). Pairs are made and filtered a band and a bucket size at a time, so only the
+    kept ones accumulate."""
     count = len(rows)
-    found = np.zeros(0, dtype=np.int64)  # pairs as low * count + high, merged band by band
+    found = [np.zeros(0, dtype=np.int64)]  # pairs as low * count + high
     for band in range(BANDS):
         keys = np.ascontiguousarray(rows[:, band * ROWS:(band + 1) * ROWS]).view("<u4").ravel()
         ids = np.argsort(keys, kind="stable")
@@ -102,9 +104,14 @@ def candidate_pairs(rows: np.ndarray, owners: np.ndarray, most: int) -> tuple[np
             at = starts[sizes == size][:, None]
             first, second = ids[(at + upper[0]).ravel()], ids[(at + upper[1]).ravel()]
             low, high = np.minimum(first, second), np.maximum(first, second)
-            keep = owners[low] != owners[high]
-            found = np.union1d(found, low[keep] * count + high[keep])
-    return found // max(count, 1), found % max(count, 1)
+            mask = owners[low] != owners[high]
+            low, high = low[mask], high[mask]
+            if keep is not None:
+                mask = keep(low, high)
+                low, high = low[mask], high[mask]
+            found.append(low * count + high)
+    unique = np.unique(np.concatenate(found))
+    return unique // max(count, 1), unique % max(count, 1)
 
 
 def similarity(rows: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -50,6 +50,7 @@ def test_page_in_chromium_shows_every_finding_and_filters_work(chromium, page_fi
         assert page.locator("#ov-body tr").count() == len(SEEDS)
         for number, file in enumerate(expected["files"], 1):  # each report, opened from its row
             page.locator(f'#ov-body tr[data-index="{number}"] a').click()
+            page.wait_for_selector(f"#report-view-{number}")
             assert page.locator("section.report h2").text_content().startswith(file["path"])
             assert page.locator("li.finding").count() == len(file["diagnostics"])
             assert page.locator("#visible-count").text_content() == str(len(file["diagnostics"]))
@@ -171,8 +172,9 @@ def test_three_hundred_reports_open_fast_sort_filter_and_show_clusters(chromium,
         assert len(cluster) == 1 and all(str(path) in cluster[0] for path in pair)
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "relint-html-overview.png"))
-        page.locator("#ov-body tr").first.click()  # a row shows that report's findings
         index = int(page.locator("#ov-body tr").first.get_attribute("data-index"))
+        page.locator("#ov-body tr").first.locator("td").nth(1).click()  # a row shows that report's findings
+        page.wait_for_selector(f"#report-view-{index}")
         shown = page.locator("li.finding").all_text_contents()
         report = json.loads(text.split(f'id="report-data-{index}">')[1].split("</script>")[0])
         assert len(shown) == len(report["findings"]) and any("Q006" in item for item in shown)
@@ -202,6 +204,7 @@ def test_page_in_a_folder_links_to_the_reviewed_word_copy(chromium, tmp_path):
         page.goto((tmp_path / "index.html").as_uri())
         assert page.locator("#ov-body a.reviewed").count() == 1
         page.locator('#ov-body tr[data-index="1"] a').first.click()
+        page.wait_for_selector("#report-view-1")
         link = page.locator("section.report a.reviewed")
         assert link.get_attribute("href") == "001.relint.docx"
         assert page.evaluate("() => document.querySelector('section.report a.reviewed').href") == \

@@ -199,9 +199,14 @@ _SCRIPT = r"""
     order = rows.slice().sort(compare(c, dir));
     drawOverview();
   });
-  $('ov-body').addEventListener('click', function(ev){
-    var tr = ev.target.closest('tr');
-    if (tr && !ev.target.closest('a')) location.hash = '#report-' + tr.dataset.index;
+  // a row or a link to a report opens it at once (the hash records it for the back button)
+  document.addEventListener('click', function(ev){
+    var a = ev.target.closest('a[href^="#report-"]'), tr = ev.target.closest('#ov-body tr');
+    if (ev.target.closest('a.reviewed') || !(a || tr)) return;
+    var n = a ? a.getAttribute('href').slice(8) : tr.dataset.index;
+    ev.preventDefault();
+    history.pushState(null, '', '#report-' + n);
+    openReport(Number(n), true);
   });
   var kinds = {};
   rows.forEach(function(row){ if (row[cols.kind + 1] !== null) kinds[row[cols.kind + 1]] = 1; });
