@@ -1,7 +1,7 @@
 """A fuzz campaign against relint (issue 11): random and mutated real text, random Markdown
 and Word structure, odd file names under every output format, and config fuzz. Each input
-is linted by the real engine; a Python exception, a hang (over HANG seconds) or a traceback
-from the command is a finding. ``tests/test_fuzz.py`` runs a bounded campaign in CI; run
+is linted by the real engine; a Python exception, a hang (over HANG seconds plus
+SECONDS_PER_MB for its size) or a traceback from the command is a finding. ``tests/test_fuzz.py`` runs a bounded campaign in CI; run
 ``python fuzz/campaign.py SECONDS`` for a longer one. Prints inputs tried, crashes, hangs
 and the slowest input per megabyte."""
 
@@ -19,6 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
 HANG = 10.0
+#: The time budget of tests/test_worst_case.py: a lint may take this long per megabyte.
+SECONDS_PER_MB = 60
+#: Inputs at least this large count for the slowest time per megabyte (below it, the fixed
+#: cost of a lint and of up to ten fix passes swamps the size: 0.2 s for 2 KB is 100 s/MB).
+PER_MB_FROM = 100_000
 FORMATS = ("text", "json", "checklist", "sarif", "github", "junit", "html", "xlsx", "csv")
 ODD_NAMES = [b"r\xff\xfe.txt", "控制\x01字符\x1b[31m.txt".encode(), b"sp ace;&<>\".txt", "年度报告（2024）.md".encode(),
              b"-leading-dash.txt", b"tab\tname.txt"]
@@ -143,7 +148,8 @@ class Campaign:
         self.tried = 0
         self.crashes: list[str] = []
         self.hangs: list[str] = []
-        self.slowest = (0.0, "")  # seconds per MB, input
+        self.slowest = (0.0, "")  # seconds per MB, input (inputs of PER_MB_FROM bytes or more)
+        self.longest = (0.0, "")  # seconds, input (any size)
 
     def lint(self, path: Path, label: str) -> None:
         from linter.fixer import FixMode
@@ -159,11 +165,14 @@ class Campaign:
             spent = time.perf_counter() - started
             if result.error is not None and result.error.code == "E009":
                 self.crashes.append(f"{label}: {result.error.cause_en}")
-            if spent > HANG:
+            size = path.stat().st_size
+            if spent > HANG + SECONDS_PER_MB * size / 1e6:
                 self.hangs.append(f"{label}: {spent:.1f} s")
-            size = max(path.stat().st_size, 1) / 1e6
-            if size > 0.001 and spent / size > self.slowest[0]:
-                self.slowest = (spent / size, f"{label} ({path.stat().st_size} bytes, {spent:.2f} s)")
+            what = f"{label} ({size} bytes, {'fix' if job.fix else 'lint'} {spent:.2f} s)"
+            if size >= PER_MB_FROM and spent / (size / 1e6) > self.slowest[0]:
+                self.slowest = (spent / (size / 1e6), what)
+            if spent > self.longest[0]:
+                self.longest = (spent, what)
 
     def command(self, args: list, cwd: Path, label: str, fmt: str = "") -> None:
         """Run relint; a traceback, an internal error, an unknown exit status or output its
@@ -183,7 +192,9 @@ class Campaign:
             except Exception as exc:  # noqa: BLE001 - a finding of the campaign
                 self.crashes.append(f"{label}: output not valid {fmt}: {exc!r}")
 
-    def run(self, seconds: float, seed: int = 0) -> "Campaign":
+    def run(self, seconds: float, seed: int = 0, min_rounds: int = 0) -> "Campaign":
+        """Fuzz for ``seconds`` (the fixed odd-name and config commands always run), and at
+        least ``min_rounds`` generated inputs however loaded the machine is."""
         rng = random.Random(seed)
         deadline = time.monotonic() + seconds
         with tempfile.TemporaryDirectory() as folder:
@@ -201,10 +212,14 @@ class Campaign:
                 (case / "r.txt").write_bytes(SEEDS[0].read_bytes())
                 self.command(["."], case, f"config {config[:40]!r}")
             round_ = 0
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline or round_ < min_rounds:
                 round_ += 1
                 kind = round_ % 4
-                if kind == 0:
+                if round_ % 25 == 0 and seconds >= 120:  # a long report (in a long campaign): seeds, mutated
+                    path, label = work / "long.txt", "long mutated seeds"
+                    joined = b"\n".join(rng.choice(SEEDS).read_bytes() for _ in range(rng.randint(20, 60)))
+                    path.write_bytes(mutate(joined, rng))
+                elif kind == 0:
                     path, label = work / "m.txt", "mutated seed"
                     path.write_bytes(mutate(rng.choice(SEEDS).read_bytes(), rng))
                 elif kind == 1:
@@ -224,7 +239,8 @@ class Campaign:
 
     def summary(self) -> str:
         return (f"inputs tried: {self.tried}\ncrashes: {len(self.crashes)}\nhangs: {len(self.hangs)}\n"
-                f"slowest per MB: {self.slowest[0]:.1f} s/MB — {self.slowest[1]}\n"
+                f"slowest per MB (inputs of {PER_MB_FROM // 1000} KB or more): {self.slowest[0]:.1f} s/MB — "
+                f"{self.slowest[1]}\nslowest input: {self.longest[0]:.2f} s — {self.longest[1]}\n"
                 + "".join(f"CRASH {c}\n" for c in self.crashes[:20]) + "".join(f"HANG {h}\n" for h in self.hangs))
 
 

@@ -189,6 +189,21 @@ def test_an_entry_point_cache_holding_something_else_is_rebuilt(tmp_path):
         assert done.returncode == 1 and done.stdout, (junk, done.stderr)
 
 
+def test_another_relint_version_or_plugin_set_is_a_miss(registry, monkeypatch, tmp_path):
+    """The relint version (and the code and plugins) are part of every key: results of
+    another relint are never answered."""
+    import linter
+    from linter.cache import ResultCache
+    from linter.config import Settings
+    from linter.engine import Registry
+
+    path, data = str(tmp_path / "r.txt"), SEEDS[0].read_bytes()
+    before = ResultCache(str(tmp_path), registry.fingerprint).key(path, Settings(), data)
+    monkeypatch.setattr(linter, "__version__", linter.__version__ + ".post1")
+    after = ResultCache(str(tmp_path), Registry().fingerprint).key(path, Settings(), data)
+    assert before and after and before != after
+
+
 def test_a_stored_word_result_still_places_its_lines(registry, tmp_path):
     """A cached .docx result keeps where its lines stand (paragraph numbers, for the
     checklist): the model's places are plain data, not the source they came from."""

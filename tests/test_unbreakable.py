@@ -105,6 +105,31 @@ def test_a_crash_on_one_file_is_one_line_exit_2_and_the_others_are_still_linted(
         assert "a.txt" in done.stdout.decode() and "c.txt" in done.stdout.decode()
 
 
+CRASHING_FORMAT = """
+    from linter import hookimpl
+    from linter.output import Formatter
+
+    class Boom(Formatter):
+        def add(self, result):
+            self.out.write(result.path + "\\n")
+
+        def finish(self, totals):
+            raise KeyError("boom")
+
+    @hookimpl
+    def relint_formatters():
+        return {"boom": Boom}
+"""
+
+
+def test_a_crash_outside_any_file_is_one_line_with_a_hint_and_exit_2(tmp_path):
+    env = fake_distribution(tmp_path, CRASHING_FORMAT)
+    done = relint("--no-cache", "--format", "boom", str(SEED), env=env)
+    err = one_line_error(done)
+    assert done.returncode == 2 and err.strip().splitlines() == [
+        "relint: error: internal error (KeyError: 'boom'); please report it to the relint maintainers"]
+
+
 # --- --fix ---------------------------------------------------------------------------------
 
 def test_a_fix_that_cannot_be_written_is_an_error_showing_the_files_own_findings(tmp_path):
@@ -218,6 +243,9 @@ def test_file_names_with_a_control_character_or_a_non_utf8_byte_give_valid_outpu
         from test_formats import official_sarif_schema
 
         jsonschema.Draft4Validator(official_sarif_schema()).validate(json.loads(done.stdout))
+        written = tmp_path.parent / f"{tmp_path.name}.sarif"  # it was left empty
+        assert relint("--no-cache", "--format", fmt, ".", "-o", str(written), cwd=tmp_path).returncode == 1
+        assert written.read_bytes() == done.stdout
         assert "r%FF%FE.txt" in shown and "%01" in shown and "%1B" in shown
     else:
         assert all(name in shown for name in SHOWN), shown[:2000]
