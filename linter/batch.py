@@ -6,12 +6,14 @@ workers build the plugin registry once and lint files in order-preserving chunks
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 from linter.engine import FileResult, Registry, internal_error, lint_source, read_source, reader_for
+from linter.packed import Held, digests_of, pack, unpack_report
 from linter.sources import InputError, read_bytes
 
 #: Below this many files a process pool costs more than it saves.
@@ -34,11 +36,13 @@ class Job:
     report: bool = True  # results keep their (slim) report: the output format reads it
 
 
-def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job()) -> FileResult:
+def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job(),
+             held: bool = False) -> FileResult | Held:
     """Lint one file (and fix it, if the job says so). A failure of relint itself costs this
-    file (an E009 input error naming the exception), never the run."""
+    file (an E009 input error naming the exception), never the run. With ``held``, a result
+    read from or written to the cache comes packed (:class:`Held`)."""
     try:
-        result = _lint_one(registry, path, settings, data, job)
+        result = _lint_one(registry, path, settings, data, job, held)
     except Exception as exc:  # noqa: BLE001 - any bug: report it for this file and go on
         result = FileResult(path, error=internal_error(path, exc), settings=settings)
     if data is not None and job.fix is not None and job.fix.write and result.fixed_output is None:
@@ -46,9 +50,9 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
     return result
 
 
-def _lint_one(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
+def _lint_one(registry: Registry, path: str, settings, data: bytes | None, job: Job, held: bool) -> FileResult | Held:
     if job.fix is None:
-        return _lint_cached(registry, path, settings, data, job)
+        return _lint_cached(registry, path, settings, data, job, held)
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
@@ -105,7 +109,8 @@ def _fix_and_write(registry, path, source, settings, fix) -> FileResult:
     return result
 
 
-def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job) -> FileResult:
+def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, job: Job,
+                 held: bool) -> FileResult | Held:
     cache = key = None
     if _cacheable(registry, path, data, job):
         data = read_bytes(path)  # read once: the key holds a hash of the bytes
@@ -114,19 +119,25 @@ def _lint_cached(registry: Registry, path: str, settings, data: bytes | None, jo
         cache = _cache(job.cache_root, registry.fingerprint)
         key = cache.key(path, settings, data)
         hit = _hit(registry, key, path, settings, job)
+        if hit is not None and held:
+            return hit  # its rows are checked where they are unpacked
         if hit is not None:
-            return hit
+            with contextlib.suppress(ValueError):  # a damaged entry: lint the file again
+                return hit.result()
     source = read_source(registry, path, data)
     if isinstance(source, InputError):
         return FileResult(path, error=source, settings=settings)
     result = lint_source(registry, source, settings, digest=job.compare)
     if job.slim:
         result.report, result.source = result.report.slim(), None
-    if key is not None and not result.compared:
-        cache.put(key, result)
+    stored = pack(result) if key is not None and not result.compared else None
+    if stored is not None:
+        cache.put(key, stored)
     if not job.report:
         result.report = None
-    return result
+    if not held:
+        return result
+    return Held(path, settings, stored._replace(report=None), result.report) if stored else Held.of(result)
 
 
 def _cacheable(registry: Registry, path: str, data: bytes | None, job: Job) -> bool:
@@ -140,12 +151,19 @@ def _cache(root: str, fingerprint: str):
     return ResultCache(root, fingerprint)
 
 
-def _hit(registry: Registry, key: str | None, path: str, settings, job: Job) -> FileResult | None:
+def _hit(registry: Registry, key: str | None, path: str, settings, job: Job) -> Held | None:
     """The cached result under ``key`` if it is there and serves this job (a run that
     compares files needs the digests, which a run of one file did not keep)."""
-    cache = _cache(job.cache_root, registry.fingerprint)
-    hit = cache.get(key, path, settings, job.report, registry.kinds_for(settings)) if key else None
-    return hit if hit is not None and (not job.compare or hit.digests is not None) else None
+    stored = _cache(job.cache_root, registry.fingerprint).get(key, job.report) if key else None
+    if stored is None:
+        return None
+    try:
+        if job.compare and digests_of(stored) is None:
+            return None
+        report = unpack_report(stored, registry.kinds_for(settings)) if job.report else None
+    except ValueError:
+        return None
+    return Held(path, settings, stored._replace(report=None), report)
 
 
 def _cache_key(registry: Registry, path: str, settings, job: Job) -> str | None:
@@ -194,27 +212,26 @@ def _init_worker(items, job):
 
 def _work(index: int):
     """Lint item ``index`` of the run in a worker; a plain result travels back packed
-    (lists of strings and numbers pickle several times faster than the objects)."""
+    (:class:`Held`: its findings as one JSON text, which pickles as a copy)."""
     registry, items, job = _WORKER
     path, settings = items[index]
-    result = lint_one(registry, path, settings, job=job)
-    if job.fix is None:
-        from linter.packed import pack
-
-        return pack(result, report=False), result.report  # the slim report pickles as it is
+    result = lint_one(registry, path, settings, job=job, held=job.fix is None)
+    if job.fix is None and not isinstance(result, Held):
+        result = Held.of(result)
     result.settings = None  # the parent has them
     return result
 
 
 def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | None,
-              job: Job = Job()) -> Iterator[FileResult]:
+              job: Job = Job(), held: bool = False) -> Iterator[FileResult | Held]:
     """Lint (and fix) ``(path, settings)`` pairs; results stream back in the order given.
     In a parallel run the parent reads cached results itself and sends only the other
-    files to the workers."""
+    files to the workers. With ``held``, results may come packed (:class:`Held`), for a
+    consumer that keeps them before writing them (linter.run_rules)."""
     jobs = jobs or default_workers(len(items))
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         for path, settings in items:
-            yield lint_one(registry, path, settings, job=job)
+            yield lint_one(registry, path, settings, job=job, held=held)
         return
     import multiprocessing
 
@@ -227,20 +244,12 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         linted = pool.imap(_work, misses, chunksize=max(1, min(64, len(misses) // (jobs * 4))))
     try:
         for (path, settings), key in zip(items, keys):
-            if key is None:
-                done = next(linted)
-                yield _unpacked(*done, path, settings) if job.fix is None else replace(done, settings=settings)
+            done = next(linted) if key is None else _hit(registry, key, path, settings, job)
+            if done is None:  # the entry went away since it was looked up
+                yield lint_one(registry, path, settings, job=job, held=held)
                 continue
-            hit = _hit(registry, key, path, settings, job)
-            yield hit if hit is not None else lint_one(registry, path, settings, job=job)
+            done.settings = settings
+            yield done if held or not isinstance(done, Held) else done.result()
     finally:
         if misses:
             pool.terminate()
-
-
-def _unpacked(packed: list, report, path: str, settings) -> FileResult:
-    from linter.packed import unpack
-
-    result = unpack(packed, path, settings, report=False)
-    result.report = report
-    return result

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 FOLDER = ".relint_cache"
 #: Bumped when the entry layout changes; part of every key.
-FORMAT = "packed-2"
+FORMAT = "packed-3"
 
 
 def settings_key(settings) -> str:
@@ -112,12 +112,10 @@ class ResultCache:
         entry = self._entry(key)
         return entry is not None and os.path.isfile(entry)
 
-    def get(self, key: str, path: str, settings=None, report: bool = True, kinds=()):
-        """The stored result of the file at ``path``, or None for a miss (absent, damaged,
-        forged or wrong-typed); without its report unless ``report`` (``kinds``: the report
-        kinds as configured for the file)."""
-        import json
-
+    def get(self, key: str, report: bool = True):
+        """The stored result under ``key`` (a :class:`linter.packed.Packed`, its rows
+        checked when unpacked), or None for a miss (absent, damaged or forged); without its
+        report unless ``report``."""
         from linter import packed
 
         entry = self._entry(key)
@@ -128,18 +126,16 @@ class ResultCache:
                 mac, _, payload = handle.read().partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(key, payload)):
                 return None
-            return packed.unpack(json.loads(payload.decode("utf-8", "surrogatepass")), path, settings, report, kinds)
-        except (OSError, ValueError, RecursionError):
+            return packed.decode(payload, report)
+        except (OSError, ValueError):
             return None
 
-    def put(self, key: str, result) -> None:
-        import json
-
+    def put(self, key: str, stored) -> None:
+        """Store the :class:`linter.packed.Packed` result ``stored`` under ``key``."""
         from linter import packed
 
         try:
-            payload = json.dumps(packed.pack(result), ensure_ascii=False, separators=(",", ":")).encode(
-                "utf-8", "surrogatepass")
+            payload = packed.encode(stored)
             entry = self._entry(key)  # checked before any folder is created through a link
             if entry is None:
                 return

@@ -258,7 +258,7 @@ def _lint(args, registry, resolver, formatter):
                           f"is also an input ({clash}); writing it would destroy it")
     # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
     job = replace(job, compare=fix is None and len(items) > 1)
-    linted = lint_many(registry, items, args.jobs, job=job)
+    linted = lint_many(registry, items, args.jobs, job=job, held=job.compare)
     if _show_progress(len(items)):
         linted = _progress(linted, len(items))
     results = (next(linted) if result is None else result for result in order)

@@ -1,10 +1,13 @@
 """A file's result as packed plain data: lists of strings and numbers, one row per finding.
 
 One form for everywhere a result leaves the object it was built as: the result cache
-stores it as JSON, worker processes send it to the parent, and the run rules' spool writes
-it while the run waits for its last file. Rebuilding objects from rows costs a few
-microseconds a finding, where the generic field-by-field codec (:mod:`linter.plaindata`)
-spent 3 ms a file, and a pickled result with its report weighed 28 KiB.
+stores it (:func:`encode`), worker processes send it to the parent, and the run rules' spool
+writes it while the run waits for its last file. The findings' rows travel as one JSON text
+(made by the C encoder): pickling a string is a copy, where pickling 80 rows of lists cost
+more than making them, and they are decoded once, in the process and at the moment the
+findings are needed as objects. Rebuilding objects from rows costs a few microseconds a
+finding, where the generic field-by-field codec (:mod:`linter.plaindata`) spent 3 ms a
+file, and a pickled result with its report weighed 28 KiB.
 
 The slim report stays in the plain-data codec (it is one nested object, read by the
 summary formats only): a reader that does not need it (``report=False``) skips it unread.
@@ -14,7 +17,9 @@ summary formats only): a reader that does not need it (``report=False``) skips i
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from linter.engine import FileResult
 from linter.model import Span
@@ -26,16 +31,79 @@ _TEXTS: dict[tuple, Text] = {}
 _NEW = object.__new__
 
 
-def pack(result: FileResult, report: bool = True) -> list:
-    """``result`` without its path, settings and fixed output, as JSON-ready lists."""
+class Packed(NamedTuple):
+    """A file's result without its path, settings and fixed output."""
 
+    #: [error, fixed, diff, note, summary, allow entries used, baseline hits, digests]
+    head: list
+    #: the findings, one row each, as JSON text
+    rows: str
+    #: the slim report (see :func:`_report`), or None
+    report: list | None
+
+
+#: the C encoder (no indent), UTF-8 text as it is
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def pack(result: FileResult, report: bool = True) -> Packed:
+    """``result`` packed (its report too, if ``report`` and it has one)."""
     error = result.error
-    return [_report(result.report) if report and result.report is not None else None,
-            [_row(d) for d in result.diagnostics],
-            None if error is None else [error.code, error.cause_zh, error.cause_en],
-            result.fixed, result.diff, result.note,
-            [[label.zh, label.en, value] for label, value in result.summary],
-            sorted(result.allow_used), sorted(result.baseline_hits), result.digests]
+    return Packed([None if error is None else [error.code, error.cause_zh, error.cause_en],
+                   result.fixed, result.diff, result.note,
+                   [[label.zh, label.en, value] for label, value in result.summary],
+                   sorted(result.allow_used), sorted(result.baseline_hits), result.digests],
+                  _encode([_row(d) for d in result.diagnostics]),
+                  _report(result.report) if report and result.report is not None else None)
+
+
+@dataclass
+class Held:
+    """A file's result kept packed on its way to the output: a run that compares files
+    holds every result until its last file is linted (:mod:`linter.run_rules` spools it as
+    it is), so its findings become objects once, when they are written."""
+
+    path: str
+    settings: object
+    packed: Packed  # without its report: that is ``report``
+    report: object = None  # the slim report, or None
+
+    @classmethod
+    def of(cls, result: FileResult) -> "Held":
+        return cls(result.path, result.settings, pack(result, report=False), result.report)
+
+    def result(self) -> FileResult:
+        result = unpack(self.packed, self.path, self.settings, report=False)
+        result.report = self.report
+        return result
+
+
+def encode(packed: Packed) -> bytes:
+    """``packed`` as bytes: three lines of JSON (head, rows, report), so that a reader that
+    needs no report, or no findings yet, decodes only the lines it reads."""
+    return "\n".join((_encode(packed.head), packed.rows, _encode(packed.report))).encode("utf-8", "surrogatepass")
+
+
+def decode(data: bytes, report: bool = True) -> Packed:
+    """The :class:`Packed` that :func:`encode` made ``data`` of; the rows stay JSON text
+    (checked when unpacked) and the report is left out (None) unless ``report``.
+    ValueError when ``data`` is anything else."""
+    try:
+        head, rows, stored = data.decode("utf-8", "surrogatepass").split("\n")
+        return Packed(json.loads(head), rows, json.loads(stored) if report else None)
+    except RecursionError:
+        raise ValueError("too deeply nested") from None
+
+
+def digests_of(packed: Packed) -> dict | None:
+    """The run rules' digests a packed result holds (checked)."""
+    return _checked_digests(packed.head[-1])
+
+
+def _checked_digests(found):
+    if found is not None and not (type(found) is dict and all(type(k) is _STR for k in found)):
+        raise ValueError("digests")
+    return found
 
 
 def _report(report) -> list:
@@ -52,6 +120,21 @@ def _report(report) -> list:
     parts = [[key, match.found, match.how, plaindata.plain(match.where), match.nested]
              for key, match in report.elements.items()]
     return [kind and kind.id, plaindata.plain(replace(report, kind_spec=None, elements={})), parts]
+
+
+def unpack_report(packed: Packed, kinds=()):
+    """The slim report of ``packed`` (None if it has none); ``kinds``: the report kinds as
+    configured for the file (the stored report names its kind by id)."""
+    return _stored_report(packed.report, kinds)
+
+
+def _stored_report(stored, kinds):
+    if stored is None:
+        return None
+    try:
+        return _unpack_report(stored, kinds)
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"not a packed report: {exc!r}") from None
 
 
 def _unpack_report(stored, kinds) -> object:
@@ -86,13 +169,16 @@ def _row(d: Diagnostic) -> list:
                                                            e.span.end_column, e.content] for e in fix.edits]]]
 
 
-def unpack(packed, path: str, settings=None, report: bool = True, kinds=()) -> FileResult:
+def unpack(packed: Packed, path: str, settings=None, report: bool = True, kinds=()) -> FileResult:
     """The result :func:`pack` made of a file's (``path``); ValueError when ``packed`` is
     anything else. With ``report=False`` the report is left out (None); ``kinds``: the
     report kinds as configured for the file (the stored report names its kind by id)."""
     try:
-        plain, rows, error, fixed, diff, note, summary, used, hits, digests = packed
-        diagnostics = [_diagnostic(row) for row in rows]
+        (error, fixed, diff, note, summary, used, hits, digests), rows, plain = packed
+        _checked_digests(digests)
+        if type(rows) is not _STR:
+            raise ValueError("rows")
+        diagnostics = [_diagnostic(row) for row in json.loads(rows)]
         if error is not None:
             code, zh, en = error
             _check_str(code, zh, en)
@@ -107,17 +193,9 @@ def unpack(packed, path: str, settings=None, report: bool = True, kinds=()) -> F
             labels.append((Text(zh, en), value))
         if not (all(type(u) is _STR for u in used) and all(type(h) is _STR for h in hits)):
             raise ValueError("suppressions")
-        if digests is not None and not (type(digests) is dict and all(type(k) is _STR for k in digests)):
-            raise ValueError("digests")
-    except (TypeError, AttributeError) as exc:
+    except (TypeError, AttributeError, RecursionError) as exc:
         raise ValueError(f"not a packed result: {exc!r}") from None
-    if report and plain is not None:
-        try:
-            plain = _unpack_report(plain, kinds)
-        except (TypeError, AttributeError) as exc:
-            raise ValueError(f"not a packed report: {exc!r}") from None
-    else:
-        plain = None
+    plain = _stored_report(plain, kinds) if report else None
     return FileResult(path, plain, diagnostics, error, settings, fixed, diff, None, note, labels, set(used),
                       set(hits), digests)
 

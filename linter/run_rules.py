@@ -15,24 +15,25 @@ from typing import Iterable, Iterator
 from linter import suppress
 from linter.engine import FileResult, Registry, read_source
 from linter.model import Report, ReportSummary
-from linter.packed import pack, unpack
+from linter.packed import Held, digests_of, unpack
 from linter.sources import InputError
 
 
-def finish(registry: Registry, results: Iterable[FileResult], settings) -> Iterator[FileResult]:
+def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -> Iterator[FileResult]:
     """The results with the findings and measurements of the run rules added (``settings``:
-    the run's settings, for the rules' thresholds)."""
+    the run's settings, for the rules' thresholds). Results may come packed (:class:`Held`):
+    they are spooled as they are."""
     spool, rules, by_code, own_settings = _Spool(), {}, {}, []
     for index, result in enumerate(results):
-        for code, digest in (result.digests or {}).items():
+        held = result if isinstance(result, Held) else Held.of(result)
+        for code, digest in (digests_of(held.packed) or {}).items():
             if code not in rules:
                 rules[code] = registry.rules[code](settings)
                 by_code[code] = rules[code].gathered()
             by_code[code].append((index, digest))
-        result.digests = None
-        own_settings.append(result.settings)  # shared by many files: kept, not spooled
-        result.settings = None
-        spool.put(result)
+        held.packed.head[-1] = None  # the digests: gathered above, not spooled
+        own_settings.append(held.settings)  # shared by many files: kept, not spooled
+        spool.put(held)
     added: dict[int, list] = {}
     summaries: dict[int, list] = {}
     for code, digests in sorted(by_code.items()):
@@ -64,8 +65,8 @@ class _Spool:
         self.file = tempfile.TemporaryFile()
         self.shared = _Shared()
 
-    def put(self, result: FileResult) -> None:
-        pickle.dump((result.path, pack(result, report=False), self.shared.strip(result.report)), self.file,
+    def put(self, held: Held) -> None:
+        pickle.dump((held.path, held.packed, self.shared.strip(held.report)), self.file,
                     protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[FileResult]:
