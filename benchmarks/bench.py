@@ -4,10 +4,12 @@ Usage:
   python benchmarks/bench.py [--runs N]                 start-up: --version, one report, the seeds
   python benchmarks/bench.py --issue13 [--batch 100 600 3000 10000] [--runs N]
   python benchmarks/bench.py --batch 100 600 3000 10000 [--runs N] [--profile]
+  python benchmarks/bench.py --memory 100 600 3000 10000      peak memory of every format
 
 ``--issue13`` prints issue 13's whole table in one run: start-up (``relint --version``
 against bare Python), then the batch table at 100, 600 and 3,000 reports (or the sizes
-given), then each target of the issue with the measured figure and whether it holds.
+given), then each target of the issue with the measured figure and whether it holds, then
+the peak memory of every format at 100, 600, 3,000 and 10,000 reports (``--memory`` sizes).
 
 ``--batch`` builds, for each size, a folder of reports made from the five seeds (file i is
 seed i mod 5 with its years shifted, as in issue 13) and times whole runs, each with its
@@ -122,6 +124,29 @@ def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
     return figures
 
 
+#: every built-in format, with where its output goes
+FORMATS = ("text", "github", "json", "sarif", "junit", "checklist", "html", "xlsx")
+
+
+def memory_table(sizes: list[int], relint: str) -> dict:
+    """Peak resident memory (MiB, largest process) of one cold run (``--no-cache``,
+    default workers) per format and size: flat means a format writes file by file."""
+    print(f"\nPeak memory per format, MiB (cold, default workers; load average before: {load()})")
+    print("| format | " + " | ".join(f"{size:,}" for size in sizes) + " |")
+    print("|---|" + "---|" * len(sizes))
+    peaks = {}
+    with tempfile.TemporaryDirectory() as work:
+        folders = {size: str(seed_folder(Path(work) / f"reports-{size}", size)) for size in sizes}
+        for name in FORMATS:
+            out = [] if name in ("text", "github") else ["-o", str(Path(work) / f"out.{name}")]
+            for size in sizes:
+                command = [relint, "--no-cache", "--exit-zero", "--format", name, *out, folders[size]]
+                peaks[name, size] = measured(command, work)[2] / 1024
+            print(f"| {name} | " + " | ".join(f"{peaks[name, size]:.0f}" for size in sizes) + " |", flush=True)
+    print(f"load average after: {load()}")
+    return peaks
+
+
 def startup(relint: str, runs: int) -> tuple[float, float]:
     """CPU seconds (median) of ``relint --version`` and of bare Python."""
     def cpu(command):
@@ -194,6 +219,8 @@ def main() -> int:
     parser.add_argument("--batch", type=int, nargs="+", metavar="N", help="batch sizes to measure")
     parser.add_argument("--profile", action="store_true", help="write profiles to benchmarks/profiles/")
     parser.add_argument("--issue13", action="store_true", help="issue 13's whole table and its targets")
+    parser.add_argument("--memory", type=int, nargs="+", metavar="N",
+                        help="peak memory of every format at these sizes (with --issue13: 100 600 3000 10000)")
     args = parser.parse_args()
     if args.profile:
         profile(args.relint)
@@ -201,6 +228,10 @@ def main() -> int:
         version = startup(args.relint, max(args.runs, 5))
         print(f"relint --version: {version[0]:.3f} s CPU; python -c pass: {version[1]:.3f} s CPU\n")
         verdicts(batch_table(args.batch or [100, 600, 3000], args.relint, args.runs), version)
+        memory_table(args.memory or [100, 600, 3000, 10000], args.relint)
+        return 0
+    if args.memory:
+        memory_table(args.memory, args.relint)
         return 0
     if args.batch:
         batch_table(args.batch, args.relint, args.runs)

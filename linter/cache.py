@@ -78,6 +78,10 @@ class ResultCache:
         self.folder = os.path.join(self.top, hashlib.sha256(fingerprint.encode()).hexdigest()[:16])
         self.fingerprint = fingerprint
         self.secret = _secret()
+        #: settings → their key (files of a folder share one Settings; repr of it cost 0.4 ms)
+        self.settings_keys: dict[int, tuple[object, str]] = {}
+        #: entry folders checked to be no symlink, in this run
+        self.checked: set[str] = set()
 
     def key(self, path: str, settings, data: bytes) -> str | None:
         """The key of a file's result: its bytes, its path, the settings and relint itself,
@@ -91,8 +95,11 @@ class ResultCache:
         except OSError:
             return None
         previous = _stamp(os.path.join(settings.root, settings.previous)) if settings.previous else ""
+        known = self.settings_keys.get(id(settings))
+        if known is None or known[0] is not settings:
+            known = self.settings_keys[id(settings)] = (settings, settings_key(settings))
         digest = hashlib.sha256()
-        for part in (FORMAT, self.fingerprint, os.path.abspath(path), settings_key(settings),
+        for part in (FORMAT, self.fingerprint, os.path.abspath(path), known[1],
                      hashlib.sha256(data).hexdigest(), str(folder), previous):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
@@ -101,8 +108,10 @@ class ResultCache:
         """Where the entry of ``key`` lives, or None when the cache folder is not what it
         claims to be (a symlink anywhere below the linted folder)."""
         folder = os.path.join(self.folder, key[:2])
-        if any(os.path.realpath(path) != path for path in (self.top, self.folder, folder)):
-            return None
+        if folder not in self.checked:
+            if any(os.path.realpath(path) != path for path in (self.top, self.folder, folder)):
+                return None
+            self.checked.add(folder)
         return os.path.join(folder, key)
 
     def _mac(self, key: str, payload: bytes) -> bytes:
