@@ -23,7 +23,7 @@ def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -
     """The results with the findings and measurements of the run rules added (``settings``:
     the run's settings, for the rules' thresholds). Results may come packed (:class:`Held`):
     they are spooled as they are."""
-    spool, rules, by_code, own_settings = _Spool(), {}, {}, []
+    spool, rules, by_code, own_settings, kinds = _Spool(), {}, {}, [], []
     for index, result in enumerate(results):
         held = result if isinstance(result, Held) else Held.of(result)
         for code, digest in (digests_of(held.packed) or {}).items():
@@ -33,6 +33,7 @@ def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -
             by_code[code].append((index, digest))
         held.packed.head[-1] = None  # the digests: gathered above, not spooled
         own_settings.append(held.settings)  # shared by many files: kept, not spooled
+        kinds.append(held.report.kind if held.report is not None else None)
         spool.put(held)
     added: dict[int, list] = {}
     summaries: dict[int, list] = {}
@@ -40,7 +41,7 @@ def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -
         rule = rules[code]
         for index, diagnostic in rule.check_run(digests):
             own = own_settings[index]
-            severity = own.severity_of(code, rule.severity) if own is not None else rule.severity
+            severity = own.severity_for(code, rule.severity, kinds[index]) if own is not None else rule.severity
             added.setdefault(index, []).append(replace(diagnostic, severity=severity))
         for index, label, value in rule.summarize_run(digests):
             summaries.setdefault(index, []).append((label, value))
