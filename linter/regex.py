@@ -32,6 +32,10 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
             "groups", "groupindex")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if hasattr(_sre, "POSSESSIVE_REPEAT") else ())
 _AT_START = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+               _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+#: Classes that hold almost every character of Chinese text: a lookahead for them skips nothing.
+_BROAD = {r"\D", r"\S", r"\w", r"\W"}
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
@@ -47,7 +51,9 @@ def _class(items) -> list[str]:
             pieces.append(re.escape(chr(value)))
         elif op is _sre.RANGE:
             pieces.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-        else:  # a negated class, a category (\s, \d: Unicode-wide), a case-folded range
+        elif op is _sre.CATEGORY and value in _CATEGORIES:
+            pieces.append(_CATEGORIES[value])  # \d in the lookahead is \d of the same flags
+        else:  # a negated class, a case-folded range
             raise _Unknown
     return pieces
 
@@ -99,8 +105,8 @@ def _quick(pattern: str, flags: int) -> str:
         pieces, anchored, empty = _starts(parsed)
     except _Unknown:
         return pattern
-    if empty or not (pieces or anchored):
-        return pattern
+    if empty or not (pieces or anchored) or _BROAD & set(pieces):
+        return pattern  # a match may start anywhere, or at almost any character of Chinese text
     ahead = f"(?=[{''.join(dict.fromkeys(pieces))}])" if pieces else ""
     start = "^" if anchored else ""
     return f"(?:{start}|{ahead})(?:{pattern})" if start and ahead else f"{start or ahead}(?:{pattern})"

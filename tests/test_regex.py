@@ -60,11 +60,13 @@ def test_quick_patterns_match_exactly_what_re_compile_matches(name):
     (r"(第一|免费)?范文网", "(?=[第免范])"),    # an optional group first
     (r"^a|b", "(?=[ab])"),                      # an anchor followed by a character
     (r"^(?:[^>]*>){2}|ICP", "(?:^|(?=[I]))"),   # an anchor followed by anything
+    (r"(?<![\d.])\d+个", r"(?=[\d])"),            # a category: \d of the pattern's own flags
 ])
 def test_the_lookahead_names_where_a_match_can_start(pattern, lookahead):
     assert regex._quick(pattern, 0) == f"{lookahead}(?:{pattern})"
 
 
-@pytest.mark.parametrize("pattern", [r"[,;]", "abc", r"a*", r"(?i)ab", r"(a)?.b", r"(?P<x>a)?(?P=x)"])
+@pytest.mark.parametrize("pattern", [r"[,;]", "abc", r"a*", r"(?i)ab", r"(a)?.b", r"(?P<x>a)?(?P=x)",
+                                     r"(?<!\.)\w+@"])  # \w: nearly every character of Chinese text
 def test_patterns_the_engine_skips_through_or_that_cannot_be_told_are_left_alone(pattern):
     assert regex._quick(pattern, 0) == pattern
