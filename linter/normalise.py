@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linter.lines import compact
 from linter import regex
+from linter.lines import compact
 from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 

@@ -6,11 +6,11 @@ import importlib
 import pkgutil
 import re
 
+import linter.rules
 import pytest
 from conftest import FIXTURES, SEEDS
 
 import linter
-import linter.rules
 from linter import regex
 from linter.normalise import patterns
 from linter.regex import Lazy
