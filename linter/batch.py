@@ -201,7 +201,9 @@ def _work(index: int):
     if job.fix is None:
         from linter.packed import pack
 
-        return pack(result, report=False), result.report  # the slim report pickles as it is
+        # the slim report pickles as it is; a full one travels with its source (None when slim),
+        # whose lines the formats that show the text read
+        return pack(result, report=False), result.report, result.source
     result.settings = None  # the parent has them
     return result
 
@@ -238,9 +240,9 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
             pool.terminate()
 
 
-def _unpacked(packed: list, report, path: str, settings) -> FileResult:
+def _unpacked(packed: list, report, source, path: str, settings) -> FileResult:
     from linter.packed import unpack
 
     result = unpack(packed, path, settings, report=False)
-    result.report = report
+    result.report, result.source = report, source
     return result

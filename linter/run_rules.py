@@ -65,19 +65,20 @@ class _Spool:
         self.shared = _Shared()
 
     def put(self, result: FileResult) -> None:
-        pickle.dump((result.path, pack(result, report=False), self.shared.strip(result.report)), self.file,
-                    protocol=pickle.HIGHEST_PROTOCOL)
+        # the source is None unless the format shows the text (then the report is a full one too)
+        pickle.dump((result.path, pack(result, report=False), self.shared.strip(result.report), result.source),
+                    self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[FileResult]:
         self.file.seek(0)
         with self.file:
             while True:
                 try:
-                    path, packed, report = pickle.load(self.file)
+                    path, packed, report, source = pickle.load(self.file)
                 except EOFError:
                     return
                 result = unpack(packed, path)
-                result.report = self.shared.restore(report)
+                result.report, result.source = self.shared.restore(report), source
                 yield result
 
 
