@@ -55,15 +55,38 @@ def run_relint(*args, cwd=None, stdin=None, env=None):
                           env=full_env, timeout=120)
 
 
+def debian_packages(*packages: str, recommends: bool = False) -> None:
+    """Install the Debian packages a test needs on first use (CI machines start without them).
+
+    Checked per package, not by a binary on PATH: LibreOffice Writer alone provides ``soffice``
+    yet cannot open a workbook, so a test needing Calc must ask for the Calc package itself."""
+    def missing():
+        return [p for p in packages
+                if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
+                                  text=True).stdout.strip() != "install ok installed"]
+    if missing() and os.geteuid() == 0:
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *([] if recommends else ["--no-install-recommends"]), *missing()], check=True,
+                       capture_output=True, timeout=1800, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    assert not missing(), f"needs the Debian packages {' '.join(missing())} (apt-get install)"
+
+
 @pytest.fixture(scope="session")
 def soffice():
-    """Debian's LibreOffice Writer, poppler-utils and the Noto CJK fonts, installed on first
-    use (CI machines start without them)."""
-    if (shutil.which("soffice") is None or shutil.which("pdftoppm") is None) and os.geteuid() == 0:
-        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer",
-                        "poppler-utils", "fonts-noto-cjk"], check=True, capture_output=True, timeout=1800,
-                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-    path = shutil.which("soffice")
-    assert path and shutil.which("pdftoppm"), "needs libreoffice-writer and poppler-utils (apt-get install)"
-    return path
+    """LibreOffice Writer, poppler-utils (pdftoppm) and the Noto CJK fonts."""
+    debian_packages("libreoffice-writer", "poppler-utils", "fonts-noto-cjk")
+    return shutil.which("soffice")
+
+
+@pytest.fixture(scope="session")
+def soffice_calc(soffice):
+    """LibreOffice with Calc, for the workbooks."""
+    debian_packages("libreoffice-calc")
+    return soffice
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, for the HTML page and the web page."""
+    debian_packages("chromium", recommends=True)  # as the browser tests were first run
+    return shutil.which("chromium")

@@ -5,7 +5,6 @@ import contextlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 import pytest
@@ -14,19 +13,6 @@ from conftest import ROOT, SEEDS, run_relint
 pytestmark = pytest.mark.slow
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium, installed on first use (CI machines start without it)."""
-    path = shutil.which("chromium")
-    if path is None and os.geteuid() == 0:
-        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, capture_output=True, timeout=900,
-                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-        path = shutil.which("chromium")
-    assert path, "the HTML tests need Debian's chromium package (apt-get install chromium)"
-    return path
 
 
 @pytest.fixture(scope="module")

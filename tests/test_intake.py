@@ -12,7 +12,6 @@ import pytest
 from conftest import FIXTURES, SEEDS, lint_file, run_relint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_html_browser import chromium  # noqa: F401  (fixture: Debian's chromium, installed when missing)
 
 from linter.config import Settings
 from linter.engine import lint_source, read_source
@@ -245,21 +244,6 @@ def test_a_txt_run_imports_no_reader_of_the_new_formats(tmp_path):
     assert not {m for m in modules if m.split(".")[0] in {"pypdfium2", "selectolax", "olefile"}
                 or m.startswith(("linter.readers.pdf", "linter.readers.html", "linter.readers.doc",
                                  "linter.readers.ofd"))}
-
-
-@pytest.fixture(scope="module")
-def soffice():
-    """LibreOffice, installed on first use (CI machines start without it)."""
-    import os
-
-    path = shutil.which("soffice")
-    if path is None and os.geteuid() == 0:
-        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "libreoffice-writer", "poppler-utils", "fonts-noto-cjk"],
-                       check=True, capture_output=True, timeout=1800, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-        path = shutil.which("soffice")
-    assert path, "these tests need LibreOffice (apt-get install libreoffice-writer)"
-    return path
 
 
 @pytest.mark.slow

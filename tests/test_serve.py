@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import FIXTURES, ROOT, SEEDS, run_relint
-from test_html_browser import CHROMIUM_ARGS, chromium  # noqa: F401 - the fixture is used by name
+from test_html_browser import CHROMIUM_ARGS
 
 from linter.serve import choose_lang
 

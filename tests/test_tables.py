@@ -4,8 +4,6 @@ opened by a real LibreOffice Calc) and the findings as CSV; input errors are row
 import csv
 import io
 import json
-import os
-import shutil
 import subprocess
 import sys
 
@@ -65,21 +63,8 @@ def test_csv_has_every_finding_and_input_errors():
     assert [r[:4] for r in rows if r[0] == MISSING] == [[MISSING, "", "", "E001"]]
 
 
-@pytest.fixture(scope="module")
-def soffice():
-    """LibreOffice Calc, installed on first use (CI machines start without it)."""
-    path = shutil.which("soffice")
-    if path is None and os.geteuid() == 0:
-        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "libreoffice-calc"], check=True, capture_output=True,
-                       timeout=1800, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-        path = shutil.which("soffice")
-    assert path, "this test needs LibreOffice (apt-get install libreoffice-calc)"
-    return path
-
-
 @pytest.mark.slow
-def test_300_reports_open_in_libreoffice_calc(soffice, tmp_path):
+def test_300_reports_open_in_libreoffice_calc(soffice_calc, tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench import seed_folder  # the five seeds, years shifted: real text
 
@@ -87,7 +72,7 @@ def test_300_reports_open_in_libreoffice_calc(soffice, tmp_path):
     out = tmp_path / "relint.xlsx"
     done = run_relint("--format", "xlsx", "--no-cache", "-o", str(out), str(folder))
     assert done.returncode in (0, 1), done.stderr
-    converted = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+    converted = subprocess.run([soffice_calc, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
                                 str(tmp_path / "csv"), str(out)], capture_output=True, timeout=300)
     assert converted.returncode == 0, converted.stderr
