@@ -13,7 +13,18 @@ from functools import lru_cache
 
 from linter.facts import extract, parse_date
 from linter.lines import ORG_SUFFIX, compact
-from linter.model import ElementMatch, ElementSpec, LineShape, PageText, Report, ReportKind, Script, Section, Span, TextLine
+from linter.model import (
+    ElementMatch,
+    ElementSpec,
+    LineShape,
+    PageText,
+    Report,
+    ReportKind,
+    Script,
+    Section,
+    Span,
+    TextLine,
+)
 from linter.normalise import is_traditional, normalise, without_glosses
 from linter.parse import Document, Segment, parse_lines
 from linter.profiles import Profile, default_profile

@@ -121,7 +121,6 @@ def _reachable(value, seen=None):
     """Every object reachable from ``value`` through dataclass fields and container items
     (the report's private memo aside: :meth:`Report.memo` values are checked on their own)."""
     import dataclasses
-
     import datetime
 
     seen = set() if seen is None else seen
