@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from linter.rule import SEVERITIES
+from linter.rule import SEVERITIES, severity_rank
 from linter.userregex import UnsafePattern, compile_user_pattern
 
 CONFIG_FILES = (".relint.toml", "relint.toml", "pyproject.toml")
@@ -54,6 +54,8 @@ class Settings:
     respect_gitignore: bool = True
     elements: tuple[tuple[str, dict], ...] = ()
     fail_on: str = "warning"
+    #: the highest severity a finding gets on a file whose report kind is unknown (see severity_for)
+    unknown_kind_severity: str = "warning"
     output_format: str = "text"
     deadline: str | None = None  # "MM-DD" the report is due in the year after the report year
     allow: tuple[dict, ...] = ()  # content-anchored suppressions
@@ -95,6 +97,18 @@ class Settings:
             if code.startswith(prefix) and len(prefix) > best:
                 best, chosen = len(prefix), level
         return chosen
+
+    def severity_for(self, code: str, default: str, kind: str | None) -> str:
+        """The severity of a finding of ``code`` on a report of ``kind``: the configured one,
+        capped at ``unknown-kind-severity`` when the kind is unknown. A file relint does not
+        recognise as a report (a look-alike: a notice, an interpretation, a news item) cannot
+        fail as a report; what the kind-independent checks find in it is still true of its
+        text and stays shown. A real report misjudged unknown thus loses only the error level
+        (W008 says why; ``kind = "annual"`` restores it); ``"error"`` switches the cap off."""
+        level = self.severity_of(code, default)
+        if kind == "unknown" and severity_rank(level) > severity_rank(self.unknown_kind_severity):
+            return self.unknown_kind_severity
+        return level
 
     def is_included(self, path: str, suffixes) -> bool:
         """Whether a folder run lints ``path`` (before exclusions): it matches ``include``
@@ -474,6 +488,7 @@ SCHEMA = {
     "respect-gitignore": ("respect_gitignore", _boolean),
     "elements": ("elements", _elements),
     "fail-on": ("fail_on", _choice(SEVERITIES)),
+    "unknown-kind-severity": ("unknown_kind_severity", _choice(SEVERITIES)),
     "output-format": ("output_format", _string),
     "deadline": ("deadline", _month_day),
     "allow": ("allow", _tables({"code": _string, "text": _string, "path": _string}, ("code", "text"))),

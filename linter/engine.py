@@ -1,8 +1,8 @@
 """The engine: from a path to the diagnostics of one file.
 
 It holds what plugins contributed (rules, report kinds, readers, formatters), applies
-the settings of each file (selection, per-file ignores, severity overrides, extra
-elements) and runs the selected rules over the report model. It knows no rule.
+the settings of each file (selection, per-file ignores, severity overrides and the cap on
+files of unknown kind, extra elements) and runs the selected rules over the report model. It knows no rule.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
     found, summary = [], []
     for code, rule_class in selected:
         rule = rule_class(settings)
-        severity = settings.severity_of(code, rule_class.severity)
+        severity = settings.severity_for(code, rule_class.severity, report.kind)
         extra = {"previous": previous} if rule_class.needs_previous else {}
         for diagnostic in rule.check(report, **extra):
             found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))

@@ -22,7 +22,7 @@ from linter.sources import InputError
 def finish(registry: Registry, results: Iterable[FileResult], settings) -> Iterator[FileResult]:
     """The results with the findings and measurements of the run rules added (``settings``:
     the run's settings, for the rules' thresholds)."""
-    spool, rules, by_code, own_settings = _Spool(), {}, {}, []
+    spool, rules, by_code, own_settings, kinds = _Spool(), {}, {}, [], []
     for index, result in enumerate(results):
         for code, digest in (result.digests or {}).items():
             if code not in rules:
@@ -32,6 +32,7 @@ def finish(registry: Registry, results: Iterable[FileResult], settings) -> Itera
         result.digests = None
         own_settings.append(result.settings)  # shared by many files: kept, not spooled
         result.settings = None
+        kinds.append(result.report.kind if result.report is not None else None)
         spool.put(result)
     added: dict[int, list] = {}
     summaries: dict[int, list] = {}
@@ -39,7 +40,7 @@ def finish(registry: Registry, results: Iterable[FileResult], settings) -> Itera
         rule = rules[code]
         for index, diagnostic in rule.check_run(digests):
             own = own_settings[index]
-            severity = own.severity_of(code, rule.severity) if own is not None else rule.severity
+            severity = own.severity_for(code, rule.severity, kinds[index]) if own is not None else rule.severity
             added.setdefault(index, []).append(replace(diagnostic, severity=severity))
         for index, label, value in rule.summarize_run(digests):
             summaries.setdefault(index, []).append((label, value))

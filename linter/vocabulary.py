@@ -181,6 +181,13 @@ def standard_mark(number: str, level: int) -> str:
 _ENUM_AFTER = r"(?<![^\s。；;：:！？!?，,“”\"*（(])"
 #: An inline enumeration item (一是、二是 …) where an item can start; group n.
 ENUM_ITEM = lazy(rf"{_ENUM_AFTER}(?P<n>[{CN_DIGITS}]{{1,3}})是")
+#: A first item run into the heading above it where a copy lost the line break
+#: ("（一）加强政府信息公开一是完善公开制度。"): read in a heading's own text only, where
+#: nothing else writes 一是 inside a word.
+RUN_ON_FIRST_ITEM = lazy(rf"(?<=[{CJK}])(?P<n>一)是(?=[{CJK}])")
+#: A time or linking phrase and its comma that open a sentence of their own ("一年来，我们…",
+#: "同时，…"): a paragraph that starts so begins a new sentence, whatever the one before lacks.
+SENTENCE_OPENER = lazy(r"^\s*(?:一年来|近年来|多年来|今年以来|去年以来|\d{4}年以来|同时|此外|另外|与此同时|总之|综上)[，,]")
 #: The places to split a passage into its enumeration items.
 ENUM_SPLIT = lazy(rf"(?={_ENUM_AFTER}[{CN_DIGITS}]{{1,3}}是)")
 

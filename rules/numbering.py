@@ -11,7 +11,7 @@ from linter import hookimpl
 from linter.lines import UNNUMBERED
 from linter.model import Report, Section, Span, TextLine
 from linter.rule import Edit, Fix, Rule, Text
-from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, cn_number, first_mark, standard_mark
+from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, RUN_ON_FIRST_ITEM, cn_number, first_mark, standard_mark
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -242,15 +242,19 @@ class EnumerationSequence(Rule):
     help = Text("按顺序编排“一是、二是……”", "number the enumeration in sequence")
 
     def check(self, report: Report):
-        # A heading's own text counts where a copy ran the first items into it ("二、主要做法（一）…一是…").
+        # A heading's own text counts where a copy ran the first items into it ("二、主要做法（一）…一是…"),
+        # also without a mark between ("…政府信息公开一是完善…", RUN_ON_FIRST_ITEM).
         bodies = [list(report.preamble)] + [[TextLine(s.heading.title, s.heading.title_span), *s.body()]
                                             for s in report.walk()]
         # A new part restarts at 一是; one that opens with the next item of the part before carries
         # its enumeration on (a page break numbered like a heading, "3、", split it).
         previous = None
-        for lines in bodies:
-            for line in lines:
-                for match in ENUM_ITEM.finditer(line.text):
+        for part, lines in enumerate(bodies):
+            for position, line in enumerate(lines):
+                found = list(ENUM_ITEM.finditer(line.text))
+                if part and not position:  # the heading's own text
+                    found = sorted(found + list(RUN_ON_FIRST_ITEM.finditer(line.text)), key=lambda m: m.start())
+                for match in found:
                     number = cn_number(match.group("n"))
                     if number is None:
                         continue

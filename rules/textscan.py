@@ -9,7 +9,7 @@ from typing import Iterator
 
 from linter.model import Paragraph, Report, Span, TextLine
 from linter.regex import lazy
-from linter.vocabulary import BLANK, CJK
+from linter.vocabulary import BLANK, CJK, SENTENCE_OPENER
 
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014"
@@ -111,8 +111,10 @@ def bodies(report: Report) -> Iterator[list[TextLine]]:
 
 def _continues(first: TextLine, second: TextLine) -> bool:
     """``second`` carries on the sentence ``first`` broke off (it does not open a new
-    enumerated item)."""
-    return not _TERMINAL.search(first.text) and not (isinstance(second, Paragraph) and second.enum)
+    enumerated item, nor a new sentence: a paragraph that lost its full stop, "增长7.5%8.6%"
+    above "一年来，我们…", is not a broken line)."""
+    return (not _TERMINAL.search(first.text) and not (isinstance(second, Paragraph) and second.enum)
+            and not SENTENCE_OPENER.match(second.text))
 
 
 def broken_pairs(report: Report) -> Iterator[tuple[TextLine, TextLine]]:

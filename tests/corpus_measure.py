@@ -46,7 +46,8 @@ def measure(registry=None) -> dict:
     for row in load_index():
         source = read_source(registry, str(CORPUS / row["file"]))
         if hasattr(source, "code"):  # an input error is a finding of its own
-            results[row["file"]] = {"kind": None, "year": None, "findings": [[source.code, 0]], "severity": {}}
+            results[row["file"]] = {"kind": None, "year": None, "findings": [[source.code, 0]], "severity": {},
+                                    "declared": {}}
             continue
         result = lint_source(registry, source, Settings())
         diagnostics = sorted(result.diagnostics, key=lambda d: (d.span.line, d.code))
@@ -54,9 +55,17 @@ def measure(registry=None) -> dict:
             "kind": result.report.kind,
             "year": result.report.year,
             "findings": [[d.code, d.span.line] for d in diagnostics],
-            "severity": {d.code: d.severity for d in diagnostics},
+            "severity": {d.code: d.severity for d in diagnostics},  # as shown: capped on unknown kind
+            "declared": {d.code: declared(registry, d) for d in diagnostics},
         }
     return results
+
+
+def declared(registry, diagnostic) -> str:
+    """The rule's own severity (the one its precision is judged under): a finding on a file of
+    unknown kind is shown capped (Settings.severity_for), the rule is still an error rule."""
+    rule = registry.rules.get(diagnostic.code)
+    return rule.severity if rule is not None else diagnostic.severity
 
 
 def findings_in_context(registry=None) -> list[dict]:
@@ -75,7 +84,7 @@ def findings_in_context(registry=None) -> list[dict]:
         for d in lint_source(registry, source, Settings()).diagnostics:
             text = lines[d.span.line - 1] if 0 < d.span.line <= len(lines) else ""
             end = d.span.end_column if d.span.end_line == d.span.line else len(text) + 1
-            found.append({"file": row["file"], "line": d.span.line, "code": d.code, "severity": d.severity,
+            found.append({"file": row["file"], "line": d.span.line, "code": d.code, "severity": declared(registry, d),
                           "flagged": text[d.span.column - 1:end - 1], "column": d.span.column, "text": text,
                           "message": d.message.zh, "kind": row["kind"], "genre": row["genre"]})
     return found
@@ -185,7 +194,7 @@ def per_rule(results: dict) -> list[tuple[str, str, int, int]]:
             findings[code] += 1
         for code in {code for code, _ in r["findings"]}:
             files[code] += 1
-        severity.update(r["severity"])
+        severity.update(r["declared"])
     return [(code, severity.get(code, "?"), n, files[code]) for code, n in findings.most_common()]
 
 

@@ -92,7 +92,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path):
         f"relint: error: {tmp_path / 'relint.toml'}: selct: unknown key; known keys: allow, deadline, elements, "
         "exclude, extend-exclude, extend-include, extend-select, fail-on, furniture, ignore, include, "
         "kind, lang, lint, output-format, patterns, per-file-ignores, previous, profile, recognition, respect-gitignore, "
-        "select, severity (rule options go in [lint.<CODE or name>], see `relint rule CODE`)"]
+        "select, severity, unknown-kind-severity (rule options go in [lint.<CODE or name>], see `relint rule CODE`)"]
 
 
 def test_config_elements_extend_keywords_and_add_required_parts(registry):
