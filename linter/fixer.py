@@ -111,7 +111,7 @@ def fix_source(lint, source: Source, mode: FixMode):
         return result, source, 0
     for _ in range(MAX_PASSES):
         chosen = [d for d in applicable(result.diagnostics, mode.unsafe) if keeps_structure(d, source, result)]
-        step = _fix_pass(lint, source, result, chosen)
+        step = _fix_pass(lint, source, result, chosen, words=not mode.unsafe)
         if step is None:
             # a fix left is one that would lose a title or heading: --fix did not fix it
             left = {id(d) for d in chosen}
@@ -122,11 +122,12 @@ def fix_source(lint, source: Source, mode: FixMode):
     return result, source, fixed
 
 
-def _fix_pass(lint, source: Source, result, chosen: list[Diagnostic]):
+def _fix_pass(lint, source: Source, result, chosen: list[Diagnostic], words: bool):
     """Apply ``chosen`` and re-lint: the new source, result and number of fixes applied, or
     None when nothing is left to do. A pass whose text loses a title or heading of the
-    report (debris removed before "一、" makes a title read as a heading) is tried again
-    without the fixes on title and heading lines."""
+    report (debris removed before "一、" makes a title read as a heading), or with ``words``
+    the words of a title or heading (a space removed from "2024 年" makes the reader end a
+    heading before "2024年"), is tried again without the fixes on title and heading lines."""
     for attempt in (chosen, [d for d in chosen if not _touches(d, _boundaries(result))]):
         if not attempt:
             return None
@@ -135,7 +136,7 @@ def _fix_pass(lint, source: Source, result, chosen: list[Diagnostic]):
             return None
         candidate = replace(source, text=text, lines=split_lines(text))
         fixed_result = lint(candidate)
-        if _keeps_outline(result, fixed_result):
+        if _keeps_outline(result, fixed_result, words):
             return candidate, fixed_result, applied
     return None
 
@@ -144,20 +145,29 @@ def _touches(diagnostic: Diagnostic, lines: set[int]) -> bool:
     return any(n in lines for e in diagnostic.fix.edits for n in range(e.span.line, e.span.end_line + 1))
 
 
-def _outline(result) -> tuple[int, list[tuple[int, int | None]]]:
-    """How many title lines a report has, and the level and number of each heading: what
-    a fix may not change (unsafe fixes may change a title's or a heading's words)."""
+def _outline(result, words: bool) -> tuple[int | list[str], list[tuple]]:
+    """How many title lines a report has, and the level and number of each heading, with
+    ``words`` the letters, digits and Chinese characters of each title line and heading
+    instead of the count: what a fix may not change (unsafe fixes may change their words)."""
     report = result.report
     if report is None:
         return 0, []
-    return len(report.title_lines), [(s.heading.level, s.heading.number) for s in report.walk()]
+    if not words:
+        return len(report.title_lines), [(s.heading.level, s.heading.number) for s in report.walk()]
+    return ([_words(line.text) for line in report.title_lines],
+            [(s.heading.level, s.heading.number, _words(s.heading.text)) for s in report.walk()])
 
 
-def _keeps_outline(before, after) -> bool:
+def _words(text: str) -> str:
+    """What a safe fix keeps: letters, digits and Chinese characters, full-width ones as ASCII."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
+
+
+def _keeps_outline(before, after, words: bool) -> bool:
     """Whether ``after`` has the title and every heading of ``before``, in order (a fix may
     reveal a heading glued to the sentence before it, never lose one)."""
-    titles, headings = _outline(before)
-    new_titles, new_headings = _outline(after)
+    titles, headings = _outline(before, words)
+    new_titles, new_headings = _outline(after, words)
     rest = iter(new_headings)
     return new_titles == titles and all(heading in rest for heading in headings)
 

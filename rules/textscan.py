@@ -17,7 +17,8 @@ _CJK_CHAR = lazy(f"[{CJK}]")
 _CJK_CONTEXT = lazy(f"[{CJK}{CJK_PUNCT}]")
 _PROTECTED = lazy(r"https?://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 #: A line that ends with one of these ends a sentence or a clause that may stand alone.
-_TERMINAL = lazy(r"[。！？!?；;：:…”’」』）)】]\s*$")
+#: How a finished sentence ends; "**" after it is copy-paste debris (T004), not a cut.
+_TERMINAL = lazy(r"[。！？!?；;：:…”’」』）)】][*\s]*$")
 
 
 def is_cjk(char: str) -> bool:

@@ -104,32 +104,36 @@ def _bracket_pairs(scan) -> dict[int, tuple[int, int]]:
     """The half-width bracket pairs of a line that may be converted, by the index of either
     half. T002 reads only full-width marks; a pair is converted only when the marks it encloses
     are balanced as T002 reads them now, so the converted pair wraps balanced text and can
-    neither be left half unmatched nor take the half of another pair (“（(）”, “《依(法》)”)."""
+    neither be left half unmatched nor take the half of another pair (“（(）”, “《依(法》)”);
+    and not after a closer that met an open “（” it does not close: T002 reads such a closer
+    by whether a “）” follows, so a new “）” after “（》” would turn one finding into two."""
     text = scan.line.text
     marks: list[str] = []  # full-width opening marks not yet closed, as T002 reads them
     opened: list[list[int]] = []  # per open "(": index, len(marks) and unmatched then, lowest len(marks) since
     unmatched, pairs = 0, {}
+    after_open_bracket = 0  # unmatched closers met while "（" was the innermost open mark
     for match in re.finditer(f"[()]|{_PAIRED_MARK.pattern}", text):
         index, char = match.start(), match.group()
         if char in "()":
             if scan.is_protected(index):
                 continue
             if char == "(":
-                opened.append([index, len(marks), unmatched, len(marks)])
+                opened.append([index, len(marks), unmatched, len(marks), after_open_bracket])
             elif opened:
-                opening, depth, before, lowest = opened.pop()
-                if lowest >= depth == len(marks) and before == unmatched:
+                opening, depth, before, lowest, ambiguous = opened.pop()
+                if lowest >= depth == len(marks) and before == unmatched and not ambiguous:
                     pairs[opening] = pairs[index] = (opening, index)
                 if opened:
                     opened[-1][3] = min(opened[-1][3], lowest)
         elif char in _PAIRS:
             marks.append(char)
-        elif marks and marks[-1] == _CLOSERS.get(char):  # 〞 (a look-alike closer) closes nothing
-            marks.pop()
+        elif marks and marks[-1] in (_CLOSERS.get(char), _LOOK_ALIKE_CLOSERS.get(char)):
+            marks.pop()  # as T002 reads it: “…〞 is one (mismatched) pair, judged without looking ahead
             if opened:
                 opened[-1][3] = min(opened[-1][3], len(marks))
         else:
             unmatched += 1
+            after_open_bracket += bool(marks) and marks[-1] == "（"
     return pairs
 
 

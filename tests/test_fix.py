@@ -9,7 +9,7 @@ import shutil
 import stat
 
 from conftest import FIXTURES, SEEDS, codes, content, run_relint
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from linter.config import Settings
@@ -18,9 +18,9 @@ from linter.fixer import FixMode, applicable, fix_source, keeps_structure
 from linter.sources import decode
 
 
-def fix_text(registry, text: str, unsafe=False):
+def fix_text(registry, text: str, unsafe=False, settings=None):
     source = decode(text.encode("utf-8"), "r.txt")
-    settings = Settings()
+    settings = settings or Settings()
     return fix_source(lambda s: lint_source(registry, s, settings), source, FixMode(unsafe=unsafe))
 
 
@@ -49,6 +49,15 @@ PIECES = ["一、", "（二）", "(三)", "2024 年", "，", ",", "。", "。。
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+# found by runs of 3,000 examples: a pair converted after "（》"; a space removed from
+# "2024 年" ending a heading or moving the title; debris at the end hiding an open quotation
+@example("（》(三)")
+@example("一、。一、 一、")
+@example("2024 年关于2024年度法治政府建设情况的报告\n关于2024年度法治政府建设情况的报告一、**")
+@example("“（二）**")
+@example("一、\n“**\n**")
+@example("一、（二）（二）**２０２３２０２３主要举措和成效关于2024年度法治政府建设情况的报告关于2024年度法治政府建设情况的报告2024 年")
+@example("关于2024年度法治政府建设情况的报告关于2024年度法治政府建设情况的报告**（二）9:30（二）")
 def test_fix_is_idempotent_and_moves_only_punctuation_spaces_and_debris(registry, text):
     if not text.strip():
         return
@@ -62,8 +71,15 @@ def test_fix_is_idempotent_and_moves_only_punctuation_spaces_and_debris(registry
     assert paragraphs(fixed.text) == paragraphs(text)
     before = lint_source(registry, decode(text.encode("utf-8"), "r.txt"), Settings())
     titles, headings = structure(before)
-    assert structure(again)[0] == titles and is_subsequence(headings, structure(again)[1])
-    assert codes(again).count("T002") <= codes(before).count("T002")  # brackets are converted in pairs
+    kept_titles, kept_headings = structure(again)
+    repeats = [content(p.text) for p in again.report.page if p.what == "repeat"]
+    assert all(title in kept_titles or title in repeats for title in titles)
+    assert is_subsequence(heading_words(headings), heading_words(kept_headings))
+    # T001 converts brackets in pairs: its fixes alone never add a T002 (other fixes may reveal
+    # one, as removing the "**" after an open quotation lets the reader see the text is not cut)
+    _, brackets_fixed, _ = fix_text(registry, text, settings=Settings(select=("T001",)))
+    after_t001 = lint_source(registry, brackets_fixed, Settings())
+    assert codes(after_t001).count("T002") <= codes(before).count("T002")
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -74,12 +90,20 @@ def paragraphs(text: str) -> list[list[str]]:
 
 def structure(result) -> tuple[list, list]:
     """The title lines and the headings (level and words) a report was read into: a safe fix
-    may not turn a title into body text, nor a heading into part of a paragraph. (It may
+    may not turn a title into body text, nor a heading into part of a paragraph. It may
     reveal one: removing the space in "。一、 主要" lets the reader see the heading glued to
-    the sentence before it.)"""
+    the sentence before it, which splits the heading it was read into ("一、。一、 一、"); and
+    removing debris may reveal a second title line, which makes the first the page's own
+    heading (a repeat), still not body text."""
     report = result.report
     return ([content(line.text) for line in report.title_lines],
             [(s.heading.level, content(s.heading.text)) for s in report.walk()])
+
+
+def heading_words(headings: list) -> list[str]:
+    """The characters of the headings in order: a heading split where a glued one is revealed
+    keeps them all (the revealed part has its own level)."""
+    return [char for _, words in headings for char in words]
 
 
 def is_subsequence(part: list, whole: list) -> bool:
