@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from linter import regex
 from linter.lines import compact
 from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
@@ -118,9 +119,9 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
     return Patterns(
         field=re.compile(rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"),
         label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
-        lines=re.compile("|".join(f"(?:{p})" for p in data["lines"])),
+        lines=regex.compile("|".join(f"(?:{p})" for p in data["lines"])),
         widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
-        watermark=re.compile("|".join(f"(?:{p})" for p in data["watermarks"])),
+        watermark=regex.compile("|".join(f"(?:{p})" for p in data["watermarks"])),
     )
 
 

@@ -54,6 +54,8 @@ class Text:
         return self.en if lang == "en" else self.zh
 
     def format(self, **values) -> "Text":
+        if "{" not in self.zh and "}" not in self.zh and "{" not in self.en and "}" not in self.en:
+            return self  # no placeholder (most rules' help): formatting would copy the same text
         return Text(self.zh.format(**values), self.en.format(**values))
 
 

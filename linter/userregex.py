@@ -18,12 +18,8 @@ from __future__ import annotations
 
 import re
 
-try:  # the parser behind re.compile; public as sre_parse before Python 3.11
-    from re import _constants as _c
-    from re import _parser as _parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c
-    import sre_parse as _parse
+from linter.regex import sre_constants as _c
+from linter.regex import sre_parse as _parse
 
 #: Unbounded repeats (``*``, ``+``, ``{n,}``) one pattern may hold.
 MAX_UNBOUNDED = 2

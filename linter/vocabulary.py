@@ -233,13 +233,13 @@ _BLANKS = r"[ \t\u3000]+"
 #: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
 #: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
 SPACE_KEPT = (
-    re.compile(rf"(?<![{CJK}])[{CJK}]{{2,20}}?(?:{ORG_ENDINGS}){_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
-               rf"(?=关于|联合|印发|[^{CJK}]|$)"),
-    re.compile(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
-    re.compile(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
-    re.compile(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
-               rf"{_BLANKS}"),
-    re.compile(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),
+    lazy(rf"(?<![{CJK}])[{CJK}]{{2,20}}?(?:{ORG_ENDINGS}){_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
+         rf"(?=关于|联合|印发|[^{CJK}]|$)"),
+    lazy(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
+    lazy(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
+    lazy(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
+         rf"{_BLANKS}"),
+    lazy(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),
 )
 #: A quotation or a document's name: a slogan or title set in phrases keeps the space between
 #: them (“以习近平法治思想为指引 坚定不移走…”, 《…肃清流毒影响 加强政治建设…》); one the text

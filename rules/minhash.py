@@ -45,20 +45,29 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     return hashes
 
 
+def _joined_hashes(texts: list[str], size: int) -> np.ndarray:
+    """The shingle hashes of each text, one text after the other: the texts are hashed
+    joined, in one pass (a pass per sentence cost more in numpy's overhead than in hashing),
+    and the shingles that span two texts are left out."""
+    hashes = shingle_hashes("".join(texts), size)
+    joints = np.cumsum([len(text) for text in texts[:-1]], dtype=np.int64)
+    return np.delete(hashes, (joints[:, None] - np.arange(1, size)).ravel())
+
+
 def signatures(texts: list[str], size: int) -> np.ndarray:
     """The MinHash signature of each text (each at least ``size`` characters long), one row
     per text, ``PERMUTATIONS`` bytes each."""
     rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint8)
+    counts = [len(text) - size + 1 for text in texts]
     start = 0
     with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
         while start < len(texts):
-            hashes, end, total = [], start, 0
+            end, total = start, 0
             while end < len(texts) and (total < _BLOCK or end == start):
-                hashes.append(shingle_hashes(texts[end], size))
-                total += len(hashes[-1])
+                total += counts[end]
                 end += 1
-            flat = np.concatenate(hashes)
-            offsets = np.cumsum([0] + [len(h) for h in hashes[:-1]])
+            flat = _joined_hashes(texts[start:end], size)
+            offsets = np.cumsum([0] + counts[start:end - 1])
             # permutations × shingles, computed in place: fresh large arrays cost page faults
             mixed = np.multiply.outer(_MULTIPLY, flat)
             mixed += _ADD[:, None]

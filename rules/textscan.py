@@ -41,6 +41,8 @@ class ScanLine:
     front: bool = False
 
     def is_protected(self, start: int, end: int | None = None) -> bool:
+        if not self.protected:  # most lines
+            return False
         end = start + 1 if end is None else end
         return any(a < end and start < b for a, b in self.protected)
 

@@ -37,6 +37,7 @@ from linter.vocabulary import (
 )
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_WIDTH = lazy("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 def _replace(span: Span, content: str) -> Fix:
@@ -78,8 +79,8 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report):
         for scan in scan_lines(report):
             text = scan.line.text
-            pairs = _bracket_pairs(scan)
-            for match in re.finditer(r"[,;:?!()]", text):
+            pairs = None  # paired only in a line with a half-width bracket
+            for match in _HALF_WIDTH.finditer(text):
                 start, char = match.start(), match.group()
                 if scan.is_protected(start):
                     continue
@@ -92,6 +93,7 @@ class HalfWidthPunctuation(Rule):
                     if is_cjk_context(left) or is_cjk_context(right):
                         yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
                     continue
+                pairs = _bracket_pairs(scan) if pairs is None else pairs
                 pair = pairs.get(start)
                 if pair is None:  # a lone half: converting it alone would make a T002 error
                     if is_cjk_context(left) or is_cjk_context(right) or _cjk_inside(text, start):
@@ -440,11 +442,13 @@ class StraySpace(Rule):
             if scan.table or scan.front:
                 continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
-            kept = _spaces_kept(text)
+            kept = None  # looked for once a line has a space inside it: most lines have none
             for match in BLANKS.finditer(text):
                 start, end = match.span()
-                if start == 0 or end == len(text) or scan.is_protected(start, end) \
-                        or any(a <= start and end <= b for a, b in kept):
+                if start == 0 or end == len(text) or scan.is_protected(start, end):
+                    continue
+                kept = _spaces_kept(text) if kept is None else kept
+                if any(a <= start and end <= b for a, b in kept):
                     continue
                 left, right = text[start - 1], text[end]
                 chinese = (is_cjk_context(left) or is_cjk_context(right))

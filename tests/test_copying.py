@@ -9,6 +9,8 @@ import sys
 import numpy
 import pytest
 from conftest import SEEDS, run_relint
+from linter.rules import minhash
+from linter.rules.copying import sentences
 from linter.rules.minhash import candidate_pairs, signatures, similarity
 
 SHORTCOMING_A = 37  # 0-based: 001's "一是法治宣传教育方法不够多……" under its shortcomings heading
@@ -111,6 +113,19 @@ def test_minhash_estimates_similarity_and_lsh_pairs_only_similar_sentences():
     assert similarity(rows, first, second)[0] > 0.6
     unrelated = similarity(rows, numpy.array([0, 1]), numpy.array([2, 2]))
     assert (unrelated < 0.2).all()  # chance agreements of one-byte values are taken out
+
+
+def test_signatures_of_texts_hashed_joined_are_each_texts_own():
+    """signatures() hashes a block of sentences in one pass: no shingle may span two of them."""
+    from linter.rules.minhash import PERMUTATIONS, shingle_hashes
+
+    texts = [line for seed in SEEDS for line in sentences(seed.read_text(encoding="utf-8"))]
+    rows = signatures(texts, 4)
+    for text, row in zip(texts, rows):
+        alone = shingle_hashes(text, 4)
+        with numpy.errstate(over="ignore"):
+            mixed = (numpy.multiply.outer(minhash._MULTIPLY, alone) + minhash._ADD[:, None]) >> minhash._SHIFT
+        assert row.tolist() == mixed.min(axis=1).astype(numpy.uint8).tolist() and len(row) == PERMUTATIONS
 
 
 def test_cached_results_keep_what_q006_compares(copied_pair):

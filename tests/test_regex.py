@@ -1,0 +1,72 @@
+"""linter.regex.compile puts a lookahead in front of patterns the engine cannot skip through
+on its own: the matches must stay exactly those of re.compile, for every pattern relint
+names, on real report text."""
+
+import importlib
+import pkgutil
+import re
+
+import linter.rules
+import pytest
+from conftest import FIXTURES, SEEDS
+
+import linter
+from linter import regex
+from linter.normalise import patterns
+from linter.regex import Lazy
+
+
+def _named_patterns() -> dict[str, tuple[str, int]]:
+    """Every module-level lazy pattern of linter and its rules, and the furniture patterns."""
+    found = {}
+    for package in (linter, linter.rules):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            if info.name.endswith(("serve", "__main__")):
+                continue  # serve needs the optional web packages; neither names patterns
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                values = value if isinstance(value, tuple) else (value,)
+                for index, item in enumerate(values):
+                    if isinstance(item, Lazy):
+                        found[f"{info.name}.{name}[{index}]"] = (item.pattern, item._flags)
+    for name, compiled in vars(patterns()).items():
+        found[f"furniture.{name}"] = (compiled.pattern, compiled.flags)
+    return found
+
+
+PATTERNS = _named_patterns()
+TEXT = [line for path in [*SEEDS, *sorted((FIXTURES / "corpus" / "texts").glob("*.txt"))]
+        for line in path.read_text(encoding="utf-8").splitlines()]
+TEXT += ["*注：", "会议*次", "鍙戝竷 锟斤拷??", "國(guó)家", "^$", "", "2021-2025年（以下简称）。。"]
+
+
+def test_many_patterns_are_checked_and_some_gain_a_lookahead():
+    quick = [name for name, (pattern, flags) in PATTERNS.items() if regex._quick(pattern, flags) != pattern]
+    assert len(PATTERNS) > 80 and len(quick) > 20, (len(PATTERNS), len(quick))
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_quick_patterns_match_exactly_what_re_compile_matches(name):
+    pattern, flags = PATTERNS[name]
+    plain, quick = re.compile(pattern, flags), regex.compile(pattern, flags)
+    for line in TEXT:
+        assert [(m.span(), m.groups()) for m in quick.finditer(line)] == \
+               [(m.span(), m.groups()) for m in plain.finditer(line)], line
+        assert bool(quick.match(line)) == bool(plain.match(line))
+
+
+@pytest.mark.parametrize(("pattern", "lookahead"), [
+    (r"(?<=[一-龥])（", "(?=[（])"),            # a lookbehind first
+    (r"(第一|免费)?范文网", "(?=[第免范])"),    # an optional group first
+    (r"^a|b", "(?=[ab])"),                      # an anchor followed by a character
+    (r"^(?:[^>]*>){2}|ICP", "(?:^|(?=[I]))"),   # an anchor followed by anything
+    (r"(?<![\d.])\d+个", r"(?=[\d])"),            # a category: \d of the pattern's own flags
+])
+def test_the_lookahead_names_where_a_match_can_start(pattern, lookahead):
+    assert regex._quick(pattern, 0) == f"{lookahead}(?:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", [r"[,;]", "abc", r"a*", r"(?i)ab", r"(a)?.b", r"(?P<x>a)?(?P=x)",
+                                     r"(?<!\.)\w+@"])  # \w: nearly every character of Chinese text
+def test_patterns_the_engine_skips_through_or_that_cannot_be_told_are_left_alone(pattern):
+    assert regex._quick(pattern, 0) == pattern
