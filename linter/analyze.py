@@ -13,7 +13,18 @@ from functools import lru_cache
 
 from linter.facts import extract, parse_date
 from linter.lines import ORG_SUFFIX, compact
-from linter.model import ElementMatch, ElementSpec, PageText, Report, ReportKind, Script, Section, Span, TextLine
+from linter.model import (
+    ElementMatch,
+    ElementSpec,
+    LineShape,
+    PageText,
+    Report,
+    ReportKind,
+    Script,
+    Section,
+    Span,
+    TextLine,
+)
 from linter.normalise import is_traditional, normalise, without_glosses
 from linter.parse import Document, Segment, parse_lines
 from linter.profiles import Profile, default_profile
@@ -275,7 +286,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
         date=parse_date(date_where.text) if date_where else None, date_where=date_where,
         front=tuple(segment.front + segment.authors + ([segment.salutation] if segment.salutation else [])),
         signature=tuple(segment.signature), preamble=tuple(segment.paragraphs), sections=tuple(segment.sections),
-        elements=elements, cover_letters=index, lines=tuple(source.lines),
+        elements=elements, cover_letters=index, shape=LineShape.of(source.lines),
         format=source.format, places=source.places(), layout=source.layout, published=source.published,
         page=tuple(_page_text(document, normalised)), traditional=traditional,
         **_deadlines(profile or default_profile(), year, issuer, deadline),

@@ -213,14 +213,15 @@ def annotate_main(argv: list[str]) -> int:
     try:
         resolver = ConfigResolver(load_config_file(args.config) if args.config else None, selection_overrides(args))
         registry = Registry()
-        # a mistyped code must not quietly review nothing, here as in a lint run
         resolver.check(registry.rules, registry.profiles)
+        # a mistyped code must not quietly review nothing, here as in a lint run: every file's
+        # settings are checked (with its profile's pattern rules) before any is written
+        settings = [resolver.for_path(path) for path in args.paths]
     except (ConfigError, PluginError) as exc:
         return _error(str(exc))
     status = 0
-    for path in args.paths:
-        settings = resolver.for_path(path)
-        done = annotate_file(registry, path, output_path(path, args.output, len(args.paths) > 1), settings,
+    for path, own in zip(args.paths, settings):
+        done = annotate_file(registry, path, output_path(path, args.output, len(args.paths) > 1), own,
                              args.overwrite)
         if done.error:
             print(f"{path}: {done.error}", file=sys.stderr)

@@ -174,7 +174,7 @@ def run(args) -> int:
     settle_gc()
     try:
         resolver.check(registry.rules, registry.profiles)  # plugins ship profiles too
-        run_settings = resolver.for_path(args.stdin_filename or "./-")
+        run_settings = resolver.for_path(args.stdin_filename or "./-", linted=False)  # the output's settings
     except ConfigError as exc:
         return _error(str(exc))
     if args.plugins:
@@ -265,7 +265,7 @@ def _lint(args, registry, resolver, formatter):
     if job.compare:
         from linter.run_rules import finish
 
-        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-"))
+        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-", linted=False))
     return results
 
 

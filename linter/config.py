@@ -283,8 +283,8 @@ def _check_legacy(origin: str, key: str, value, rule, option) -> None:
                                        f"[lint.{rule.code}] {option.name})")
 
 
-def check_codes(settings: "Settings", known, origin: str | None = None, option: str = "") -> None:
-    """Raise :class:`ConfigError` for a code in ``settings`` that selects no known rule
+def code_problem(settings: "Settings", known, origin: str | None = None, option: str = "") -> "ConfigError | None":
+    """The error for the first code in ``settings`` that selects no known rule, or None
     (``option`` is "--" for the command line's options)."""
     lists = [(f"{option}select", settings.select or ()), (f"{option}extend-select", settings.extend_select),
              (f"{option}ignore", settings.ignore)]
@@ -293,7 +293,8 @@ def check_codes(settings: "Settings", known, origin: str | None = None, option: 
     for key, codes in lists:
         problem = unknown_code(codes, known)
         if problem:
-            raise ConfigError(origin or settings.path or "command line", key, problem)
+            return ConfigError(origin or settings.path or "command line", key, problem)
+    return None
 
 
 def _strings(path, key, value) -> tuple[str, ...]:
@@ -586,7 +587,10 @@ class ConfigResolver:
 
     rules: dict = field(default_factory=dict)  # the registered rules, once known: configs are checked against them
 
-    def for_path(self, path: str) -> Settings:
+    def for_path(self, path: str, linted: bool = True) -> Settings:
+        """The settings for ``path``. ``linted``: the file is linted with them, so the command
+        line's codes must select a rule there (the folder's pattern rules and its profile's
+        count); a look-up for the run's output settings or a folder walk passes False."""
         from linter.profiles import apply_profile
 
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
@@ -595,28 +599,31 @@ class ConfigResolver:
             settings = with_command_line(base, self.cli)
             # profiles are applied once the plugins' ones are known (check)
             settings = apply_profile(settings, self.profiles) if self.profiles is not None else settings
+            problem = None
             if self.rules:  # the pattern rules of the config and of its profile are rules too
-                check_codes(base, {**self.rules, **{p["code"]: None for p in settings.patterns}})
+                known = {**self.rules, **{p["code"]: None for p in settings.patterns}}
+                problem = code_problem(base, known)
+                if problem is not None:
+                    raise problem
                 check_options(base, self.rules)
-            self._by_dir[folder] = settings
-        return self._by_dir[folder]
+                problem = code_problem(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
+                                   known, "command line", "--")
+            self._by_dir[folder] = settings, problem
+        settings, problem = self._by_dir[folder]
+        if linted and problem is not None:
+            raise problem
+        return settings
 
     def check(self, rules: dict, profiles: dict | None = None) -> None:
-        """Check the codes and rule options of the command line and of every config read
-        so far against the registered rules (the registry is built after the first config),
-        and apply deadline profiles from now on (``profiles``: name → file, plugins' included)."""
+        """Check the rule options and codes of ``--config`` against the registered rules (the
+        registry is built after the first config), and apply deadline profiles from now on
+        (``profiles``: name → file, plugins' included). Every other config, and the command
+        line's codes with it, is checked when a file is looked up (:meth:`for_path`)."""
         self.rules = dict(rules)
         self.profiles = profiles
-        from linter.profiles import apply_profile
-
-        configured = {p["code"]: None for s in [*self._by_dir.values(), self.override] if s
-                      for p in apply_profile(s, profiles).patterns}
-        check_codes(Settings(**{k: v for k, v in self.cli.items() if k in _CODE_SETTINGS}),
-                    {**self.rules, **configured}, "command line", "--")
-        if self.override is not None:
-            check_codes(self.override, {**self.rules, **{p["code"]: None for p in self.override.patterns}})
-            check_options(self.override, self.rules)
         self._by_dir.clear()  # resolved again, and checked, on the next look-up
+        if self.override is not None:
+            self.for_path("./-", linted=False)
 
     def _discover(self, folder: str) -> Settings:
         current = folder

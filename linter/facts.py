@@ -107,13 +107,15 @@ class ChangeFact:
         return max(number_value(n)[1] for n in (self.change, self.start, self.end) if n is not None)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
-    dates: list[DateFact]
-    years: list[YearFact]
-    percents: list[PercentFact]
-    counts: list[CountFact]
-    changes: list[ChangeFact]
+    """The facts of a report, read-only as the rest of the model."""
+
+    dates: tuple[DateFact, ...]
+    years: tuple[YearFact, ...]
+    percents: tuple[PercentFact, ...]
+    counts: tuple[CountFact, ...]
+    changes: tuple[ChangeFact, ...]
 
     def quantities_on(self, lines: set[int]) -> int:
         """How many quantities (counts, percentages, dates) stand on the given lines."""
@@ -253,7 +255,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             counts.append(CountFact(match.group(0), line.sub_span(*match.span()), value, match.group("unit"),
                                     sentence, (line.span.line, line.span.column + begin), part))
         changes.extend(_changes(line, bounds, part))
-    return Facts(dates, years, percents, counts, changes)
+    return Facts(tuple(dates), tuple(years), tuple(percents), tuple(counts), tuple(changes))
 
 
 def _changes(line: TextLine, bounds: _Boundaries, part: str | None):

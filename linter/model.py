@@ -84,18 +84,19 @@ class Heading:
     run_in: TextLine | None = None
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Section:
+    """A numbered part: its heading, its own paragraphs, the parts under it. Built from the
+    innermost part out, so a part learns its ``parent`` when the part holding it is made."""
+
     heading: Heading
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple["Section", ...] = ()
     parent: "Section | None" = field(default=None, repr=False)
 
-    def link(self, parent: "Section | None") -> None:
-        self.parent = parent
-        for child in self.children:
-            child.link(self)
-
+    def __post_init__(self) -> None:
+        for child in self.children:  # the one write after construction: frozen from then on
+            object.__setattr__(child, "parent", self)
 
     def walk(self) -> Iterator["Section"]:
         yield self
@@ -185,6 +186,54 @@ class ElementMatch:
         return lines[start:]
 
 
+class ReadOnlyDict(dict):
+    """A mapping a rule cannot change (a report's elements): what one rule reads, the next
+    reads unchanged. Unlike ``types.MappingProxyType`` it pickles, so reports can go between
+    worker processes."""
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("the report model is read-only")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """How long each line of the file is and where its text stands on it, without the text
+    (rules read the typed model, not raw lines): enough to tell blank lines, to tell whether a
+    stretch is all of its line, and to replace or remove whole lines in a fix. Offsets are
+    0-based characters; on a blank line the text starts at its end, after where it ends."""
+
+    lengths: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, lines) -> "LineShape":
+        return cls(tuple(map(len, lines)), tuple(len(line) - len(line.lstrip()) for line in lines),
+                   tuple(len(line.rstrip()) for line in lines))
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def length(self, line: int) -> int:
+        """The length of ``line`` (1-based) in characters."""
+        return self.lengths[line - 1]
+
+    def blank(self, line: int) -> bool:
+        """Whether ``line`` (1-based) holds nothing but blanks."""
+        return self.starts[line - 1] >= self.ends[line - 1]
+
+    def whole(self, span: Span) -> bool:
+        """Whether ``span`` covers exactly the text of its line (blanks around it aside)."""
+        line = span.line
+        return (span.end_line == line and span.column - 1 == self.starts[line - 1]
+                and span.end_column - 1 == self.ends[line - 1])
+
+
 class _Placed:
     places: "Places | None"
 
@@ -218,9 +267,10 @@ class ReportSummary(_Placed):
 
 @dataclass(frozen=True)
 class Report(_Placed):
-    """The typed model of one report, read-only for the rules: frozen, its sequences tuples
-    (a rule cannot change what the next rule reads). Views derived from it are computed
-    once through :meth:`memo`."""
+    """The typed model of one report, read-only for the rules all the way down: frozen
+    dataclasses, tuples and :class:`ReadOnlyDict` (a rule cannot change what the next rule
+    reads), and no raw text — :attr:`shape` says where the lines have text. Views derived from
+    it are computed once through :meth:`memo` and are tuples too."""
 
     path: str
     kind: str  # a ReportKind id or "unknown"
@@ -239,7 +289,8 @@ class Report(_Placed):
     sections: tuple[Section, ...]
     elements: dict[str, ElementMatch]
     cover_letters: int = 0
-    lines: tuple[str, ...] = field(default=(), repr=False)
+    #: the length of each line of the file and where its text stands (not the text)
+    shape: LineShape = field(default=LineShape(), repr=False)
     facts: "Facts | None" = field(default=None, repr=False)
     format: str = "text"
     #: where the lines stand in the file the user sees (None: they are the file's own lines)
@@ -261,10 +312,14 @@ class Report(_Placed):
     #: byline) and under it (author and post, bracketed date), in document order
     front: tuple[TextLine, ...] = ()
 
+    def __post_init__(self) -> None:
+        if type(self.elements) is not ReadOnlyDict:
+            object.__setattr__(self, "elements", ReadOnlyDict(self.elements))
+
     def blank_between(self, above: TextLine, below: TextLine) -> bool:
         """Whether ``below`` is on a later line than ``above`` with only empty lines between."""
-        between = self.lines[above.span.line:below.span.line - 1]
-        return below.span.line > above.span.line and not any(text.strip() for text in between)
+        return below.span.line > above.span.line and all(
+            self.shape.blank(line) for line in range(above.span.line + 1, below.span.line))
 
     def page_text(self, *what: str) -> list[PageText]:
         """The page's own text of the given kinds (see :class:`PageText`), in document order."""
@@ -299,15 +354,15 @@ class Report(_Placed):
         return None
 
 
-    def walk(self) -> list[Section]:
+    def walk(self) -> tuple[Section, ...]:
         """Every section in document order (computed once: most rules walk the tree)."""
-        return self.memo("walk", lambda: [s for top in self.sections for s in top.walk()])
+        return self.memo("walk", lambda: tuple(s for top in self.sections for s in top.walk()))
 
-    def text_lines(self) -> list[TextLine]:
+    def text_lines(self) -> tuple[TextLine, ...]:
         """Every line of text in document order: title, preamble, headings and body, signature, date."""
         return self.memo("text_lines", self._text_lines)
 
-    def _text_lines(self) -> list[TextLine]:
+    def _text_lines(self) -> tuple[TextLine, ...]:
         lines = list(self.title_lines) + list(self.preamble)
         for section in self.walk():
             lines.append(TextLine(section.heading.text, section.heading.span))
@@ -315,7 +370,7 @@ class Report(_Placed):
         lines.extend(self.signature)
         if self.date_where is not None:
             lines.append(self.date_where)
-        return lines
+        return tuple(lines)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         yield from self.preamble
@@ -325,7 +380,7 @@ class Report(_Placed):
     @property
     def end(self) -> Span:
         """A point at the end of the document (for findings about something missing there)."""
-        last = len(self.lines)
-        while last > 1 and not self.lines[last - 1].strip():
+        last = len(self.shape)
+        while last > 1 and self.shape.blank(last):
             last -= 1
-        return Span.point(max(last, 1), len(self.lines[last - 1]) + 1 if self.lines else 1)
+        return Span.point(max(last, 1), self.shape.length(last) + 1 if last else 1)

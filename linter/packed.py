@@ -67,14 +67,15 @@ class Held:
     settings: object
     packed: Packed  # without its report: that is ``report``
     report: object = None  # the slim report, or None
+    source: object = None  # the input as read, for a format that shows the text; else None
 
     @classmethod
     def of(cls, result: FileResult) -> "Held":
-        return cls(result.path, result.settings, pack(result, report=False), result.report)
+        return cls(result.path, result.settings, pack(result, report=False), result.report, result.source)
 
     def result(self) -> FileResult:
         result = unpack(self.packed, self.path, self.settings, report=False)
-        result.report = self.report
+        result.report, result.source = self.report, self.source
         return result
 
 

@@ -187,13 +187,13 @@ class ToDocument(Transformer):
             text=head.text, span=self._span(head), title_span=self._span(head, head.title_col, head.title),
             run_in=run_in,
         )
-        section = Section(heading)
+        paragraphs, children = [], []
         for item in items[1:]:
             if isinstance(item, list):
-                section.children.extend(item)
+                children.extend(item)
             else:
-                section.paragraphs.append(self._paragraph(item))
-        return section
+                paragraphs.append(self._paragraph(item))
+        return Section(heading, tuple(paragraphs), tuple(children))
 
     def children(self, sections):
         return list(sections)
@@ -222,7 +222,4 @@ def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None,
         lines = [_demote(line) for line in lines]
         tree = parser().parse(lines)
     segments = ToDocument(lines).transform(tree)
-    for segment in segments:
-        for section in segment.sections:
-            section.link(None)
     return Document(segments or [Segment()], lines, [line for line in classified if line.kind in OUTSIDE])

@@ -62,7 +62,7 @@ def scoped_lines(report: Report, scope: str) -> list[TextLine]:
     if scope.startswith("part:"):
         match = report.part(scope[len("part:"):])
         return match.body(report.preamble) if match is not None else []
-    return report.text_lines() + report.page_text("table")
+    return [*report.text_lines(), *report.page_text("table")]
 
 
 class PatternRule(Rule):

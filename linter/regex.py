@@ -76,6 +76,8 @@ def _starts(items: list) -> tuple[list[str], bool, bool]:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # \b, $ and lookarounds are zero width: they only narrow where a match starts
         if op is _sre.SUBPATTERN:
+            if value[1] & re.IGNORECASE:  # (?i:…): its characters match in either case
+                raise _Unknown
             alternatives = [list(value[-1]) + rest]
         elif op is _sre.BRANCH:
             alternatives = [list(branch) + rest for branch in value[1]]

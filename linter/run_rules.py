@@ -67,7 +67,8 @@ class _Spool:
         self.shared = _Shared()
 
     def put(self, held: Held) -> None:
-        pickle.dump((held.path, held.packed, self.shared.strip(held.report)), self.file,
+        # the source is None unless the format shows the text (then the report is a full one too)
+        pickle.dump((held.path, held.packed, self.shared.strip(held.report), held.source), self.file,
                     protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[FileResult]:
@@ -75,11 +76,11 @@ class _Spool:
         with self.file:
             while True:
                 try:
-                    path, packed, report = pickle.load(self.file)
+                    path, packed, report, source = pickle.load(self.file)
                 except EOFError:
                     return
                 result = unpack(packed, path)
-                result.report = self.shared.restore(report)
+                result.report, result.source = self.shared.restore(report), source
                 yield result
 
 

@@ -105,7 +105,7 @@ class BaselineWriter(Formatter):
     def add(self, result) -> None:
         if result.report is None:
             return
-        lines = result.source.shown_lines() if result.source is not None else result.report.lines
+        lines = result.source.shown_lines()
         for d, print_ in zip(result.diagnostics, fingerprints(result.path, lines, result.diagnostics)):
             entry = {"path": os.path.normpath(result.path), "code": d.code, "line": d.span.line, "fingerprint": print_}
             self.out.write(("\n " if not self.count else ",\n ") + json.dumps(entry, ensure_ascii=False))

@@ -247,3 +247,8 @@ SPACE_KEPT = (
 QUOTED = lazy(r"“[^“”]*(?:”|$)|《[^《》]*(?:》|$)")
 #: A space between two phrases of at least four Chinese characters.
 PHRASE_GAP = lazy(rf"(?<=[{CJK}]{{4}}){_BLANKS}(?=[{CJK}]{{4}})")
+
+# --- comparing texts --------------------------------------------------------------------
+
+#: What is not content when texts are compared or measured: blanks, punctuation and symbols.
+NOT_CONTENT = lazy(r"[\s\W_]+")

@@ -34,7 +34,7 @@ def discover(paths: list[str], suffixes, resolver) -> list[str | InputError]:
         if not os.path.isdir(path):
             out.append(path)  # a missing file is reported by the reader, with its OS error
             continue
-        settings = resolver.for_path(os.path.join(path, "_"))
+        settings = resolver.for_path(os.path.join(path, "_"), linted=False)  # its include/exclude
         visible = _git_visible(path) if settings.respect_gitignore else None
         found = []
         for folder, dirs, files in os.walk(path, onerror=lambda exc: out.append(

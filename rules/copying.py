@@ -16,13 +16,12 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report, Span
 from linter.rule import RunRule, Text
-from linter.vocabulary import YEAR
+from linter.vocabulary import NOT_CONTENT, YEAR
 
 #: The roles of the parts compared, per report kind: what the body did, what it lacks, what
 #: it plans (a duty report's account of its duties stands where an annual report's measures do).
 PARTS = {"annual": (MEASURES, SHORTCOMINGS, PLAN), "duty": ("duty", SHORTCOMINGS, PLAN)}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-_NOT_CONTENT = re.compile(r"[\s\W_]+")
 _YEARS = re.compile(YEAR)
 
 
@@ -44,7 +43,7 @@ def sentences(text: str) -> list[str]:
     shortest = int(settings()["sentence"])
     out = []
     for piece in _SENTENCE_END.split(_standard().sub("。", compact(text))):
-        content = _NOT_CONTENT.sub("", piece)
+        content = NOT_CONTENT.sub("", piece)
         if len(content) >= shortest:
             out.append(content)
     return out
@@ -116,7 +115,7 @@ class CopiedFromOtherReport(RunRule):
                 number = report.original_line(line.span.line)
                 found = sentences(line.text) if str(number) not in line_sizes else []  # one part per line
                 if found:
-                    line_sizes[str(number)] = [len(_NOT_CONTENT.sub("", line.text)), len(line.text)]
+                    line_sizes[str(number)] = [len(NOT_CONTENT.sub("", line.text)), len(line.text)]
                 texts += found
                 lines += [number] * len(found)
                 sizes += [len(s) for s in found]

@@ -50,7 +50,7 @@ def whole_document(report: Report) -> Span:
     """Where a finding about the whole file stands: the title, else the first line."""
     if report.title_lines:
         return report.title_lines[0].span
-    return Span.on_line(1, 1, len(report.lines[0]) if report.lines else 0)
+    return Span.on_line(1, 1, report.shape.length(1) if len(report.shape) else 0)
 
 
 _TYPES = {float: float, int: float, list: list, str: str}

@@ -75,18 +75,14 @@ class PageFurniture(Rule):
         first, last = block[0], block[-1]
         what, what_en = self._WHAT[first.what]
         span = Span(first.span.line, first.span.column, last.span.line, last.span.end_column)
-        whole = all(_is_whole_line(report, line) for line in block)
+        whole = all(report.shape.whole(line.span) for line in block)
         if not whole:
             removal = span
-        elif last.span.line < len(report.lines):
+        elif last.span.line < len(report.shape):
             removal = Span(first.span.line, 1, last.span.line + 1, 1)
         else:  # the last line of the file: up to its end
-            removal = Span(first.span.line, 1, last.span.line, len(report.lines[-1]) + 1)
+            removal = Span(first.span.line, 1, last.span.line, report.shape.length(last.span.line) + 1)
         return self.diagnostic(span, fix=_remove(removal), text=short(first.text), what=what, what_en=what_en)
-
-
-def _is_whole_line(report: Report, line: PageText) -> bool:
-    return line.text == report.lines[line.span.line - 1].strip()
 
 
 class Watermark(Rule):
@@ -241,7 +237,7 @@ class TraditionalScript(Rule):
         script = report.traditional
         if script is None:
             return
-        edits = tuple(Edit(Span(line, 1, line, len(report.lines[line - 1]) + 1), text)
+        edits = tuple(Edit(Span(line, 1, line, report.shape.length(line) + 1), text)
                       for line, text in script.simplified)
         yield self.diagnostic(script.first.span, fix=Fix("unsafe", edits), count=script.count)
 

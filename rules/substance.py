@@ -13,13 +13,12 @@ from linter import hookimpl
 from linter.model import Report, TextLine
 from linter.rule import Option, Rule, Text
 from linter.tomlio import load_package_data
-from linter.vocabulary import ENUM_SPLIT, NUMBER, YEAR_WORD
+from linter.vocabulary import ENUM_SPLIT, NOT_CONTENT, NUMBER, YEAR_WORD
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
 #: Roles of the parts these rules read (see ``data/kinds.toml``).
 SHORTCOMINGS, PLAN, MEASURES = "shortcomings", "plan", "measures"
-_PUNCT = re.compile(r"[\s\W_]+")
 GANGYAO = Text("《法治政府建设实施纲要（2021—2025年）》", "Implementation Outline for Rule-of-Law Government (2021—2025)")
 
 
@@ -223,7 +222,7 @@ class FewFacts(Rule):
 
 
 def shingles(text: str, size: int) -> set[str]:
-    flat = _PUNCT.sub("", text)
+    flat = NOT_CONTENT.sub("", text)
     return {flat[i:i + size] for i in range(max(len(flat) - size + 1, 0))}
 
 

@@ -51,12 +51,12 @@ class ScanLine:
 NOT_PROSE = ("mojibake", "gloss", "filtered", "spaced")
 
 
-def scan_lines(report: Report) -> list[ScanLine]:
+def scan_lines(report: Report) -> tuple[ScanLine, ...]:
     """Every text line of the report; heading marks (N003's business), URLs, e-mail
     addresses and what is not prose (mojibake, pinyin glosses, filtered words, letter-spaced
     lines: the W rules' business) are protected. Computed once per report for all typography
     rules."""
-    return report.memo("scan_lines", lambda: list(_scan_lines(report)))
+    return report.memo("scan_lines", lambda: tuple(_scan_lines(report)))
 
 
 def _scan_lines(report: Report) -> Iterator[ScanLine]:

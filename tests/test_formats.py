@@ -162,7 +162,7 @@ def test_junit_one_case_per_file_and_rule():
 
 def _allow_every_finding(result) -> tuple[dict, ...]:
     """An [[allow]] entry for each finding of a plain-text run: its code and the text it flags."""
-    lines = result.report.lines
+    lines = result.source.lines
     entries = {}
     for d in result.diagnostics:
         if d.span.line == d.span.end_line and d.span.end_column > d.span.column:

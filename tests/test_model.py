@@ -117,24 +117,91 @@ def test_a_part_is_found_by_role_whatever_the_kind_calls_it(registry):
     assert target.part == "plan"
 
 
-def test_rules_cannot_change_the_model_and_summaries_get_a_slim_type(registry):
-    """The model is read-only for rules (frozen, its sequences tuples), and the summary
-    formats and the cache get a ReportSummary: no text, no structure, no source."""
+def _reachable(value, seen=None):
+    """Every object reachable from ``value`` through dataclass fields and container items
+    (the report's private memo aside: :meth:`Report.memo` values are checked on their own)."""
+    import dataclasses
+    import datetime
+
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, (str, int, float, bool, type(None), bytes, datetime.date)):
+        return
+    seen.add(id(value))
+    yield value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "_memo":
+                yield from _reachable(getattr(value, f.name), seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _reachable(item, seen)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _reachable(item, seen)
+
+
+@pytest.mark.parametrize("name", ["seeds/000_00303d11aa6d56d4.txt", "formats/000.docx", "formats/000.html"])
+def test_no_part_of_the_model_can_be_changed_by_a_rule(registry, name):
+    """Issue 10: the report model is read-only for rules, all of it: every object a rule can
+    reach from the Report (sections and their parts, the elements, the facts, the layout of a
+    .docx) is a frozen dataclass, a tuple or a read-only mapping, and so are the views that
+    rules share through ``memo``. Before, Section, the elements dict and Facts could be
+    changed, and the Report carried the raw text of every line."""
     import dataclasses
 
-    import pytest
-    from conftest import SEEDS, lint_file
+    from linter.model import ReadOnlyDict
+
+    result = lint_file(registry, FIXTURES / name)  # the rules have run: the memo holds their views
+    report = result.report
+    assert report.sections and report.elements and report.facts.years
+    checked = 0
+    for value in [*_reachable(report), *_reachable(tuple(report._memo.values()))]:
+        checked += 1
+        if dataclasses.is_dataclass(value):
+            assert type(value).__dataclass_params__.frozen, type(value)
+            field = dataclasses.fields(value)[0].name
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(value, field, getattr(value, field))
+        elif isinstance(value, dict):
+            assert type(value) is ReadOnlyDict, value
+            with pytest.raises(TypeError):
+                value["x"] = None
+            with pytest.raises(TypeError):
+                value.clear()
+        else:
+            assert isinstance(value, (tuple, frozenset)), type(value)
+    assert checked > 100
+    # no raw text: the lines are known by their shape only
+    assert not {"lines", "source"} & {f.name for f in dataclasses.fields(report)}
+    source = result.source.lines
+    assert len(report.shape) == len(source)
+    assert [report.shape.blank(n) for n in range(1, len(source) + 1)] == [not line.strip() for line in source]
+    # the parent links survive: the tree is still walkable both ways
+    assert all(child.parent is section for section in report.walk() for child in section.children)
+
+
+def test_a_report_pickles_with_its_read_only_parts(registry):
+    import pickle
+
+    report = lint_file(registry, FIXTURES / "seeds" / "000_00303d11aa6d56d4.txt").report
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy.elements == report.elements and type(copy.elements) is type(report.elements)
+    assert [s.heading for s in copy.walk()] == [s.heading for s in report.walk()]
+    assert all(child.parent is section for section in copy.walk() for child in section.children)
+
+
+def test_summaries_get_a_slim_type(registry):
+    """The summary formats and the cache get a ReportSummary: no text, no structure, no source."""
+    import dataclasses
+
+    from conftest import SEEDS
 
     from linter.model import ReportSummary
 
     report = lint_file(registry, SEEDS[0]).report
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        report.year = 1999
-    assert all(isinstance(getattr(report, name), tuple)
-               for name in ("title_lines", "signature", "preamble", "sections", "lines", "page", "front"))
     summary = report.slim()
     assert type(summary) is ReportSummary and summary.elements.keys() == report.elements.keys()
-    assert not {"lines", "sections", "preamble", "facts", "layout"} & {f.name for f in dataclasses.fields(summary)}
+    assert not {"lines", "shape", "sections", "preamble", "facts", "layout"} & {f.name for f in dataclasses.fields(summary)}
     with pytest.raises(dataclasses.FrozenInstanceError):
         summary.kind = "duty"
 

@@ -249,3 +249,14 @@ def test_site_link_headers_and_arrow_breadcrumbs_stay_out_of_the_title(registry)
             "2016年,市政府坚持依法行政。\n")
     report = lint_text(registry, text).report
     assert (report.title.text, report.issuer) == ("石家庄市人民政府关于2016年度法治政府建设情况的报告", "石家庄市人民政府")
+
+
+def test_page_furniture_in_traditional_script_is_removed_with_its_line(registry):
+    """A furniture line of a page in Traditional script is all of its line as well: its fix
+    removes the line, as on a Simplified page. The check compared the text read in Simplified
+    with the raw line (首頁 ≠ 首页), so the fix left an empty line behind (corpus 027, 033, 096, 115)."""
+    for script in ("首页 > 政务公开 > 法治政府建设\n字号:【大 中 小】\n", "首頁 > 政務公開 > 法治政府建設\n字號:【大 中 小】\n"):
+        text = script + "静海区2023年度法治政府建设情况报告\n2023年，静海区坚持依法行政。\n"
+        [furniture] = [d for d in lint_text(registry, text).diagnostics if d.code == "W001"]
+        [edit] = furniture.fix.edits
+        assert (edit.span.line, edit.span.column, edit.span.end_line, edit.span.end_column, edit.content) == (1, 1, 3, 1, "")

@@ -99,3 +99,26 @@ def test_a_province_ships_pattern_rules_in_its_profile_file(tmp_path):
     assert run_relint("--no-cache", "report.txt", cwd=tmp_path).returncode == 1
     listed = json.loads(run_relint("rules", "--format", "json", cwd=tmp_path).stdout)
     assert next(r for r in listed if r["code"] == "X001")["name"] == "province-wording"
+
+
+def test_a_profiles_pattern_codes_are_selectable_wherever_the_profile_is_in_force(tmp_path):
+    """The codes were checked before the profile of ``--config`` or of a subfolder's config
+    was applied: each run below was refused with "'X001' matches no rule"."""
+    (tmp_path / "province.toml").write_text(
+        'name = "province"\n[[patterns]]\ncode = "X001"\nname = "province-wording"\ntype = "existence"\n'
+        'tokens = ["督查工作规定"]\nmessage = "本省规范：“{match}”"\n', encoding="utf-8")
+    (tmp_path / "ci.toml").write_text('profile = "province.toml"\nselect = ["X001"]\n', encoding="utf-8")
+    (tmp_path / "plain.toml").write_text('select = ["X001"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(PATTERNS / "report.txt", tmp_path / "sub" / "report.txt")
+    (tmp_path / "sub" / "relint.toml").write_text('profile = "../province.toml"\n', encoding="utf-8")
+    report = str(tmp_path / "sub" / "report.txt")
+    for args in (("--config", "ci.toml", report), ("--config", "plain.toml", "--profile", "province.toml", report),
+                 ("--select", "X001", "sub"), ("--select", "X001", "sub/report.txt")):
+        done = run_relint("--no-cache", *args, cwd=tmp_path)
+        assert done.returncode == 1 and "X001 本省规范：“督查工作规定”" in done.stdout.decode(), (args, done.stderr)
+    # where the profile is not in force the code still selects nothing: a usage error, not a pass
+    shutil.copy(PATTERNS / "report.txt", tmp_path / "report.txt")
+    done = run_relint("--no-cache", "--select", "X001", "report.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "'X001' matches no rule" in done.stderr.decode()
+    assert run_relint("--no-cache", "--config", "plain.toml", "report.txt", cwd=tmp_path).returncode == 2

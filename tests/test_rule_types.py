@@ -59,6 +59,8 @@ def test_the_plenary_sessions_are_dated_in_order_and_named_by_their_numbers():
     for s in sessions:
         congress, number = s["name"].removesuffix("中全会").split("届")
         assert (cn_number(congress), cn_number(number)) == (s["congress"], s["number"]) and s["source"]
+        # each date was checked against a public page that states it (address, then what it says)
+        assert s["checked"] and all(c.startswith(("http://", "https://")) for c in s["checked"]), s["name"]
 
 
 @pytest.mark.parametrize("year, date_line, found", [

@@ -77,7 +77,7 @@ def findings(result, code):
 
 
 def text_at(result, d):
-    line = result.report.lines[d.span.line - 1]
+    line = result.source.lines[d.span.line - 1]
     return line[d.span.column - 1:d.span.end_column - 1]
 
 
@@ -101,14 +101,14 @@ def test_004_half_width_commas_including_after_a_percentage(registry):
     result = seed(registry, "004")
     commas = [d for d in findings(result, "T001") if text_at(result, d) == ","]
     assert len(commas) == 143
-    line_9 = result.report.lines[8]
+    line_9 = result.source.lines[8]
     after_percent = line_9.index("35.28%,") + len("35.28%")
     assert any(d.span.line == 9 and d.span.column == after_percent + 1 for d in commas)
     for prefix in ("000", "001", "002", "003", "004"):
         report = seed(registry, prefix)
         touched = {(d.span.line, col) for d in report.diagnostics for col in range(d.span.column, d.span.end_column)}
         for needle in ("35.28", "12.4", "LED", "APP"):
-            for number, line in enumerate(report.report.lines, 1):
+            for number, line in enumerate(report.source.lines, 1):
                 at = line.find(needle)
                 if at >= 0:
                     assert not any((number, at + 1 + i) in touched for i in range(len(needle))), (prefix, needle)

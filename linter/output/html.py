@@ -252,7 +252,7 @@ def report_data(result, lang: str) -> dict:
     data = {"path": safe_name(result.path), "checklist": "\n".join(format_report(result, lang)[1:])}
     if result.error or result.report is None:
         return data
-    data["lines"] = result.source.shown_lines() if result.source is not None else result.report.lines
+    data["lines"] = result.source.shown_lines()
     data["findings"] = [[d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.severity, d.family,
                          d.code, d.text(lang)] for d in result.diagnostics]
     return data
