@@ -217,19 +217,9 @@ def _work(index: int):
     (:class:`Held`: its findings as one JSON text, which pickles as a copy)."""
     registry, items, job = _WORKER
     path, settings = items[index]
-<<<<<<< HEAD
     result = lint_one(registry, path, settings, job=job, held=job.fix is None)
     if job.fix is None and not isinstance(result, Held):
         result = Held.of(result)
-=======
-    result = lint_one(registry, path, settings, job=job)
-    if job.fix is None:
-        from linter.packed import pack
-
-        # the slim report pickles as it is; a full one travels with its source (None when slim),
-        # whose lines the formats that show the text read
-        return pack(result, report=False), result.report, result.source
->>>>>>> main
     result.settings = None  # the parent has them
     return result
 
@@ -275,14 +265,3 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
     finally:
         if len(misses) > 1:
             pool.terminate()
-<<<<<<< HEAD
-=======
-
-
-def _unpacked(packed: list, report, source, path: str, settings) -> FileResult:
-    from linter.packed import unpack
-
-    result = unpack(packed, path, settings, report=False)
-    result.report, result.source = report, source
-    return result
->>>>>>> main
