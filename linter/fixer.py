@@ -145,17 +145,17 @@ def _touches(diagnostic: Diagnostic, lines: set[int]) -> bool:
     return any(n in lines for e in diagnostic.fix.edits for n in range(e.span.line, e.span.end_line + 1))
 
 
-def _outline(result, words: bool) -> tuple[int | list[str], list[tuple]]:
-    """How many title lines a report has, and the level and number of each heading, with
-    ``words`` the letters, digits and Chinese characters of each title line and heading
-    instead of the count: what a fix may not change (unsafe fixes may change their words)."""
+def _outline(result, words: bool) -> tuple[list, list[tuple]]:
+    """The title lines and the level and number of each heading, with ``words`` also the
+    letters, digits and Chinese characters of each: what a fix may not change (unsafe fixes
+    may change a title's or a heading's words, so without ``words`` only the count of title
+    lines counts)."""
     report = result.report
     if report is None:
-        return 0, []
-    if not words:
-        return len(report.title_lines), [(s.heading.level, s.heading.number) for s in report.walk()]
-    return ([_words(line.text) for line in report.title_lines],
-            [(s.heading.level, s.heading.number, _words(s.heading.text)) for s in report.walk()])
+        return [], []
+    key = _words if words else lambda text: None
+    return ([key(line.text) for line in report.title_lines],
+            [(s.heading.level, s.heading.number, key(s.heading.text)) for s in report.walk()])
 
 
 def _words(text: str) -> str:
