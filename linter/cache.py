@@ -71,6 +71,16 @@ def _stamp(path: str) -> str:
     return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else f"unreadable:{data.cause_en}"
 
 
+def make_folder(top: str, folder: str) -> None:
+    """Create ``folder`` below the cache's top folder ``top`` (``.relint_cache``), which
+    carries its own ``.gitignore``."""
+    os.makedirs(folder, exist_ok=True)
+    ignore = os.path.join(top, ".gitignore")
+    if not os.path.exists(ignore):
+        with open(ignore, "w", encoding="utf-8") as handle:
+            handle.write("# created by relint\n*\n")
+
+
 class ResultCache:
     def __init__(self, root: str, fingerprint: str):
         self.root = os.path.realpath(root)
@@ -148,11 +158,7 @@ class ResultCache:
             entry = self._entry(key)  # checked before any folder is created through a link
             if entry is None:
                 return
-            os.makedirs(os.path.dirname(entry), exist_ok=True)
-            ignore = os.path.join(self.top, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# created by relint\n*\n")
+            make_folder(self.top, os.path.dirname(entry))
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(self._mac(key, payload) + b"\n" + payload)

@@ -197,13 +197,14 @@ def previous_report(registry: Registry, path: str, report: Report, settings) -> 
     config or --previous, else the file in the same folder whose name differs only by the
     year (…2023… for a 2024 report), when there is one."""
     from linter.analyze import build_report
+    from linter.replay import probe  # last year's report added later changes a recorded run
 
     candidate = os.path.join(settings.root, settings.previous) if settings.previous else None
     if candidate is None and report.year and path not in ("-", ""):
         name = os.path.basename(path)
         if str(report.year) in name:
             sibling = os.path.join(os.path.dirname(path), name.replace(str(report.year), str(report.year - 1)))
-            candidate = sibling if os.path.isfile(sibling) else None
+            candidate = sibling if probe(sibling) else None
     if candidate is None or os.path.abspath(candidate) == os.path.abspath(path):
         return None
     source = read_source(registry, candidate)

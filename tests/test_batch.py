@@ -41,9 +41,10 @@ def test_the_real_proc_stat_is_read(monkeypatch):
     assert 0.0 <= batch.idle_cores(os.cpu_count() or 1) <= (os.cpu_count() or 1)
 
 
-def test_parallel_runs_read_the_cache_in_the_parent_and_keep_every_finding_in_order(tmp_path):
+def test_parallel_runs_read_the_cache_in_the_parent_and_keep_every_finding_in_order(tmp_path, monkeypatch):
     """Workers send findings back as packed rows and the parent serves cache hits itself:
     cold, warm and half-warm parallel runs say exactly what one process says."""
+    monkeypatch.setenv("RELINT_NO_REPLAY", "1")  # the per-file cache is what is tested
     import shutil
 
     from conftest import SEEDS, run_relint

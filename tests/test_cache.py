@@ -8,6 +8,13 @@ import pytest
 from conftest import FIXTURES, SEEDS, run_relint
 
 
+@pytest.fixture(autouse=True)
+def _per_file_cache_only(monkeypatch):
+    """These tests are about the per-file cache: a replayed run (linter.replay) would answer
+    the second run of each before it is asked (tests/test_replay.py tests that layer)."""
+    monkeypatch.setenv("RELINT_NO_REPLAY", "1")
+
+
 def test_cached_results_equal_fresh_ones_and_follow_content_and_config(tmp_path):
     for seed in SEEDS:
         shutil.copy(seed, tmp_path / seed.name)
