@@ -53,6 +53,21 @@ def test_last_years_report_appearing_beside_a_cached_file_is_seen(tmp_path):
     assert "Q004" in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
 
 
+def test_a_report_added_to_the_folder_leaves_the_others_cached(tmp_path):
+    """A provincial office adds reports to one folder as they arrive: each arrival lints the
+    new file alone, not the folder again (its mtime was part of every key)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, folder / seed.name)
+    first = run_relint("--format", "json", "reports", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 3
+    shutil.copy(SEEDS[3], folder / SEEDS[3].name)
+    more = run_relint("--format", "json", "reports", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 4  # one new entry: the three others were hits
+    assert json.loads(more.stdout)["files"][:3] == json.loads(first.stdout)["files"]
+
+
 def _entries(folder):
     return [p for p in (folder / ".relint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
 
