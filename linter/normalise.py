@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter import regex
-from linter.lines import compact
+from linter.lines import compact, heading_mark
 from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
 
@@ -41,8 +41,11 @@ LINE_KINDS = ("field", "navigation", "widget", "watermark", "repeat", "table")
 
 _SEPARATORS = r"[\s【】\[\]（）()|｜丨:：/、·•,，]"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-#: A converter's pinyin gloss after a character: 國(guó), 評（píng）
-_GLOSS = lazy(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+#: A converter's pinyin gloss after a character: 國(guó), 評（píng）. The patterns below that
+#: most lines are scanned with begin with a character or a class, not with a lookbehind or a
+#: repeat, so that the engine skips to where a match can start (2-3x quicker than the
+#: lookahead linter.regex would put in front).
+_GLOSS = lazy(rf"[(（](?<=[{CJK}][(（])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
 #: `*` (＊) standing for characters a site's word filter removed ("习**法治思想", "会议*次",
 #: "，*区", "提升至*%"), or a run of ×× doing the same: after a Chinese character and before one
 #: (or a percent sign), or at the start of a phrase before one — never a footnote mark after a
@@ -50,10 +53,13 @@ _GLOSS = lazy(rf"(?<=[{CJK}])[(（][a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{
 _FILTERED = lazy(
     rf"(?:(?<=[{CJK}])|(?<=[，,、；;：:“‘《（(\s])|^)(?:[*＊]+|×{{2,}})(?=[{CJK}])(?!注)"
     rf"|(?<=[{CJK}])(?:[*＊]+|×{{2,}})(?=[%％])")
+#: What every filtered stretch starts with: one class, which the engine skips through, spares
+#: most lines the scan for _FILTERED (tried at every position, as its lookbehinds come first).
+_FILTER_MARK = lazy("[*＊×]")
 _MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
-_REPLACEMENT = lazy("\ufffd+|(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\\?{2,}")
+_REPLACEMENT = lazy("\ufffd\ufffd*|锟斤拷(?:锟斤拷)*|烫烫烫+|屯屯屯+|\\?\\?+")
 _CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
-_LATIN1_RUN = lazy("[\u00a1-\u00ff]{4,}")
+_LATIN1_RUN = lazy("[\u00a1-\u00ff][\u00a1-\u00ff]{3,}")
 _CJK_CHAR = lazy(f"[{CJK}]")
 _NUMERIC_CELL = lazy(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
 _TABLE_BAR = lazy("[|｜│]")
@@ -252,8 +258,6 @@ def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
 
 
 def _is_cell(line: str) -> bool:
-    from linter.lines import heading_mark
-
     flat = compact(line)
     return 0 < len(flat) <= 12 and not re.search(r"[。；;，,：:、]", flat) and heading_mark(flat) is None
 
@@ -266,7 +270,7 @@ def _stretches(index: int, original: str, line: str, marks: list[re.Match]) -> l
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in mojibake(original)]
     out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
-    if not _MARKDOWN_BOLD.search(line):
+    if _FILTER_MARK.search(line) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
     spaced = letter_spaced(line)
     if spaced:

@@ -95,6 +95,15 @@ def _starts(items: list) -> tuple[list[str], bool, bool]:
     return [], False, True
 
 
+def _skips(first) -> bool:
+    """Whether the engine skips to where a match can start on its own: the pattern begins with
+    a character, a class, or alternatives that each begin with a character."""
+    op, value = first
+    if op in (_sre.LITERAL, _sre.IN):
+        return True
+    return op is _sre.BRANCH and all(len(branch) and branch[0][0] is _sre.LITERAL for branch in value[1])
+
+
 def _anchored(items: list) -> bool:
     """Whether every match of the sequence ``items`` starts at ``^`` (each alternative, each
     group's content): the engine then tries the start alone, and a lookahead would make it
@@ -119,7 +128,7 @@ def _quick(pattern: str, flags: int) -> str:
         return pattern  # a case-folded class, or inline flags that must stay in front
     try:
         parsed = list(sre_parse.parse(pattern, flags))
-        if not parsed or parsed[0][0] in (_sre.LITERAL, _sre.IN):
+        if not parsed or _skips(parsed[0]):
             return pattern  # the engine skips to its first character already
         if not flags & re.MULTILINE and _anchored(parsed):
             return pattern  # the engine tries the start of the text alone
