@@ -9,8 +9,8 @@ from conftest import FIXTURES, SEEDS, codes, lint_file, lint_text
 
 from linter.lines import compact
 from linter.normalise import letter_spaced, mojibake, normalise, patterns
-from linter.tomlio import load_package_data
 from linter.sources import decode
+from linter.tomlio import load_package_data
 
 # From a Traditional mirror of a rule-of-law report (a stored public page), with its half-width commas.
 TRADITIONAL = ("臺北市政府關於2023年度法治政府建設情況的報告\n"
