@@ -65,6 +65,7 @@ class Registry:
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
         self._extended: dict[str, list[ReportKind]] = {}
+        self._selections: dict[tuple, tuple] = {}
         from linter.profiles import BUILTIN_PROFILES
 
         self.profiles = dict(BUILTIN_PROFILES)
@@ -109,6 +110,27 @@ class Registry:
         if key not in self._extended:
             self._extended[key] = extend_recognition(extend_kinds(self.kinds, settings.elements), settings.recognition)
         return self._extended[key]
+
+
+    def selection(self, settings, kind: str, ignored: tuple[str, ...]) -> list[tuple[str, type[Rule], str]]:
+        """The rules ``settings`` select for a report of ``kind`` (``ignored``: the file's
+        per-file ignores), each with its code and its severity there. The same for every file
+        of a folder (they share their settings): worked out once, not for each of thousands."""
+        key = (id(settings), kind, ignored)
+        held = self._selections.get(key)
+        if held is None or held[0] is not settings:  # an id is only a key while its object lives
+            if len(self._selections) > 256:  # a long-lived process (serve) sees many settings
+                self._selections.clear()
+            rules = self.rules
+            if settings.patterns:
+                from linter.patterns import pattern_rules
+
+                rules = {**rules, **pattern_rules(settings.patterns)}
+            chosen = [(code, rule_class, settings.severity_for(code, rule_class.severity, kind))
+                      for code, rule_class in rules.items()
+                      if rule_class.applies_to(kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
+            held = self._selections[key] = (settings, chosen)
+        return held[1]
 
 
 def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
@@ -227,22 +249,14 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
                           settings.applied_profile, settings.furniture)
-    rules = registry.rules
-    if settings.patterns:
-        from linter.patterns import pattern_rules
-
-        rules = {**rules, **pattern_rules(settings.patterns)}
-    ignored = settings.ignored_for(source.path)
-    selected = [(code, rule_class) for code, rule_class in rules.items()
-                if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
+    selected = registry.selection(settings, report.kind, settings.ignored_for(source.path))
     # last year's report is looked for only when a selected rule compares with it, and is
     # passed to those rules alone (``previous=``), never hung on this year's model
     previous = (previous_report(registry, source.path, report, settings)
-                if any(rule_class.needs_previous for _, rule_class in selected) else None)
+                if any(rule_class.needs_previous for _, rule_class, _ in selected) else None)
     found, summary = [], []
-    for code, rule_class in selected:
+    for _, rule_class, severity in selected:
         rule = rule_class(settings)
-        severity = settings.severity_for(code, rule_class.severity, report.kind)
         extra = {"previous": previous} if rule_class.needs_previous else {}
         for diagnostic in rule.check(report, **extra):
             found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))
@@ -254,7 +268,7 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
     kept, hits = suppress.baselined(source.path, source.shown_lines(), found, settings)
-    digests = ({code: rule_class(settings).digest(report) for code, rule_class in selected
+    digests = ({code: rule_class(settings).digest(report) for code, rule_class, _ in selected
                 if issubclass(rule_class, RunRule)} if digest else None)
     return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
                       baseline_hits=hits, digests=digests, source=source, compared=previous is not None)
