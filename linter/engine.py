@@ -44,6 +44,10 @@ class FileResult:
     source: Source | None = field(default=None, repr=False)
 
 
+#: How many plans (see Registry.plan) a registry keeps.
+_PLANS_KEPT = 256
+
+
 class Registry:
     """Everything the plugins contribute, collected once per process."""
 
@@ -65,7 +69,9 @@ class Registry:
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
         self._extended: dict[str, list[ReportKind]] = {}
-        self._selections: dict[tuple, tuple] = {}
+        #: (id of the settings, report kind, per-file ignores) → (the settings, the rules, the
+        #: plan): one folder's settings serve many files; keeping both pins their ids
+        self._plans: dict[tuple, tuple] = {}
         from linter.profiles import BUILTIN_PROFILES
 
         self.profiles = dict(BUILTIN_PROFILES)
@@ -111,26 +117,26 @@ class Registry:
             self._extended[key] = extend_recognition(extend_kinds(self.kinds, settings.elements), settings.recognition)
         return self._extended[key]
 
-
-    def selection(self, settings, kind: str, ignored: tuple[str, ...]) -> list[tuple[str, type[Rule], str]]:
-        """The rules ``settings`` select for a report of ``kind`` (``ignored``: the file's
-        per-file ignores), each with its code and its severity there. The same for every file
-        of a folder (they share their settings): worked out once, not for each of thousands."""
+    def plan(self, settings, kind: str, ignored: tuple[str, ...]) -> tuple[tuple[str, type[Rule], str], ...]:
+        """The rules to run on a report of ``kind`` under ``settings`` — (code, rule class,
+        severity) — worked out once for the many files that share them: selecting and
+        grading some 90 rules cost more per file than a typical rule's check."""
         key = (id(settings), kind, ignored)
-        held = self._selections.get(key)
-        if held is None or held[0] is not settings:  # an id is only a key while its object lives
-            if len(self._selections) > 256:  # a long-lived process (serve) sees many settings
-                self._selections.clear()
-            rules = self.rules
-            if settings.patterns:
-                from linter.patterns import pattern_rules
+        known = self._plans.get(key)
+        if known is not None and known[0] is settings and known[1] is self.rules:
+            return known[2]
+        rules = self.rules
+        if settings.patterns:
+            from linter.patterns import pattern_rules
 
-                rules = {**rules, **pattern_rules(settings.patterns)}
-            chosen = [(code, rule_class, settings.severity_for(code, rule_class.severity, kind))
-                      for code, rule_class in rules.items()
-                      if rule_class.applies_to(kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
-            held = self._selections[key] = (settings, chosen)
-        return held[1]
+            rules = {**rules, **pattern_rules(settings.patterns)}
+        plan = tuple((code, rule_class, settings.severity_for(code, rule_class.severity, kind))
+                     for code, rule_class in rules.items()
+                     if rule_class.applies_to(kind) and settings.is_selected(code, rule_class.default, ignored=ignored))
+        if len(self._plans) >= _PLANS_KEPT:  # a server makes settings per request: keep memory bounded
+            self._plans.clear()
+        self._plans[key] = (settings, self.rules, plan)
+        return plan
 
 
 def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
@@ -249,13 +255,13 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
                           settings.applied_profile, settings.furniture)
-    selected = registry.selection(settings, report.kind, settings.ignored_for(source.path))
+    selected = registry.plan(settings, report.kind, settings.ignored_for(source.path))
     # last year's report is looked for only when a selected rule compares with it, and is
     # passed to those rules alone (``previous=``), never hung on this year's model
     previous = (previous_report(registry, source.path, report, settings)
                 if any(rule_class.needs_previous for _, rule_class, _ in selected) else None)
     found, summary = [], []
-    for _, rule_class, severity in selected:
+    for code, rule_class, severity in selected:
         rule = rule_class(settings)
         extra = {"previous": previous} if rule_class.needs_previous else {}
         for diagnostic in rule.check(report, **extra):

@@ -160,12 +160,12 @@ def test_the_rule_selection_is_worked_out_once_per_settings_and_kind(registry):
     """Files that share their settings (a folder's) share the selection; other settings, another
     kind or a file's own ignores get their own."""
     quiet = Settings(ignore=("T",), severity=(("S", "info"),))
-    chosen = registry.selection(quiet, "annual", ())
-    assert registry.selection(quiet, "annual", ()) is chosen
+    chosen = registry.plan(quiet, "annual", ())
+    assert registry.plan(quiet, "annual", ()) is chosen
     assert chosen and all(not code.startswith("T") for code, _, _ in chosen)
     assert {severity for code, _, severity in chosen if code.startswith("S")} == {"info"}
-    assert any(code.startswith("T") for code, _, _ in registry.selection(Settings(), "annual", ()))
-    assert [code for code, _, _ in registry.selection(quiet, "annual", ("S",))] == \
+    assert any(code.startswith("T") for code, _, _ in registry.plan(Settings(), "annual", ()))
+    assert [code for code, _, _ in registry.plan(quiet, "annual", ("S",))] == \
            [code for code, _, _ in chosen if not code.startswith("S")]
-    unknown = {severity for _, _, severity in registry.selection(Settings(), "unknown", ())}
+    unknown = {severity for _, _, severity in registry.plan(Settings(), "unknown", ())}
     assert "error" not in unknown
