@@ -480,6 +480,7 @@ def _spaces_kept(text: str) -> list[tuple[int, int]]:
 
 _REPEATABLE = "，、；：？！"
 _REPEATED = lazy(rf"([{_REPEATABLE}])\1+|(?<!。)。。(?!。)")
+_REPEATED_NEEDLES = tuple(mark * 2 for mark in _REPEATABLE + "。")
 
 
 class RepeatedPunctuation(Rule):
@@ -513,7 +514,7 @@ class RepeatedPunctuation(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for match, span in find(report, _REPEATED, [mark * 2 for mark in _REPEATABLE + "。"]):
+        for match, span in find(report, _REPEATED, _REPEATED_NEEDLES):
             yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
