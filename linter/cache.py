@@ -30,7 +30,7 @@ from functools import lru_cache
 
 FOLDER = ".relint_cache"
 #: Bumped when the entry layout changes; part of every key.
-FORMAT = "packed-3"
+FORMAT = "packed-4"
 
 
 def settings_key(settings) -> str:
