@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -192,16 +193,42 @@ def settle_gc() -> None:
 
 def default_workers(count: int) -> int:
     """Worker processes when --jobs is not given, from the size of the run and the
-    machine's load: extra processes only when a core is idle to run them (on a busy
-    shared machine a pool adds the cost of moving results and gains no core)."""
+    machine's idle cores now: extra processes only when a core is idle to run them (on a
+    busy shared machine a pool adds the cost of moving results and gains no core)."""
     cores = os.cpu_count() or 1
     if count < DEFAULT_PARALLEL_FILES or cores == 1:
         return 1
+    return max(1, min(cores, int(idle_cores(cores) + 0.5)))
+
+
+#: How long the idle cores are watched: a few scheduler ticks, nothing beside a run of
+#: hundreds of files (seconds)
+IDLE_SAMPLE_SECONDS = 0.05
+
+
+def idle_cores(cores: int) -> float:
+    """How many cores are idle now: the idle share of CPU time over a short moment
+    (``/proc/stat``), where there is one. The load average, used before, is a minute's
+    moving average: it still counted the previous run's processes as busy cores, and a run
+    on an idle machine went on one core at half the speed it could have had."""
     try:
-        idle = cores - os.getloadavg()[0]
-    except OSError:  # no load average on this system
-        idle = cores
-    return max(1, min(cores, int(idle + 0.5)))
+        before = _idle_and_total()
+        time.sleep(IDLE_SAMPLE_SECONDS)
+        after = _idle_and_total()
+    except (OSError, ValueError, IndexError):  # no /proc (not Linux): the load average
+        try:
+            return cores - os.getloadavg()[0]
+        except OSError:  # nor a load average
+            return cores
+    total = after[1] - before[1]
+    return cores * (after[0] - before[0]) / total if total > 0 else cores
+
+
+def _idle_and_total() -> tuple[int, int]:
+    """Idle (idle + iowait) and total jiffies of all cores, from ``/proc/stat``'s first line."""
+    with open("/proc/stat", "rb") as handle:
+        fields = [int(value) for value in handle.readline().split()[1:]]
+    return fields[3] + fields[4], sum(fields[:8])  # guest time is counted in user already
 
 
 def _init_worker(registry, items, job):

@@ -71,6 +71,28 @@ def _stamp(path: str) -> str:
     return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else f"unreadable:{data.cause_en}"
 
 
+def make_folder(top: str, folder: str) -> None:
+    """Create ``folder`` below the cache's top folder ``top`` (``.relint_cache``), which
+    carries its own ``.gitignore``."""
+    os.makedirs(folder, exist_ok=True)
+    ignore = os.path.join(top, ".gitignore")
+    if not os.path.exists(ignore):
+        with open(ignore, "w", encoding="utf-8") as handle:
+            handle.write("# created by relint\n*\n")
+
+
+def _beside(path: str) -> str:
+    """Which of the files that could be last year's report beside ``path`` exist: the name
+    with any four digits in it taken as the year (the report's year is known only once it is
+    read). A file appearing there changes the result; any other file added to the folder
+    does not (the folder's mtime, used before, made one new report re-lint all its folder)."""
+    from linter.engine import last_years_name
+
+    folder, name = os.path.split(os.path.abspath(path))
+    names = {last_years_name(name, int(name[at:at + 4])) for at in range(len(name) - 3) if name[at:at + 4].isdecimal()}
+    return "".join("1" if os.path.isfile(os.path.join(folder, n)) else "0" for n in sorted(names))
+
+
 class ResultCache:
     def __init__(self, root: str, fingerprint: str):
         self.root = os.path.realpath(root)
@@ -85,15 +107,11 @@ class ResultCache:
 
     def key(self, path: str, settings, data: bytes) -> str | None:
         """The key of a file's result: its bytes, its path, the settings and relint itself,
-        plus its folder's mtime (which changes when a file such as last year's report
-        appears beside it) and the configured last year's report, if any. None when there
-        is no usable cache."""
+        whether last year's report could be found beside it (see :func:`_beside`) and the
+        configured last year's report, if any. None when there is no usable cache."""
         if self.secret is None:
             return None
-        try:
-            folder = os.stat(os.path.dirname(os.path.abspath(path))).st_mtime_ns
-        except OSError:
-            return None
+        folder = _beside(path)
         previous = _stamp(os.path.join(settings.root, settings.previous)) if settings.previous else ""
         known = self.settings_keys.get(id(settings))
         if known is None or known[0] is not settings:
@@ -148,11 +166,7 @@ class ResultCache:
             entry = self._entry(key)  # checked before any folder is created through a link
             if entry is None:
                 return
-            os.makedirs(os.path.dirname(entry), exist_ok=True)
-            ignore = os.path.join(self.top, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# created by relint\n*\n")
+            make_folder(self.top, os.path.dirname(entry))
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(self._mac(key, payload) + b"\n" + payload)

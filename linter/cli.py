@@ -92,6 +92,7 @@ def _version() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    command_line = argv is None  # the command itself: its run may be replayed (linter.replay)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:
         return _version()  # before argparse: the pre-commit hook's and CI's cheapest call
@@ -112,6 +113,48 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.version:
         return _version()
+    if not command_line:
+        return _run(args)
+    from linter import replay
+
+    if not replay.eligible(args):
+        return _run(args)
+    found = replay.find(args, argv)
+    if found is not None:
+        return _replayed(found)
+    recording, code = replay.start(argv), USAGE_ERROR
+    try:
+        code = _run(args)
+    finally:
+        replay.finish(recording, code)
+    return code
+
+
+def _replayed(found) -> int:
+    """Write again what the recorded run wrote (:mod:`linter.replay`)."""
+    _prepare_console(found.output_format)
+    out = _open_output(found.target, sys.stdout)
+    if isinstance(out, int):
+        return out
+    try:
+        for chunk in found.chunks("out"):
+            out.write(chunk)
+        out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return USAGE_ERROR
+    except OSError as exc:
+        return _output_failed(out, found.target, exc)
+    finally:
+        if out is not sys.stdout:
+            with contextlib.suppress(OSError):
+                out.close()
+    for chunk in found.chunks("err"):
+        sys.stderr.write(chunk)
+    return found.exit
+
+
+def _run(args) -> int:
     try:
         return run(args)
     except BrokenPipeError:  # the reader went away (relint dir | head -1): stop quietly
@@ -387,6 +430,24 @@ class _RunState:
         return 0 if self.args.exit_zero or not self.failing else 1
 
 
+def _open_output(target: str | None, console):
+    """The stream the output goes to: ``target`` opened for writing, else ``console``; or
+    the exit code of a target that cannot be opened (said on stderr)."""
+    if not target:
+        return console
+    try:
+        return open(target, "w", encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        return _error(f"{target}: cannot write output: {exc.strerror}")
+
+
+def _output_failed(out, target: str | None, exc: OSError) -> int:
+    """A full disk, /dev/full, a quota: say so, never a traceback."""
+    if out is sys.stdout:
+        _silence_stdout()
+    return _error(f"{target or 'stdout'}: cannot write output: {exc.strerror or exc}")
+
+
 def _report(args, registry, run_settings, formatter_class, results) -> int:
     from linter.output import OutputOptions
 
@@ -409,13 +470,15 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
     _prepare_console(run_settings.output_format)
+    out = _open_output(target, sys.stderr if stdin_fix else sys.stdout)
+    if isinstance(out, int):
+        return out
+    from linter import replay
+
+    if review is not None:
+        replay.refuse("reviewed copies written beside the page")
     try:
-        out = (open(target, "w", encoding="utf-8", errors="backslashreplace") if target
-               else sys.stderr if stdin_fix else sys.stdout)
-    except OSError as exc:
-        return _error(f"{target}: cannot write output: {exc.strerror}")
-    try:
-        formatter = formatter_class(out, options)
+        formatter = formatter_class(replay.tee(out, run_settings.output_format, target), options)
         formatter.start()
         for result in results:  # written file by file: memory stays flat however many files there are
             state.add(result)
@@ -425,10 +488,8 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
         out.flush()
     except BrokenPipeError:
         raise
-    except OSError as exc:  # a full disk, /dev/full, a quota: say so, never a traceback
-        if out is sys.stdout:
-            _silence_stdout()
-        return _error(f"{target or 'stdout'}: cannot write output: {exc.strerror or exc}")
+    except OSError as exc:
+        return _output_failed(out, target, exc)
     finally:
         if out not in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # already reported above

@@ -626,11 +626,13 @@ class ConfigResolver:
             self.for_path("./-", linted=False)
 
     def _discover(self, folder: str) -> Settings:
+        from linter.replay import probe  # a config file created later changes a recorded run
+
         current = folder
         while True:
             for name in CONFIG_FILES:
                 candidate = os.path.join(current, name)
-                if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_relint_table(candidate)):
+                if probe(candidate) and (name != "pyproject.toml" or _has_relint_table(candidate)):
                     return load_config_file(candidate)
             parent = os.path.dirname(current)
             if parent == current:

@@ -192,18 +192,25 @@ def to_original(source: Source, diagnostic: Diagnostic) -> Diagnostic:
     return replace(diagnostic, span=_original_span(source, diagnostic.span), fix=fix)
 
 
+def last_years_name(name: str, year: int) -> str | None:
+    """The name of last year's report beside a report of ``year`` named ``name`` (…2023…
+    for …2024…), or None when the name holds no year."""
+    return name.replace(str(year), str(year - 1)) if str(year) in name else None
+
+
 def previous_report(registry: Registry, path: str, report: Report, settings) -> Report | None:
     """Last year's report of the same body, for comparisons (Q004): ``previous`` from the
     config or --previous, else the file in the same folder whose name differs only by the
     year (…2023… for a 2024 report), when there is one."""
     from linter.analyze import build_report
+    from linter.replay import probe  # last year's report added later changes a recorded run
 
     candidate = os.path.join(settings.root, settings.previous) if settings.previous else None
     if candidate is None and report.year and path not in ("-", ""):
-        name = os.path.basename(path)
-        if str(report.year) in name:
-            sibling = os.path.join(os.path.dirname(path), name.replace(str(report.year), str(report.year - 1)))
-            candidate = sibling if os.path.isfile(sibling) else None
+        name = last_years_name(os.path.basename(path), report.year)
+        if name is not None:
+            sibling = os.path.join(os.path.dirname(path), name)
+            candidate = sibling if probe(sibling) else None
     if candidate is None or os.path.abspath(candidate) == os.path.abspath(path):
         return None
     source = read_source(registry, candidate)

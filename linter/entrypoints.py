@@ -39,7 +39,7 @@ def cache_folder() -> str:
     return os.path.join(base, "relint")
 
 
-def _path_key() -> list:
+def path_key() -> list:
     key = []
     for entry in sys.path:
         try:
@@ -64,7 +64,7 @@ def relint_entry_points(use_cache: bool = True) -> list[EntryPoint]:
     from linter import __version__
 
     path = os.path.join(cache_folder(), f"entry-points-{__version__}.json")
-    key = _path_key()
+    key = path_key()
     if use_cache:
         try:
             with open(path, encoding="utf-8") as handle:

@@ -36,6 +36,10 @@ def discover(paths: list[str], suffixes, resolver) -> list[str | InputError]:
             continue
         settings = resolver.for_path(os.path.join(path, "_"), linted=False)  # its include/exclude
         visible = _git_visible(path) if settings.respect_gitignore else None
+        if visible is not None:  # git's ignore rules and index: not files a record can watch
+            from linter import replay
+
+            replay.refuse("git")
         found = []
         for folder, dirs, files in os.walk(path, onerror=lambda exc: out.append(
                 InputError(exc.filename or path, "E001", f"无法读取文件夹：{exc.strerror}",

@@ -2,23 +2,49 @@
 
 import os
 
+from linter import batch
 from linter.batch import DEFAULT_PARALLEL_FILES, default_workers
+
+
+def _cores_busy(monkeypatch, busy_share: float) -> None:
+    """/proc/stat as it reads while other work keeps ``busy_share`` of the CPU time busy."""
+    samples = iter([(0, 0), (round(1000 * (1 - busy_share)), 1000)] * 10)
+    monkeypatch.setattr(batch, "_idle_and_total", lambda: next(samples))
 
 
 def test_small_runs_and_busy_machines_use_one_process(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    _cores_busy(monkeypatch, 0.0)
     assert default_workers(DEFAULT_PARALLEL_FILES - 1) == 1
     assert default_workers(DEFAULT_PARALLEL_FILES) == 4  # an idle machine: every core
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.2, 1.0, 1.0))
+    _cores_busy(monkeypatch, 0.5)
     assert default_workers(10_000) == 2  # two cores busy with other work
-    monkeypatch.setattr(os, "getloadavg", lambda: (7.0, 6.0, 5.0))
+    _cores_busy(monkeypatch, 0.95)
     assert default_workers(10_000) == 1  # a loaded shared machine: a pool would only add its costs
 
 
-def test_parallel_runs_read_the_cache_in_the_parent_and_keep_every_finding_in_order(tmp_path):
+def test_the_idle_cores_are_read_now_not_from_the_minute_average(monkeypatch):
+    """The load average still counts a run that just ended; /proc/stat says what is idle now.
+    Where there is no /proc/stat, the load average stands in."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.0, 2.0, 2.0))  # the previous run's trace
+    _cores_busy(monkeypatch, 0.0)
+    assert batch.idle_cores(2) == 2.0
+    def no_proc():
+        raise OSError("no /proc/stat")
+    monkeypatch.setattr(batch, "_idle_and_total", no_proc)
+    assert batch.idle_cores(4) == 2.0
+
+
+def test_the_real_proc_stat_is_read(monkeypatch):
+    idle, total = batch._idle_and_total()
+    assert 0 <= idle <= total and total > 0
+    assert 0.0 <= batch.idle_cores(os.cpu_count() or 1) <= (os.cpu_count() or 1)
+
+
+def test_parallel_runs_read_the_cache_in_the_parent_and_keep_every_finding_in_order(tmp_path, monkeypatch):
     """Workers send findings back as packed rows and the parent serves cache hits itself:
     cold, warm and half-warm parallel runs say exactly what one process says."""
+    monkeypatch.setenv("RELINT_NO_REPLAY", "1")  # the per-file cache is what is tested
     import shutil
 
     from conftest import SEEDS, run_relint

@@ -8,6 +8,13 @@ import pytest
 from conftest import FIXTURES, SEEDS, run_relint
 
 
+@pytest.fixture(autouse=True)
+def _per_file_cache_only(monkeypatch):
+    """These tests are about the per-file cache: a replayed run (linter.replay) would answer
+    the second run of each before it is asked (tests/test_replay.py tests that layer)."""
+    monkeypatch.setenv("RELINT_NO_REPLAY", "1")
+
+
 def test_cached_results_equal_fresh_ones_and_follow_content_and_config(tmp_path):
     for seed in SEEDS:
         shutil.copy(seed, tmp_path / seed.name)
@@ -44,6 +51,21 @@ def test_last_years_report_appearing_beside_a_cached_file_is_seen(tmp_path):
     assert "Q004" not in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
     shutil.copy(pair / "XX县司法局2023年法治政府建设年度报告.txt", tmp_path)
     assert "Q004" in run_relint("--select", "Q004", this_year.name, cwd=tmp_path).stdout.decode()
+
+
+def test_a_report_added_to_the_folder_leaves_the_others_cached(tmp_path):
+    """A provincial office adds reports to one folder as they arrive: each arrival lints the
+    new file alone, not the folder again (its mtime was part of every key)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, folder / seed.name)
+    first = run_relint("--format", "json", "reports", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 3
+    shutil.copy(SEEDS[3], folder / SEEDS[3].name)
+    more = run_relint("--format", "json", "reports", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 4  # one new entry: the three others were hits
+    assert json.loads(more.stdout)["files"][:3] == json.loads(first.stdout)["files"]
 
 
 def _entries(folder):
