@@ -44,6 +44,10 @@ class FileResult:
     source: Source | None = field(default=None, repr=False)
 
 
+#: How many plans (see Registry.plan) a registry keeps.
+_PLANS_KEPT = 256
+
+
 class Registry:
     """Everything the plugins contribute, collected once per process."""
 
@@ -65,6 +69,9 @@ class Registry:
         self.kinds: list[ReportKind] = sorted(
             (k for batch in self.pm.hook.relint_report_kinds() for k in batch), key=lambda k: (-k.priority, k.id))
         self._extended: dict[str, list[ReportKind]] = {}
+        #: (id of the settings, report kind, per-file ignores) → (the settings, the rules, the
+        #: plan): one folder's settings serve many files; keeping both pins their ids
+        self._plans: dict[tuple, tuple] = {}
         from linter.profiles import BUILTIN_PROFILES
 
         self.profiles = dict(BUILTIN_PROFILES)
@@ -109,6 +116,27 @@ class Registry:
         if key not in self._extended:
             self._extended[key] = extend_recognition(extend_kinds(self.kinds, settings.elements), settings.recognition)
         return self._extended[key]
+
+    def plan(self, settings, kind: str, ignored: tuple[str, ...]) -> tuple[tuple[str, type[Rule], str], ...]:
+        """The rules to run on a report of ``kind`` under ``settings`` — (code, rule class,
+        severity) — worked out once for the many files that share them: selecting and
+        grading some 90 rules cost more per file than a typical rule's check."""
+        key = (id(settings), kind, ignored)
+        known = self._plans.get(key)
+        if known is not None and known[0] is settings and known[1] is self.rules:
+            return known[2]
+        rules = self.rules
+        if settings.patterns:
+            from linter.patterns import pattern_rules
+
+            rules = {**rules, **pattern_rules(settings.patterns)}
+        plan = tuple((code, rule_class, settings.severity_for(code, rule_class.severity, kind))
+                     for code, rule_class in rules.items()
+                     if rule_class.applies_to(kind) and settings.is_selected(code, rule_class.default, ignored=ignored))
+        if len(self._plans) >= _PLANS_KEPT:  # a server makes settings per request: keep memory bounded
+            self._plans.clear()
+        self._plans[key] = (settings, self.rules, plan)
+        return plan
 
 
 def extend_kinds(kinds: list[ReportKind], elements) -> list[ReportKind]:
@@ -227,22 +255,14 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
 
     report = build_report(source, registry.kinds_for(settings), settings.kind, settings.deadline,
                           settings.applied_profile, settings.furniture)
-    rules = registry.rules
-    if settings.patterns:
-        from linter.patterns import pattern_rules
-
-        rules = {**rules, **pattern_rules(settings.patterns)}
-    ignored = settings.ignored_for(source.path)
-    selected = [(code, rule_class) for code, rule_class in rules.items()
-                if rule_class.applies_to(report.kind) and settings.is_selected(code, rule_class.default, ignored=ignored)]
+    selected = registry.plan(settings, report.kind, settings.ignored_for(source.path))
     # last year's report is looked for only when a selected rule compares with it, and is
     # passed to those rules alone (``previous=``), never hung on this year's model
     previous = (previous_report(registry, source.path, report, settings)
-                if any(rule_class.needs_previous for _, rule_class in selected) else None)
+                if any(rule_class.needs_previous for _, rule_class, _ in selected) else None)
     found, summary = [], []
-    for code, rule_class in selected:
+    for code, rule_class, severity in selected:
         rule = rule_class(settings)
-        severity = settings.severity_for(code, rule_class.severity, report.kind)
         extra = {"previous": previous} if rule_class.needs_previous else {}
         for diagnostic in rule.check(report, **extra):
             found.append(diagnostic if diagnostic.severity == severity else replace(diagnostic, severity=severity))
@@ -254,7 +274,7 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
         found = [to_original(source, d) for d in found]
     found.sort(key=Diagnostic.sort_key)
     kept, hits = suppress.baselined(source.path, source.shown_lines(), found, settings)
-    digests = ({code: rule_class(settings).digest(report) for code, rule_class in selected
+    digests = ({code: rule_class(settings).digest(report) for code, rule_class, _ in selected
                 if issubclass(rule_class, RunRule)} if digest else None)
     return FileResult(source.path, report, kept, settings=settings, summary=summary, allow_used=used,
                       baseline_hits=hits, digests=digests, source=source, compared=previous is not None)

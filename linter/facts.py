@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 from linter.model import Span, TextLine
 from linter.regex import lazy
@@ -123,34 +122,38 @@ class Facts:
 
 
 class _Boundaries:
-    """Sentence and clause boundaries of one line, found once: looking them up for each
-    fact by scanning the text before it would be quadratic on a long line."""
+    """Sentence and clause boundaries of one line, found once and only when first asked
+    (most lines hold no fact that needs them): looking them up for each fact by scanning the
+    text before it would be quadratic on a long line. Plain attributes rather than
+    ``cached_property``, whose lock costs more than the lists on a short line."""
+
+    __slots__ = ("text", "_sentence_ends", "_clause_ends")
 
     def __init__(self, text: str):
         self.text = text
-
-    @cached_property
-    def sentence_ends(self) -> list[int]:  # found when first asked: most lines hold no fact
-        return [m.end() for m in _CLAUSE_END.finditer(self.text)]
-
-    @cached_property
-    def clause_ends(self) -> list[int]:
-        return [m.end() for m in _CLAUSE_MARK.finditer(self.text)]
+        self._sentence_ends: list[int] | None = None
+        self._clause_ends: list[int] | None = None
 
     def sentence(self, start: int, end: int) -> tuple[str, int]:
         """The sentence around ``start..end`` and where it begins."""
-        before = bisect_right(self.sentence_ends, start)
-        begin = self.sentence_ends[before - 1] if before else 0
-        after = bisect_left(self.sentence_ends, end + 1)
-        stop = self.sentence_ends[after] - 1 if after < len(self.sentence_ends) else len(self.text)
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.end() for m in _CLAUSE_END.finditer(self.text)]
+        ends = self._sentence_ends
+        before = bisect_right(ends, start)
+        begin = ends[before - 1] if before else 0
+        after = bisect_left(ends, end + 1)
+        stop = ends[after] - 1 if after < len(ends) else len(self.text)
         return self.text[begin:stop], begin
 
     def clause_before(self, start: int) -> str:
-        index = bisect_right(self.clause_ends, start)
-        return self.text[self.clause_ends[index - 1] if index else 0:start]
+        if self._clause_ends is None:
+            self._clause_ends = [m.end() for m in _CLAUSE_MARK.finditer(self.text)]
+        index = bisect_right(self._clause_ends, start)
+        return self.text[self._clause_ends[index - 1] if index else 0:start]
 
     def first_clause_mark(self) -> int:
-        return self.clause_ends[0] - 1 if self.clause_ends else len(self.text)
+        found = _CLAUSE_MARK.search(self.text)
+        return found.start() if found else len(self.text)
 
 
 #: What every written date contains (月 or the separators of 2023.3.7 and 2023-03-07):
@@ -219,7 +222,6 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                                   _calendar_date(year, month, day), part,
                                   bounds.sentence(match.start(), match.end())[0]))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
-        first_mark = bounds.first_clause_mark()
         for match in YEAR_IN_TEXT.finditer(text) if "年" in text else ():
             start = match.start()
             depth += text.count("《", scanned, start) - text.count("》", scanned, start)
@@ -233,7 +235,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
             sentence_start = (not quoted and (previous < 0 or text[previous] in "。；;！？!?：:")
                               and text[match.end():match.end() + 1] in ("，", ","))
             # in a heading, only its leading phrase names the year the part is about
-            leading = heading and not quoted and first_mark >= start
+            leading = heading and not quoted and bounds.first_clause_mark() >= start
             end = int(match.group("end")) if match.group("end") else None
             month = MONTH_AFTER_YEAR.match(text, match.end()) if not match.group("du") else None
             years.append(YearFact(match.group(0), line.sub_span(*match.span()), int(match.group("y")), end, part,

@@ -109,7 +109,9 @@ class ToDocument(Transformer):
     """Turns the parse tree into :class:`Segment` values with 1-based spans."""
 
     def __init__(self, lines: list[Line]):
-        super().__init__()
+        # tokens are passed on as they are (no method is named after a line kind): visiting
+        # them looked a method up for each one and caught the AttributeError
+        super().__init__(visit_tokens=False)
         self._lines = lines
 
     def _line(self, token) -> Line:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import ClassVar
 
 from linter.model import Report, TextLine
@@ -65,6 +66,26 @@ def scoped_lines(report: Report, scope: str) -> list[TextLine]:
     return [*report.text_lines(), *report.page_text("table")]
 
 
+def scoped_text(report: Report, scope: str) -> str:
+    """The text of the lines a pattern rule with ``scope`` reads, one after the other
+    (computed once per report and scope, for the rules that share it)."""
+    return report.memo(f"scoped_text:{scope}", lambda: "\n".join(line.text for line in scoped_lines(report, scope)))
+
+
+@lru_cache(maxsize=1024)
+def _plain(pattern: re.Pattern) -> str | None:
+    """The text every match of ``pattern`` is, when it is plain text (most wrong forms are):
+    then one string search of the report tells whether any line can match."""
+    text = pattern.pattern
+    return text if pattern.flags == re.UNICODE and re.escape(text) == text else None
+
+
+def _absent(pattern: re.Pattern, report: Report, scope: str) -> bool:
+    """Whether ``pattern`` is plain text found nowhere in the lines of ``scope``."""
+    text = _plain(pattern)
+    return text is not None and text not in scoped_text(report, scope)
+
+
 class PatternRule(Rule):
     """Base of the rules built from ``[[patterns]]`` tables (not a rule itself)."""
 
@@ -89,6 +110,8 @@ class PatternRule(Rule):
         kind = self.spec["type"]
         if kind == "substitution":
             for swap in self.swaps + self.extra_swaps():
+                if _absent(swap.pattern, report, self.scope):
+                    continue
                 for line in lines:
                     for match in swap.pattern.finditer(line.text):
                         span = line.sub_span(*match.span())
@@ -96,7 +119,8 @@ class PatternRule(Rule):
                                                 match=match.group(), right=swap.right, reason=swap.reason)
                         yield replace(found, basis=Text(swap.source, swap.source)) if swap.source else found
             return
-        hits = [(line, match) for line in lines for pattern in self.tokens for match in pattern.finditer(line.text)]
+        tokens = [pattern for pattern in self.tokens if not _absent(pattern, report, self.scope)]
+        hits = [(line, match) for line in lines for pattern in tokens for match in pattern.finditer(line.text)]
         if kind == "occurrence":
             limit = self.spec.get("max", 0)
             if len(hits) > limit:

@@ -95,6 +95,32 @@ def _starts(items: list) -> tuple[list[str], bool, bool]:
     return [], False, True
 
 
+def _skips(first) -> bool:
+    """Whether the engine skips to where a match can start on its own: the pattern begins with
+    a character, a class, or alternatives that each begin with a character."""
+    op, value = first
+    if op in (_sre.LITERAL, _sre.IN):
+        return True
+    return op is _sre.BRANCH and all(len(branch) and branch[0][0] is _sre.LITERAL for branch in value[1])
+
+
+def _anchored(items: list) -> bool:
+    """Whether every match of the sequence ``items`` starts at ``^`` (each alternative, each
+    group's content): the engine then tries the start alone, and a lookahead would make it
+    try every position."""
+    for op, value in items:
+        if op is _sre.AT and value in _AT_START:
+            return True
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the anchor may follow
+        if op is _sre.SUBPATTERN:
+            return _anchored(list(value[-1]))
+        if op is _sre.BRANCH:
+            return all(_anchored(list(branch)) for branch in value[1])
+        return False
+    return False
+
+
 def _quick(pattern: str, flags: int) -> str:
     """``pattern`` with a lookahead for where its matches can start, when the engine would
     not skip on its own; ``pattern`` itself when it would, or when that cannot be told."""
@@ -102,8 +128,10 @@ def _quick(pattern: str, flags: int) -> str:
         return pattern  # a case-folded class, or inline flags that must stay in front
     try:
         parsed = list(sre_parse.parse(pattern, flags))
-        if not parsed or parsed[0][0] in (_sre.LITERAL, _sre.IN):
+        if not parsed or _skips(parsed[0]):
             return pattern  # the engine skips to its first character already
+        if not flags & re.MULTILINE and _anchored(parsed):
+            return pattern  # the engine tries the start of the text alone
         pieces, anchored, empty = _starts(parsed)
     except _Unknown:
         return pattern
@@ -136,6 +164,12 @@ class Lazy:
 
     def __repr__(self) -> str:
         return f"Lazy({self.pattern!r})"
+
+
+def anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` starts at the start of the text: ``match`` finds
+    what ``search`` would, without trying the other positions."""
+    return not flags & re.MULTILINE and _anchored(list(sre_parse.parse(pattern, flags)))
 
 
 def lazy(pattern: str, flags: int = 0) -> re.Pattern:

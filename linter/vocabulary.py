@@ -89,7 +89,9 @@ YEAR_IN_TEXT = lazy(
 _RANGE_END = r"(?=\s*(?:年|期间)|\s*[)）》])"
 #: Dashes written between the two years of a range ("2021-2025年", "纲要(2021-2025)"), not a
 #: standard's number and year ("DB43/T 2021-2023"): groups 1–3.
-YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[-－~～–]\s*)({YEAR}){_RANGE_END}")
+#: The dashes a range may be written with (GB/T 15834 wants "—" for years, "～" for values).
+RANGE_DASHES = "-－~～–"
+YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[{RANGE_DASHES}]\s*)({YEAR}){_RANGE_END}")
 #: Two years of a range with no dash between them: run together ("20212025年") or with the
 #: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
 YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
@@ -251,4 +253,5 @@ PHRASE_GAP = lazy(rf"(?<=[{CJK}]{{4}}){_BLANKS}(?=[{CJK}]{{4}})")
 # --- comparing texts --------------------------------------------------------------------
 
 #: What is not content when texts are compared or measured: blanks, punctuation and symbols.
-NOT_CONTENT = lazy(r"[\s\W_]+")
+#: (\W holds every blank: a class that names \s as well is the same set, tested 2.5× slower.)
+NOT_CONTENT = lazy(r"[\W_]+")

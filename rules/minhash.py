@@ -71,8 +71,11 @@ def signatures(texts: list[str], size: int) -> np.ndarray:
             # permutations × shingles, computed in place: fresh large arrays cost page faults
             mixed = np.multiply.outer(_MULTIPLY, flat)
             mixed += _ADD[:, None]
-            mixed >>= _SHIFT
-            rows[start:end] = np.minimum.reduceat(mixed, offsets, axis=1).T
+            # the top bits of the smallest value are the smallest top bits: shifted after the
+            # minimum, one value per text and permutation is shifted, not one per shingle
+            smallest = np.minimum.reduceat(mixed, offsets, axis=1)
+            smallest >>= _SHIFT
+            rows[start:end] = smallest.T
             start = end
     return rows
 

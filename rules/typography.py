@@ -12,6 +12,7 @@ from linter.rules.textscan import (
     broken_pairs,
     cut_off,
     find,
+    holding,
     is_cjk,
     is_cjk_context,
     join_span,
@@ -31,6 +32,7 @@ from linter.vocabulary import (
     PHRASE_GAP,
     PLACEHOLDER,
     QUOTED,
+    RANGE_DASHES,
     SPACE_KEPT,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
@@ -215,24 +217,25 @@ class UnbalancedMarks(Rule):
             for line in group:
                 list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
                 for match in _PAIRED_MARK.finditer(line.text):
-                    yield from self._mark(stack, line, match.start(), match.group(), list_marks)
+                    char = match.group()
+                    if char in _PAIRS:
+                        stack.append((char, line, match.start()))
+                    elif stack and stack[-1][0] == _CLOSERS.get(char):
+                        stack.pop()  # it closes the innermost open mark, as most do
+                    else:
+                        yield from self._closer(stack, line, match.start(), char, list_marks)
             if cut is not None and any(line.span.line == cut.span.line for line in group):
                 continue  # the text is cut off inside the quotation or title: its end is not lost
             for char, line, index in stack:
                 yield self._unpaired(line, index, char, _PAIRS[char])
 
-    def _mark(self, stack: list, line: TextLine, index: int, char: str, list_marks):
-        if char in _PAIRS:
-            stack.append((char, line, index))
-            return
+    def _closer(self, stack: list, line: TextLine, index: int, char: str, list_marks):
+        """A closing mark that does not close the innermost open mark."""
         if char in _LOOK_ALIKE_CLOSERS:  # “…〞: the converter's stand-in for the closing mark
             if stack and stack[-1][0] == _LOOK_ALIKE_CLOSERS[char]:
                 yield self._mismatched(stack.pop(), char)
             return
         opener = _CLOSERS[char]
-        if stack and stack[-1][0] == opener:
-            stack.pop()
-            return
         if index in list_marks and not any(open_char == "（" for open_char, _, _ in stack):
             return  # a list item's mark "1）"
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == opener), None)
@@ -310,6 +313,8 @@ class LatinWord(Rule):
 
 
 _DEBRIS = lazy(r"\*\*(?=\S)|(?<=\S)\*\*|^#{1,6}[ \t]+|`")
+#: what every match of _DEBRIS holds (see textscan.holding)
+_DEBRIS_NEEDLES = ("**", "#", "`")
 
 
 class MarkupDebris(Rule):
@@ -345,7 +350,7 @@ class MarkupDebris(Rule):
     def check(self, report: Report):
         if report.format == "markdown":
             return  # there it is markup, read as such by the Markdown reader
-        for match, span in find(report, _DEBRIS):
+        for match, span in find(report, _DEBRIS, _DEBRIS_NEEDLES):
             yield self.diagnostic(span, fix=_replace(span, ""), mark=match.group().strip())
 
 
@@ -442,20 +447,26 @@ class StraySpace(Rule):
             if scan.table or scan.front:
                 continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
-            kept = None  # looked for once a line has a space inside it: most lines have none
+            kept = None  # looked for once a space could be a finding: most lines have none
             for match in BLANKS.finditer(text):
                 start, end = match.span()
-                if start == 0 or end == len(text) or scan.is_protected(start, end):
+                if start == 0 or end == len(text):
+                    continue
+                left, right = text[start - 1], text[end]
+                chinese = is_cjk_context(left) or is_cjk_context(right)
+                if not (chinese and _chinese_or_number(left) and _chinese_or_number(right)):
+                    continue  # what the space stands between is tested first: it is the cheapest test
+                if scan.is_protected(start, end):
                     continue
                 kept = _spaces_kept(text) if kept is None else kept
                 if any(a <= start and end <= b for a, b in kept):
                     continue
-                left, right = text[start - 1], text[end]
-                chinese = (is_cjk_context(left) or is_cjk_context(right))
-                number_or_chinese = all(is_cjk_context(c) or _NUMBERISH.match(c) for c in (left, right))
-                if chinese and number_or_chinese:
-                    span = scan.line.sub_span(start, end)
-                    yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
+                span = scan.line.sub_span(start, end)
+                yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
+
+
+def _chinese_or_number(char: str) -> bool:
+    return is_cjk_context(char) or bool(_NUMBERISH.match(char))
 
 
 def _spaces_kept(text: str) -> list[tuple[int, int]]:
@@ -467,7 +478,8 @@ def _spaces_kept(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-_REPEATED = lazy(r"([，、；：？！])\1+|(?<!。)。。(?!。)")
+_REPEATABLE = "，、；：？！"
+_REPEATED = lazy(rf"([{_REPEATABLE}])\1+|(?<!。)。。(?!。)")
 
 
 class RepeatedPunctuation(Rule):
@@ -501,11 +513,12 @@ class RepeatedPunctuation(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for match, span in find(report, _REPEATED):
+        for match, span in find(report, _REPEATED, [mark * 2 for mark in _REPEATABLE + "。"]):
             yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
 
 
-_EMPTY_ABBREVIATION = lazy(r"[（(]\s*以下简称\s*[：:]?\s*[）)]")
+_ABBREVIATION_WORD = "以下简称"
+_EMPTY_ABBREVIATION = lazy(rf"[（(]\s*{_ABBREVIATION_WORD}\s*[：:]?\s*[）)]")
 
 
 class EmptyAbbreviation(Rule):
@@ -538,10 +551,11 @@ class EmptyAbbreviation(Rule):
     help = Text("写出简称，如“（以下简称《条例》）”", "give the short name, e.g. “（以下简称《条例》）”")
 
     def check(self, report: Report):
-        for match, span in find(report, _EMPTY_ABBREVIATION):
+        for match, span in find(report, _EMPTY_ABBREVIATION, (_ABBREVIATION_WORD,)):
             yield self.diagnostic(span, text=match.group())
 
 
+#: A range of values written with "~" (one of RANGE_DASHES).
 _VALUE_RANGE = lazy(r"(?<![\d.~\-])(\d+(?:\.\d+)?)(\s*~\s*)(\d+(?:\.\d+)?)(?![\d.])(?!\s*[%％])")
 
 
@@ -577,14 +591,15 @@ class RangeDash(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
+        for scan in holding(report, RANGE_DASHES):  # both patterns match a range dash
             text = scan.line.text
-            years = {match.start() for match in YEAR_RANGE_DASHED.finditer(text)}
-            for pattern, dash in ((YEAR_RANGE_DASHED, "—"), (_VALUE_RANGE, "～")):
-                for match in pattern.finditer(text):
+            dashed = list(YEAR_RANGE_DASHED.finditer(text))
+            years = {match.start() for match in dashed}
+            for matches, dash in ((dashed, "—"), (_VALUE_RANGE.finditer(text), "～")):
+                for match in matches:
                     if match.group(2) == dash or scan.is_protected(*match.span()):
                         continue
-                    if pattern is _VALUE_RANGE and match.start() in years:
+                    if dash == "～" and match.start() in years:
                         continue  # "2021~2025年" is a range of years: it takes the dash
                     span = scan.line.sub_span(match.start(2), match.end(2))
                     yield self.diagnostic(span, fix=_replace(span, dash), text=match.group(),
@@ -674,7 +689,7 @@ class HalfWidthAngleMarks(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
+        for scan in holding(report, "<>"):  # a title is looked at only when it holds "<" or ">"
             for title in _TITLE_IN_MARKS.finditer(scan.line.text):
                 if "<" in title.group() or ">" in title.group():
                     yield from self._title(scan, title)
@@ -704,6 +719,8 @@ class HalfWidthAngleMarks(Rule):
 # 、 between two items that are wholly in 书名号 or 引号: the item after it must end at its
 # closing mark ("《条例》实施纪念日" is a longer item, and there the 顿号 is right).
 _ENUMERATION_COMMA = lazy(r"(?<=[》”])、(?=《[^》]*》(?:[、，。；：！？）)》”等和及与或以]|$)|“[^”]*”(?:[、，。；：！？）)》”等和及与或以]|$))")
+#: the 顿号 with the marks around it that every match of _ENUMERATION_COMMA stands between
+_ENUMERATION_NEEDLES = tuple(f"{closer}、{opener}" for closer in "》”" for opener in "《“")
 
 
 class CommaBetweenTitles(Rule):
@@ -738,11 +755,13 @@ class CommaBetweenTitles(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for _, span in find(report, _ENUMERATION_COMMA):
+        for _, span in find(report, _ENUMERATION_COMMA, _ENUMERATION_NEEDLES):
             yield self.diagnostic(span, fix=_replace(span, ""))
 
 
-_FULL_WIDTH = lazy(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULL_WIDTH_CHARACTERS = "".join(map(chr, [*range(ord("０"), ord("９") + 1), *range(ord("Ａ"), ord("Ｚ") + 1),
+                                           *range(ord("ａ"), ord("ｚ") + 1)]))
+_FULL_WIDTH = lazy(f"[{_FULL_WIDTH_CHARACTERS}]+")
 
 
 class FullWidthAlphanumerics(Rule):
@@ -776,12 +795,13 @@ class FullWidthAlphanumerics(Rule):
     basis = GBT_15835
 
     def check(self, report: Report):
-        for match, span in find(report, _FULL_WIDTH):
+        for match, span in find(report, _FULL_WIDTH, _FULL_WIDTH_CHARACTERS):
             half = "".join(chr(ord(c) - 0xFEE0) for c in match.group())
             yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
 
 
 _ELLIPSIS = lazy(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")
+_ELLIPSIS_NEEDLES = ("...", "。。。", "…")
 
 
 class EllipsisForm(Rule):
@@ -814,7 +834,7 @@ class EllipsisForm(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for match, span in find(report, _ELLIPSIS):
+        for match, span in find(report, _ELLIPSIS, _ELLIPSIS_NEEDLES):
             text = match.group()
             if text.endswith("等"):
                 what, what_en = "省略号和“等”不连用", "do not follow an ellipsis with 等"

@@ -2,11 +2,15 @@
 original coordinates, Big5 decoded as Big5, mojibake and converter glosses left alone by the
 punctuation rules, page furniture and tables out of the report's structure."""
 
-import docx
-from conftest import codes, lint_file, lint_text
+import re
 
-from linter.normalise import letter_spaced, mojibake, normalise
+import docx
+from conftest import FIXTURES, SEEDS, codes, lint_file, lint_text
+
+from linter.lines import compact
+from linter.normalise import letter_spaced, mojibake, normalise, patterns
 from linter.sources import decode
+from linter.tomlio import load_package_data
 
 # From a Traditional mirror of a rule-of-law report (a stored public page), with its half-width commas.
 TRADITIONAL = ("臺北市政府關於2023年度法治政府建設情況的報告\n"
@@ -260,3 +264,16 @@ def test_page_furniture_in_traditional_script_is_removed_with_its_line(registry)
         [furniture] = [d for d in lint_text(registry, text).diagnostics if d.code == "W001"]
         [edit] = furniture.fix.edits
         assert (edit.span.line, edit.span.column, edit.span.end_line, edit.span.end_column, edit.content) == (1, 1, 3, 1, "")
+
+
+def test_navigation_lines_are_found_as_by_one_alternation_of_all_patterns():
+    """The anchored navigation patterns are tried at the start of a line alone, the others
+    searched: a line is navigation exactly when one alternation of them all finds it."""
+    every = load_package_data("linter", "data/pagecopy.toml")["furniture"]["lines"]
+    whole = re.compile("|".join(f"(?:{p})" for p in every))
+    texts = [*SEEDS, *(FIXTURES / "corpus" / "texts").glob("*.txt")]
+    flats = [compact(line) for path in texts for line in path.read_text(encoding="utf-8").splitlines()]
+    flats += ["当前位置：首页>新闻", "ICP备12345号", "版权所有 某某网", "中国政府网|重庆市人民政府网"]
+    found = [flat for flat in flats if patterns().navigation(flat)]
+    assert found == [flat for flat in flats if whole.search(flat)]
+    assert len(found) >= 4

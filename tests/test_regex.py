@@ -68,6 +68,19 @@ def test_the_lookahead_names_where_a_match_can_start(pattern, lookahead):
 
 @pytest.mark.parametrize("pattern", [r"[,;]", "abc", r"a*", r"(?i)ab", r"(a)?.b", r"(?P<x>a)?(?P=x)",
                                      r"(?<!\.)\w+@",  # \w: nearly every character of Chinese text
-                                     r"(?<=x)(?i:ab)"])  # case-folded in a group
+                                     r"(?<=x)(?i:ab)",  # case-folded in a group
+                                     r"^首页", r"^(?:当前|您的)位置|^首页", r"(?!注)^\d",  # anchored: the start alone
+                                     r"锟斤拷(?:锟斤拷)*|烫烫烫+"])  # alternatives that each start with a character
 def test_patterns_the_engine_skips_through_or_that_cannot_be_told_are_left_alone(pattern):
     assert regex._quick(pattern, 0) == pattern
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"^首页", 0, True), (r"(?:^当前|^首页)>", 0, True), (r"(?=\d)^\d年", 0, True),
+    (r"^首页|版权所有", 0, False), (r"(^a)?b", 0, False), (r"^首页", re.MULTILINE, False),
+])
+def test_anchored_tells_patterns_whose_matches_all_start_at_the_start(pattern, flags, expected):
+    assert regex.anchored(pattern, flags) is expected
+    if expected:  # match then finds what search finds
+        for line in TEXT + ["首页>", "当前>", "1年"]:
+            assert bool(re.match(pattern, line, flags)) == bool(re.search(pattern, line, flags))
