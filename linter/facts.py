@@ -10,6 +10,7 @@ inside the plan part.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -156,9 +157,11 @@ class _Boundaries:
         return found.start() if found else len(self.text)
 
 
-#: What every written date contains (月 or the separators of 2023.3.7 and 2023-03-07):
-#: the date patterns only run on lines that have one.
-_MAY_HOLD_DATE = lazy(r"[月.．\-/]")
+#: What every date of each form contains (月, or the separators of 2023.3.7 and 2023-03-07):
+#: a form's pattern only runs on lines that have one (one in six lines has any; of those,
+#: most hold 月 and no separator, or decimals and no 月).
+_FORM_MARKS = {"arabic": "月", "chinese": "月", "dotted": ".．", "iso": "-/", "no-year": "月"}
+_MAY_HOLD_DATE = lazy("[" + re.escape("".join(_FORM_MARKS.values())) + "]")
 
 
 _DIGIT = lazy(r"\d")
@@ -176,6 +179,8 @@ def _dates_in(text: str, taken: bytearray):
     if not _MAY_HOLD_DATE.search(text):  # a cheap scan spares five patterns on most lines
         return
     for form, pattern in DATE_FORMS:
+        if not any(mark in text for mark in _FORM_MARKS[form]):
+            continue
         for match in pattern.finditer(text):
             if any(taken[match.start():match.end()]):
                 continue

@@ -282,9 +282,8 @@ def mojibake(line: str) -> list[tuple[int, int]]:
     """Stretches of ``line`` that are mojibake: UTF-8 bytes read as GBK (鍙戝竷 for 发布), GBK
     bytes read as Latin-1, replacement characters, 锟斤拷, runs of ``?`` for lost characters."""
     found = [m.span() for m in _REPLACEMENT.finditer(line)]
-    for match in _CJK_RUN.finditer(line):
-        if _decodes(match.group(), "gbk", "utf-8"):
-            found.append(match.span())
+    runs = list(_CJK_RUN.finditer(line))
+    found += [run.span() for run, ok in zip(runs, _utf8_read_as_gbk([run.group() for run in runs])) if ok]
     for match in _LATIN1_RUN.finditer(line):
         if _decodes(match.group(), "latin-1", "gbk"):
             found.append(match.span())
@@ -298,6 +297,20 @@ def mojibake(line: str) -> list[tuple[int, int]]:
     return merged
 
 
+def _utf8_read_as_gbk(texts: list[str]) -> list[bool]:
+    """:func:`_decodes` from GBK to UTF-8 for each of ``texts`` (the runs of one line), with
+    one encoding and one decoding for them all rather than one of each per run: joined by
+    line breaks, which GBK never puts inside a character and at which UTF-8 ends a broken
+    sequence as it does at the end of a text."""
+    if not texts:
+        return []
+    try:
+        raw = "\n".join(texts).replace("?", "").encode("gbk")
+    except UnicodeEncodeError:  # one of them cannot be: each on its own
+        return [_decodes(text, "gbk", "utf-8") for text in texts]
+    return [_recovers(recovered) for recovered in raw.decode("utf-8", errors="replace").split("\n")]
+
+
 def _decodes(text: str, wrong: str, right: str) -> bool:
     """Whether ``text`` is what bytes in ``right`` look like when read as ``wrong``: its
     bytes re-read as ``right`` give Chinese characters, with few bytes left over."""
@@ -305,7 +318,11 @@ def _decodes(text: str, wrong: str, right: str) -> bool:
         raw = text.replace("?", "").encode(wrong)
     except UnicodeEncodeError:
         return False
-    recovered = raw.decode(right, errors="replace")
+    return _recovers(raw.decode(right, errors="replace"))
+
+
+def _recovers(recovered: str) -> bool:
+    """Whether text re-read in the right encoding is Chinese with few bytes left over."""
     lost = recovered.count("\ufffd")
     if lost * 4 > len(recovered):  # ordinary text re-read: mostly lost bytes (and chinese <= len - lost)
         return False

@@ -154,3 +154,18 @@ def test_pyproject_config_applies_from_the_command_line(tmp_path):
     other = write(tmp_path / "other.toml", 'select = ["S102"]\n')
     done = run_relint("--config", str(other), "r.txt", cwd=tmp_path)
     assert done.returncode == 1 and b"S102" in done.stdout
+
+
+def test_the_rule_selection_is_worked_out_once_per_settings_and_kind(registry):
+    """Files that share their settings (a folder's) share the selection; other settings, another
+    kind or a file's own ignores get their own."""
+    quiet = Settings(ignore=("T",), severity=(("S", "info"),))
+    chosen = registry.plan(quiet, "annual", ())
+    assert registry.plan(quiet, "annual", ()) is chosen
+    assert chosen and all(not code.startswith("T") for code, _, _ in chosen)
+    assert {severity for code, _, severity in chosen if code.startswith("S")} == {"info"}
+    assert any(code.startswith("T") for code, _, _ in registry.plan(Settings(), "annual", ()))
+    assert [code for code, _, _ in registry.plan(quiet, "annual", ("S",))] == \
+           [code for code, _, _ in chosen if not code.startswith("S")]
+    unknown = {severity for _, _, severity in registry.plan(Settings(), "unknown", ())}
+    assert "error" not in unknown

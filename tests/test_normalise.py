@@ -8,7 +8,7 @@ import docx
 from conftest import FIXTURES, SEEDS, codes, lint_file, lint_text
 
 from linter.lines import compact
-from linter.normalise import letter_spaced, mojibake, normalise, patterns
+from linter.normalise import _CJK_RUN, _decodes, _utf8_read_as_gbk, letter_spaced, mojibake, normalise, patterns
 from linter.sources import decode
 from linter.tomlio import load_package_data
 
@@ -277,3 +277,19 @@ def test_navigation_lines_are_found_as_by_one_alternation_of_all_patterns():
     found = [flat for flat in flats if patterns().navigation(flat)]
     assert found == [flat for flat in flats if whole.search(flat)]
     assert len(found) >= 4
+
+
+def test_the_runs_of_a_line_are_decoded_together_as_each_alone():
+    """The runs of a line are re-read in one encoding and one decoding, joined by line
+    breaks: each must come out as when decoded alone, on prose and on mojibake made from it
+    (UTF-8 read as GBK, whole and cut at odd places, with characters GBK lacks)."""
+    prose = [line for path in SEEDS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    made = [line.encode("utf-8").decode("gbk", errors="replace") for line in prose]
+    lines = prose + made + [m[:i] + p[i:] for m, p in zip(made, prose) for i in (7, 20)] + [made[0] + "𠀀中文"]
+    decoded = 0
+    for line in lines:
+        runs = [m.group() for m in _CJK_RUN.finditer(line)]
+        alone = [_decodes(run, "gbk", "utf-8") for run in runs]
+        assert _utf8_read_as_gbk(runs) == alone, line
+        decoded += sum(alone)
+    assert decoded > len(made)
