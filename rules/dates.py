@@ -355,6 +355,8 @@ class AbbreviatedYear(Rule):
     def check(self, report: Report):
         anchor = report.year or dt.date.today().year
         for line in report.text_lines():
+            if "年" not in line.text:
+                continue  # a short year is written with 年: a line without it is not scanned
             for match in SHORT_YEAR.finditer(line.text):
                 full = 2000 + int(match.group("yy"))
                 if anchor - 10 <= full <= anchor + 2:

@@ -251,6 +251,8 @@ class EnumerationSequence(Rule):
         previous = None
         for part, lines in enumerate(bodies):
             for position, line in enumerate(lines):
+                if "是" not in line.text:
+                    continue  # every item is written N是: most lines are not scanned
                 found = list(ENUM_ITEM.finditer(line.text))
                 if part and not position:  # the heading's own text
                     found = sorted(found + list(RUN_ON_FIRST_ITEM.finditer(line.text)), key=lambda m: m.start())

@@ -299,7 +299,9 @@ class PointsDisagree(Rule):
                                       diff=f"{abs(b - a):.{decimals}f}")
 
 
-_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}[%％]")
+_PERCENT_SIGNS = "%％"
+_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}"
+                      rf"[{_PERCENT_SIGNS}]")
 
 
 class PercentRangeForm(Rule):
@@ -334,6 +336,8 @@ class PercentRangeForm(Rule):
 
     def check(self, report: Report):
         for line in report.text_lines():
+            if not any(sign in line.text for sign in _PERCENT_SIGNS):
+                continue  # a range ends with its sign: most lines hold none, and are not scanned
             for match in _PERCENT_RANGE.finditer(line.text):
                 if match.group("dash") in "至到" and match.group("sa"):
                     continue  # "20%至30%" is correct prose
@@ -345,7 +349,8 @@ class PercentRangeForm(Rule):
                                       standard=standard)
 
 
-_TIMES_LESS = lazy(rf"(?:{DECREASE_VERBS})了?{SP}(?:{NUMBER}|[{CN_DIGITS}两]+){SP}倍")
+_TIMES = "倍"
+_TIMES_LESS = lazy(rf"(?:{DECREASE_VERBS})了?{SP}(?:{NUMBER}|[{CN_DIGITS}两]+){SP}{_TIMES}")
 
 
 class TimesLess(Rule):
@@ -380,6 +385,8 @@ class TimesLess(Rule):
 
     def check(self, report: Report):
         for line in report.text_lines():
+            if _TIMES not in line.text:
+                continue  # a line without 倍 cannot match: most lines are not scanned
             for match in _TIMES_LESS.finditer(line.text):
                 yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0))
 

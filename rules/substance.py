@@ -114,9 +114,13 @@ class BoilerplateShortcomings(Rule):
             yield self.diagnostic(where.span, count=len(listed), phrase=phrase)
 
 
-def _measurable(lines: list[TextLine]) -> int:
-    """Numbers, percentages and dates in a plan, years of the plan itself left out."""
-    return sum(len(re.findall(NUMBER, YEAR_WORD.sub("", t.text))) for t in lines)
+def _measurable(report: Report) -> int | None:
+    """Numbers, percentages and dates in the plan, years of the plan itself left out; None
+    when there is no plan. Counted once a report: Q002 checks and summarizes it."""
+    def count() -> int | None:
+        lines = part_lines(report, PLAN)
+        return sum(len(re.findall(NUMBER, YEAR_WORD.sub("", t.text))) for t in lines) if lines else None
+    return report.memo("plan_measurable", count)
 
 
 class PlanWithoutTargets(Rule):
@@ -152,15 +156,14 @@ class PlanWithoutTargets(Rule):
     label = Text("安排中的可衡量目标", "measurable targets in the plan")
 
     def check(self, report: Report):
-        lines = part_lines(report, PLAN)
-        if lines and _measurable(lines) == 0:
+        if _measurable(report) == 0:
             match = report.part(PLAN)
             yield self.diagnostic(match.where.span, name=match.spec.name)
 
     def summarize(self, report: Report):
-        lines = part_lines(report, PLAN)
-        if lines:
-            yield self.label, str(_measurable(lines))
+        count = _measurable(report)
+        if count is not None:
+            yield self.label, str(count)
 
 
 def facts_per_1000(report: Report) -> tuple[float, int, int] | None:

@@ -102,7 +102,7 @@ def _forge(entry, mac: bytes | None = None):
     """Rewrite an entry to say the file has no findings, keeping (or replacing) its MAC."""
     old_mac, _, payload = entry.read_bytes().partition(b"\n")
     head, _, report = payload.split(b"\n")
-    forged = b"\n".join((head, b"[]", report))  # the findings' rows (linter.packed)
+    forged = b"\n".join((head, b"[[],[]]", report))  # no texts, no findings (linter.packed)
     entry.write_bytes((mac(forged) if mac else old_mac) + b"\n" + forged)
 
 
@@ -191,13 +191,17 @@ def test_stored_results_are_plain_data_checked_on_load(registry, tmp_path):
         change(parts[part])
         return packed.Packed(parts["head"], json.dumps(parts["rows"]), parts["report"])
 
-    wrong_line = changed("rows", lambda rows: rows[0].__setitem__(3, "1"))
+    texts = rows[0]  # each text once; the rows name them by number
+    wrong_line = changed("rows", lambda rows: rows[1][0].__setitem__(3, "1"))
+    no_such_text = changed("rows", lambda rows: rows[1][0].__setitem__(7, len(texts)))
+    wrong_text = changed("rows", lambda rows: rows[0].__setitem__(0, ["只有中文"]))
     wrong_class = changed("report", lambda report: report[1].__setitem__("@", "Popen"))
     wrong_part = changed("report", lambda report: report[2][0].__setitem__(0, "no-such-part"))
     extra_field = changed("report", lambda report: report[1]["title"]["span"].__setitem__("extra", 1))
-    short_row = changed("rows", lambda rows: rows.__setitem__(0, rows[0][:5]))
+    short_row = changed("rows", lambda rows: rows[1].__setitem__(0, rows[1][0][:5]))
     wrong_digests = changed("head", lambda head: head.__setitem__(-1, [1]))
-    for bad in (wrong_line, wrong_class, wrong_part, extra_field, short_row, wrong_digests, [], {"@": "Popen"},
+    for bad in (wrong_line, no_such_text, wrong_text, wrong_class, wrong_part, extra_field, short_row, wrong_digests,
+                [], {"@": "Popen"},
                 [[]] * 10, "x", packed.Packed(head, "[" * 100_000, None)):
         with pytest.raises(ValueError):
             packed.unpack(bad, result.path, kinds=kinds)
