@@ -68,6 +68,18 @@ def test_a_report_added_to_the_folder_leaves_the_others_cached(tmp_path):
     assert json.loads(more.stdout)["files"][:3] == json.loads(first.stdout)["files"]
 
 
+def test_another_format_language_or_fail_level_is_served_from_the_same_entries(tmp_path):
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, tmp_path / seed.name)
+    run_relint("--format", "json", ".", cwd=tmp_path)
+    entries = {p: p.stat().st_mtime_ns for p in _entries(tmp_path)}
+    assert len(entries) == 2
+    for args in (["--format", "text"], ["--lang", "en", "--format", "sarif"], ["--fail-on", "error"]):
+        cached = run_relint(*args, ".", cwd=tmp_path)
+        assert cached.stdout == run_relint("--no-cache", *args, ".", cwd=tmp_path).stdout, args
+    assert {p: p.stat().st_mtime_ns for p in _entries(tmp_path)} == entries  # hits: nothing written
+
+
 def _entries(folder):
     return [p for p in (folder / ".relint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
 
