@@ -139,26 +139,32 @@ FORMATS = ("text", "github", "json", "sarif", "junit", "checklist", "html", "xls
 
 
 def memory_table(sizes: list[int], relint: str) -> dict:
-    """Peak resident memory (MiB, largest process) per format and size, default workers:
-    flat means a format writes file by file. First a cold ``--format json -o`` run, which
-    fills the cache (issue 13's 150 MiB target is for it); then every format over the
-    unchanged files, read from the cache, except html, which shows each report's text and
-    is never cached (a cold run at 10,000 reports costs minutes of CPU per format)."""
-    print(f"\nPeak memory per format, MiB (default workers; load average before: {load()})")
-    print("| format | " + " | ".join(f"{size:,}" for size in sizes) + " |")
+    """Peak resident memory (MiB, largest process) per size: first a whole cold
+    ``--format json -o`` run with the default workers (issue 13's 150 MiB target is for it),
+    then each format alone (``format_memory.py``: the seeds' results given to the format N
+    times, no cache, spool or run rule), which shows whether the format writes file by file.
+    Formats are not timed as whole warm runs: the result cache's key holds the settings,
+    the output format among them, so only the format that filled the cache would run warm,
+    and a cold run at 10,000 reports costs minutes of CPU per format."""
+    print(f"\nPeak memory, MiB (load average before: {load()})")
+    print("| case | " + " | ".join(f"{size:,}" for size in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
     peaks = {}
-    cases = [("json, cold (fills the cache)", "json", True)] + [
-        (f"{name}{', cold' if name == 'html' else ''}", name, name == "html") for name in FORMATS]
     with tempfile.TemporaryDirectory() as work:
-        folders = {size: str(seed_folder(Path(work) / f"reports-{size}", size)) for size in sizes}
-        for title, name, cold in cases:
-            out = [] if name in ("text", "github") else ["-o", str(Path(work) / f"out.{name}")]
-            for size in sizes:
-                command = [relint, *(["--no-cache"] if cold and name != "json" else []), "--exit-zero",
-                           "--format", name, *out, folders[size]]
-                peaks[title, size] = measured(command, work, NO_REPLAY)[2] / 1024
-            print(f"| {title} | " + " | ".join(f"{peaks[title, size]:.0f}" for size in sizes) + " |", flush=True)
+        title = "whole run: json -o, cold, default workers"
+        for size in sizes:
+            folder = str(seed_folder(Path(work) / f"reports-{size}", size))
+            command = [relint, "--no-cache", "--exit-zero", "--format", "json", "-o", str(Path(work) / "out.json"), folder]
+            peaks[title, size] = measured(command, work)[2] / 1024
+            shutil.rmtree(folder)
+        print(f"| {title} | " + " | ".join(f"{peaks[title, size]:.0f}" for size in sizes) + " |", flush=True)
+    for name in FORMATS:
+        title = f"{name} alone"
+        for size in sizes:
+            done = subprocess.run([sys.executable, str(HERE / "format_memory.py"), name, str(size)], capture_output=True,
+                                  text=True, env=ENV, check=True)
+            peaks[title, size] = float(done.stdout)
+        print(f"| {title} | " + " | ".join(f"{peaks[title, size]:.0f}" for size in sizes) + " |", flush=True)
     print(f"load average after: {load()}")
     return peaks
 

@@ -33,9 +33,14 @@ FOLDER = ".relint_cache"
 FORMAT = "packed-4"
 
 
+#: Settings that shape only the run's output (a result holds both languages): left out
+#: of the key, so that a json run after a text run over the same files is served warm.
+_OUTPUT_ONLY = {"output_format": "", "lang": "", "fail_on": ""}
+
+
 def settings_key(settings) -> str:
     # frozenset order depends on string hashing, which changes between processes
-    return repr(replace(settings, baseline=tuple(sorted(settings.baseline))))
+    return repr(replace(settings, baseline=tuple(sorted(settings.baseline)), **_OUTPUT_ONLY))
 
 
 @lru_cache(maxsize=1)

@@ -390,11 +390,12 @@ class _RunState:
 
     def __init__(self, args, lang: str, fail_on: str):
         from linter.output import Totals
-        from linter.rule import severity_rank
+        from linter.rule import SEVERITIES, severity_rank
 
         self.args, self.lang, self.totals = args, lang, Totals()
-        self._rank, self._threshold = severity_rank, severity_rank(fail_on)
-        self.failing = self.diff = False
+        #: the severities that fail the run (read from the totals: no second pass over the findings)
+        self._failing = SEVERITIES[severity_rank(fail_on):]
+        self.diff = False
         self.declared, self.used, self.hits, self.baseline = {}, set(), set(), frozenset()
 
     def add(self, result) -> None:
@@ -403,7 +404,6 @@ class _RunState:
             print(f"{result.path}: {result.error.code} {result.error.message(self.lang)}", file=sys.stderr)
         elif result.note:
             print(f"{result.path}: {result.note}", file=sys.stderr)
-        self.failing = self.failing or any(self._rank(d.severity) >= self._threshold for d in result.diagnostics)
         self.diff = self.diff or bool(result.diff)
         if result.settings is not None:
             self.declared.update((entry["origin"], entry) for entry in result.settings.allow)
@@ -427,7 +427,8 @@ class _RunState:
             return USAGE_ERROR
         if self.args.diff:
             return 1 if self.diff else 0
-        return 0 if self.args.exit_zero or not self.failing else 1
+        failing = any(self.totals.by_severity[severity] for severity in self._failing)
+        return 0 if self.args.exit_zero or not failing else 1
 
 
 def _open_output(target: str | None, console):

@@ -165,6 +165,9 @@ _MAY_HOLD_DATE = lazy("[" + re.escape("".join(_FORM_MARKS.values())) + "]")
 
 
 _DIGIT = lazy(r"\d")
+#: What every fact holds: a digit (years, percentages, counts, changes and all dates but
+#: one form) or 月 (a date in Chinese numerals, 二〇二三年三月七日).
+_MAY_HOLD_FACT = lazy(r"[\d月]")
 
 
 def _has_percent(text: str) -> bool:
@@ -217,6 +220,8 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
     dates, years, percents, counts, changes = [], [], [], [], []
     for line, part, heading in lines:
         text = line.text
+        if not _MAY_HOLD_FACT.search(text):  # half the lines: nothing below can match them
+            continue
         bounds = _Boundaries(text)
         taken = bytearray(len(text))  # characters already part of a date
         for match, form, written, month, day in _dates_in(text, taken):

@@ -334,11 +334,13 @@ def letter_spaced(line: str) -> tuple[int, int] | None:
     """The stretch of a line typeset with a space after every character ("关 于 2 0 2 3 年"),
     at least six characters long; a spaced-out two- or three-character name is alignment."""
     stripped = line.strip(BLANK)
-    chars = compact(stripped)
-    if len(chars) < 6 or not _CJK_CHAR.search(chars):
+    # each gap ends at a blank: with too few blanks there cannot be enough gaps (most lines
+    # have none, and are told so before they are compacted)
+    blanks = sum(map(stripped.count, BLANK))
+    if not blanks:
         return None
-    # each gap ends at a blank: with too few blanks there cannot be enough gaps
-    if sum(map(stripped.count, BLANK)) < (len(chars) - 1) * 0.8:
+    chars = compact(stripped)
+    if len(chars) < 6 or not _CJK_CHAR.search(chars) or blanks < (len(chars) - 1) * 0.8:
         return None
     gaps = sum(1 for a, b in zip(stripped, stripped[1:]) if a not in BLANK and b in BLANK)
     if gaps < (len(chars) - 1) * 0.8:

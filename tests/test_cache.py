@@ -68,6 +68,18 @@ def test_a_report_added_to_the_folder_leaves_the_others_cached(tmp_path):
     assert json.loads(more.stdout)["files"][:3] == json.loads(first.stdout)["files"]
 
 
+def test_another_format_language_or_fail_level_is_served_from_the_same_entries(tmp_path):
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, tmp_path / seed.name)
+    run_relint("--format", "json", ".", cwd=tmp_path)
+    entries = {p: p.stat().st_mtime_ns for p in _entries(tmp_path)}
+    assert len(entries) == 2
+    for args in (["--format", "text"], ["--lang", "en", "--format", "sarif"], ["--fail-on", "error"]):
+        cached = run_relint(*args, ".", cwd=tmp_path)
+        assert cached.stdout == run_relint("--no-cache", *args, ".", cwd=tmp_path).stdout, args
+    assert {p: p.stat().st_mtime_ns for p in _entries(tmp_path)} == entries  # hits: nothing written
+
+
 def _entries(folder):
     return [p for p in (folder / ".relint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
 
@@ -102,7 +114,7 @@ def _forge(entry, mac: bytes | None = None):
     """Rewrite an entry to say the file has no findings, keeping (or replacing) its MAC."""
     old_mac, _, payload = entry.read_bytes().partition(b"\n")
     head, _, report = payload.split(b"\n")
-    forged = b"\n".join((head, b"[]", report))  # the findings' rows (linter.packed)
+    forged = b"\n".join((head, b"[[],[]]", report))  # no texts, no findings (linter.packed)
     entry.write_bytes((mac(forged) if mac else old_mac) + b"\n" + forged)
 
 
@@ -191,13 +203,17 @@ def test_stored_results_are_plain_data_checked_on_load(registry, tmp_path):
         change(parts[part])
         return packed.Packed(parts["head"], json.dumps(parts["rows"]), parts["report"])
 
-    wrong_line = changed("rows", lambda rows: rows[0].__setitem__(3, "1"))
+    texts = rows[0]  # each text once; the rows name them by number
+    wrong_line = changed("rows", lambda rows: rows[1][0].__setitem__(3, "1"))
+    no_such_text = changed("rows", lambda rows: rows[1][0].__setitem__(7, len(texts)))
+    wrong_text = changed("rows", lambda rows: rows[0].__setitem__(0, ["只有中文"]))
     wrong_class = changed("report", lambda report: report[1].__setitem__("@", "Popen"))
     wrong_part = changed("report", lambda report: report[2][0].__setitem__(0, "no-such-part"))
     extra_field = changed("report", lambda report: report[1]["title"]["span"].__setitem__("extra", 1))
-    short_row = changed("rows", lambda rows: rows.__setitem__(0, rows[0][:5]))
+    short_row = changed("rows", lambda rows: rows[1].__setitem__(0, rows[1][0][:5]))
     wrong_digests = changed("head", lambda head: head.__setitem__(-1, [1]))
-    for bad in (wrong_line, wrong_class, wrong_part, extra_field, short_row, wrong_digests, [], {"@": "Popen"},
+    for bad in (wrong_line, no_such_text, wrong_text, wrong_class, wrong_part, extra_field, short_row, wrong_digests,
+                [], {"@": "Popen"},
                 [[]] * 10, "x", packed.Packed(head, "[" * 100_000, None)):
         with pytest.raises(ValueError):
             packed.unpack(bad, result.path, kinds=kinds)

@@ -13,10 +13,6 @@ from linter import __version__
 from linter.output import Formatter, Totals, safe_name
 
 
-def span_fields(span) -> dict:
-    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
-
-
 def report_fields(report) -> dict | None:
     if report is None:
         return None
@@ -38,15 +34,17 @@ def element_fields(report) -> list[dict]:
 
 
 def diagnostic_fields(d, lang: str) -> dict:
-    fix = None
-    if d.fix is not None:
-        fix = {"applicability": d.fix.applicability,
-               "edits": [dict(span_fields(e.span), content=e.content) for e in d.fix.edits]}
+    # written out field by field, as a literal: this runs for each of a run's findings
+    span, fix, help, basis = d.span, d.fix, d.help, d.basis
+    if fix is not None:
+        fix = {"applicability": fix.applicability,
+               "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                          "end_column": e.span.end_column, "content": e.content} for e in fix.edits]}
     return {
-        "code": d.code, "name": d.name, "severity": d.severity,
-        "message": d.message.get(lang), "help": d.help.get(lang) if d.help else None,
-        "basis": d.basis.get(lang) if d.basis else None,
-        **span_fields(d.span), "fix": fix,
+        "code": d.code, "name": d.name, "severity": d.severity, "message": d.message.get(lang),
+        "help": help.get(lang) if help else None, "basis": basis.get(lang) if basis else None,
+        "line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column,
+        "fix": fix,
     }
 
 
@@ -65,8 +63,9 @@ def file_fields(result, lang: str) -> dict:
             "substance": [{"label": label.get(lang), "value": value} for label, value in result.summary]}
 
 
-#: compact separators keep the C encoder (``indent`` would select the pure-Python one)
-encode = json.JSONEncoder(ensure_ascii=False).encode
+#: the C encoder (``indent`` would select the pure-Python one); what it encodes is made
+#: here, a tree (looking for cycles cost a quarter of encoding)
+encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 class JsonFormatter(Formatter):
