@@ -366,15 +366,23 @@ def _write(folder: str, secret: bytes, key: str, head: dict, spools) -> None:
 
 #: Records kept per folder: one per command line and environment run there lately.
 KEPT = 16
+#: Bytes the records of a folder may take together (a record holds the run's output: json
+#: over 10,000 reports is 320 MB); the newest record is kept whatever its size.
+KEPT_BYTES = 1 << 30
 
 
 def _prune(folder: str) -> None:
-    """Remove all but the :data:`KEPT` newest records (a key holds the environment, so a
-    variable that changes each run would otherwise leave a record each time)."""
+    """Remove all but the newest records, at most :data:`KEPT` of them and
+    :data:`KEPT_BYTES` together (a key holds the environment, so a variable that changes
+    each run would otherwise leave a record each time)."""
     records = []
     for entry in os.scandir(folder):
         with contextlib.suppress(OSError):
-            records.append((entry.stat().st_mtime_ns, entry.path))
-    for _, path in sorted(records, reverse=True)[KEPT:]:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+            stamp = entry.stat()
+            records.append((stamp.st_mtime_ns, stamp.st_size, entry.path))
+    total = 0
+    for number, (_, size, path) in enumerate(sorted(records, reverse=True)):
+        total += size
+        if number >= KEPT or (number and total > KEPT_BYTES):
+            with contextlib.suppress(OSError):
+                os.unlink(path)

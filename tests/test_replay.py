@@ -157,3 +157,17 @@ def test_old_records_are_pruned(work):
 def test_relint_no_replay_turns_recording_off(work):
     run_relint("reports", cwd=work, env={"RELINT_NO_REPLAY": "1"})
     assert _records(work) == [] and _entries(work)  # the per-file cache still serves
+
+
+def test_records_are_pruned_to_a_total_size_keeping_the_newest(tmp_path, monkeypatch):
+    for number, size in enumerate((300, 300, 300, 5000)):  # oldest first; the newest is the largest
+        record = tmp_path / f"r{number}"
+        record.write_bytes(b"x" * size)
+        os.utime(record, ns=(number * 10**9, number * 10**9))
+    monkeypatch.setattr(replay, "KEPT_BYTES", 1000)
+    replay._prune(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r3"]  # over the cap alone, but the newest
+    (tmp_path / "r4").write_bytes(b"x" * 300)
+    os.utime(tmp_path / "r3", ns=(0, 0))
+    replay._prune(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r4"]
