@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not replay.eligible(args):
         return _run(args)
-    found = replay.find(args, argv)
+    found = replay.find(argv)
     if found is not None:
         return _replayed(found)
     recording, code = replay.start(argv), USAGE_ERROR

@@ -120,7 +120,7 @@ class Replay:
                 yield decoder.decode(data, final=left <= 0)
 
 
-def find(args, argv: list[str]) -> Replay | None:
+def find(argv: list[str]) -> Replay | None:
     """The record of this run, if it exists, is this user's and everything it depends on
     is as it was; else None (the run goes the normal way)."""
     from linter.cache import _secret
@@ -170,10 +170,10 @@ def _file_hash(path: str) -> str | None:
 
 def _module_stamp(path: str) -> list | None:
     try:
-        stat = os.stat(path)
+        found = os.stat(path)
     except OSError:
         return None
-    return [stat.st_size, stat.st_mtime_ns]
+    return [found.st_size, found.st_mtime_ns]
 
 
 def _listing_hash(path: str) -> str | None:
