@@ -48,10 +48,13 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 def _joined_hashes(texts: list[str], size: int) -> np.ndarray:
     """The shingle hashes of each text, one text after the other: the texts are hashed
     joined, in one pass (a pass per sentence cost more in numpy's overhead than in hashing),
-    and the shingles that span two texts are left out."""
+    and the shingles that span two texts are left out (by a mask: ``np.delete`` cost a
+    quarter of a report's signatures)."""
     hashes = shingle_hashes("".join(texts), size)
     joints = np.cumsum([len(text) for text in texts[:-1]], dtype=np.int64)
-    return np.delete(hashes, (joints[:, None] - np.arange(1, size)).ravel())
+    inside = np.ones(len(hashes), dtype=bool)
+    inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
+    return hashes[inside]
 
 
 def signatures(texts: list[str], size: int) -> np.ndarray:
