@@ -1,7 +1,9 @@
 """Running many files: in this process for a few, on every core for many.
 
 Settings are resolved in the parent (a bad config must stop the run before any work),
-workers build the plugin registry once and lint files in order-preserving chunks.
+workers build the plugin registry once and lint files in order-preserving chunks. In a run
+that compares files, with a format that renders each file alone, a worker renders what it
+linted too (``Job.render``): the text travels back, not the findings.
 """
 
 from __future__ import annotations

@@ -76,10 +76,10 @@ def _taken(held: Held | Rendered | FileResult) -> tuple[dict | None, str | None]
     if isinstance(held, Held):
         digests, held.packed.head[-1] = digests_of(held.packed), None
         return digests, held.report.kind if held.report is not None else None
-    digests, held.digests = held.digests, None
     if isinstance(held, Rendered):
+        digests, held.digests = held.digests, None
         return digests, held.kind
-    return digests, held.report.kind if held.report is not None else None
+    return None, None  # an input error: nothing to compare
 
 
 def _amended(registry: Registry, result: FileResult | Rendered, job, found: list | None,
