@@ -17,7 +17,9 @@ peak resident memory (of the largest process): the regex floor (benchmarks/floor
 relint text and json (``-o``) with one worker, with the default and with two workers, cold
 (``--no-cache``) and warm (a run over unchanged files: from the per-file cache, with
 ``RELINT_NO_REPLAY=1``, and replayed whole from its record, linter.replay), and AutoCorrect when
-autocorrect-py is installed. Sizes up to 600 take the median of ``--runs`` runs, larger
+autocorrect-py is installed (its Python binding, one process) and the AutoCorrect command
+itself when ``autocorrect`` is on PATH or named by ``$AUTOCORRECT`` (``npm install
+autocorrect-node``: the Rust CLI, as issue 13 measured it). Sizes up to 600 take the median of ``--runs`` runs, larger
 ones one run. Child processes may write bytecode (as an installed relint has it), whatever
 PYTHONDONTWRITEBYTECODE says in this shell.
 ``--profile`` writes a cProfile of an in-process json run (and a py-spy flame graph when
@@ -88,9 +90,14 @@ def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
+#: the AutoCorrect command itself, as issue 13 measured it (npm's autocorrect-node ships it)
+AUTOCORRECT_CLI = "AutoCorrect CLI (autocorrect --lint)"
+
+
 def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
     """Print the batch table; return its figures by (size, case): (wall, CPU, peak KiB)."""
     has_autocorrect = subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True).returncode == 0
+    autocorrect_cli = os.environ.get("AUTOCORRECT") or shutil.which("autocorrect")
     print(f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}, load average before: {load()}")
     print("| reports | case | wall s | ÷ floor | CPU s | ÷ floor | peak MiB |")
@@ -116,6 +123,8 @@ def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
             }
             if has_autocorrect:
                 cases["AutoCorrect (Rust, 1 process)"] = [sys.executable, str(HERE / "autocorrect_run.py"), folder]
+            if autocorrect_cli:
+                cases[AUTOCORRECT_CLI] = [autocorrect_cli, "--lint", folder]
             for _ in range(2):  # fills the cache, then records the runs (the first may use workers)
                 subprocess.run([relint, "--exit-zero", folder], cwd=work, capture_output=True, env=ENV)
                 subprocess.run([relint, "--exit-zero", *json_run], cwd=work, capture_output=True, env=ENV)
@@ -195,9 +204,11 @@ def verdicts(figures: dict, version: tuple[float, float]) -> None:
         line(f"json -o over {size:,} reports ≤ 5× the floor", f"{wall:.1f}× in wall time, {ratio:.1f}× in CPU",
              wall <= 5)
     size = 600 if 600 in sizes else max(sizes)
-    if cpu(size, "AutoCorrect (Rust, 1 process)"):
-        ratio = cpu(size, "text default workers") / cpu(size, "AutoCorrect (Rust, 1 process)")
-        line(f"text over {size:,} ≤ 2× AutoCorrect", f"{ratio:.1f}×", ratio <= 2)
+    for rival in (AUTOCORRECT_CLI, "AutoCorrect (Rust, 1 process)"):
+        if (size, rival) in figures:
+            (wall, used, _), (rival_wall, rival_cpu, _) = figures[size, "text default workers"], figures[size, rival]
+            line(f"text over {size:,} ≤ 2× {rival}", f"{wall / rival_wall:.1f}× in wall time, "
+                 f"{used / max(rival_cpu, 0.01):.1f}× in CPU", wall / rival_wall <= 2)
     warm, files = cpu(size, "warm, run replayed, text default"), cpu(size, "warm per-file cache, text default")
     line(f"warm cache over {size:,} unchanged reports ≤ 0.3 s",
          f"{warm:.2f} s replayed ({files:.2f} s from the per-file cache)", warm <= 0.3)

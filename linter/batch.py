@@ -1,7 +1,9 @@
 """Running many files: in this process for a few, on every core for many.
 
 Settings are resolved in the parent (a bad config must stop the run before any work),
-workers build the plugin registry once and lint files in order-preserving chunks.
+workers build the plugin registry once and lint files in order-preserving chunks. In a run
+that compares files, with a format that renders each file alone, a worker renders what it
+linted too (``Job.render``): the text travels back, not the findings.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ class Job:
     cache_root: str | None = None  # folder holding .relint_cache; None: no cache
     compare: bool = False  # the run compares files with each other (run rules: linter.run_rules)
     report: bool = True  # results keep their (slim) report: the output format reads it
+    #: in a run that compares files, with a format that renders each file alone: its
+    #: ``render(result) -> str``, called where the file is linted (linter.output.ahead)
+    render: object = None
 
 
 def lint_one(registry: Registry, path: str, settings, data: bytes | None = None, job: Job = Job(),
@@ -240,12 +245,17 @@ def _init_worker(registry, items, job):
 
 
 def _work(index: int):
-    """Lint item ``index`` of the run in a worker; a plain result travels back packed
-    (:class:`Held`: its findings as one JSON text, which pickles as a copy)."""
+    """Lint item ``index`` of the run in a worker; a plain result travels back rendered,
+    when the job says (:func:`linter.output.ahead`: rendering runs in parallel too), else
+    packed (:class:`Held`: its findings as one JSON text, which pickles as a copy)."""
     registry, items, job = _WORKER
     path, settings = items[index]
-    result = lint_one(registry, path, settings, job=job, held=job.fix is None)
-    if job.fix is None and not isinstance(result, Held):
+    result = lint_one(registry, path, settings, job=job, held=job.fix is None and job.render is None)
+    if job.render is not None:
+        from linter.output import ahead
+
+        result = ahead(result, job.render)
+    elif job.fix is None and not isinstance(result, Held):
         result = Held.of(result)
     result.settings = None  # the parent has them
     return result
@@ -256,7 +266,8 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
     """Lint (and fix) ``(path, settings)`` pairs; results stream back in the order given.
     In a parallel run the parent reads cached results itself and sends only the other
     files to the workers. With ``held``, results may come packed (:class:`Held`), for a
-    consumer that keeps them before writing them (linter.run_rules)."""
+    consumer that keeps them before writing them (linter.run_rules); with ``job.render``,
+    those of the workers come rendered (:class:`linter.output.Rendered`)."""
     jobs = jobs or default_workers(len(items))
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         for path, settings in items:
@@ -277,7 +288,9 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         rest = misses[1:]
         pool = context.Pool(min(jobs, len(rest)), initializer=_init_worker,
                             initargs=(registry if fork else None, items, job))
-        linted = pool.imap(_work, rest, chunksize=max(1, min(64, len(rest) // (jobs * 4))))
+        # small chunks: the run ends when the slowest worker's last chunk does, and a chunk
+        # of 64 files left one core idle for up to half a second (a chunk costs ~1 ms to send)
+        linted = pool.imap(_work, rest, chunksize=max(1, min(16, len(rest) // (jobs * 4))))
     try:
         for index, ((path, settings), key) in enumerate(zip(items, keys)):
             if key is not None:

@@ -238,10 +238,16 @@ def run(args) -> int:
         print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        results = _lint(args, registry, resolver, formatter)
+        results = _lint(args, registry, resolver, formatter, _output_options(registry, run_settings))
     except ConfigError as exc:
         return _error(str(exc))
     return _report(args, registry, run_settings, formatter, results)
+
+
+def _output_options(registry, run_settings, review=None):
+    from linter.output import OutputOptions
+
+    return OutputOptions(lang=run_settings.lang, rules=registry.rules, kinds=tuple(registry.kinds), review=review)
 
 
 def _formatter_class(args, entry):
@@ -264,8 +270,9 @@ def _formatter_class(args, entry):
     return formatter_class(entry)
 
 
-def _lint(args, registry, resolver, formatter):
+def _lint(args, registry, resolver, formatter, options):
     from dataclasses import replace
+    from functools import partial
 
     from linter.batch import Job, lint_many, lint_one
     from linter.config import ConfigError
@@ -300,15 +307,19 @@ def _lint(args, registry, resolver, formatter):
         raise ConfigError(args.output or args.write_baseline, "--output",
                           f"is also an input ({clash}); writing it would destroy it")
     # Run rules (Q006) compare the files of a run with each other: more than one, unfixed.
-    job = replace(job, compare=fix is None and len(items) > 1)
-    linted = lint_many(registry, items, args.jobs, job=job, held=job.compare)
+    # Such a run writes nothing until its last file is linted: a format that renders each
+    # file alone renders it as soon as it is linted, in the worker that linted it.
+    compare = fix is None and len(items) > 1
+    render = partial(formatter.render, options=options) if compare and formatter.render is not None else None
+    job = replace(job, compare=compare, render=render)
+    linted = lint_many(registry, items, args.jobs, job=job, held=compare and render is None)
     if _show_progress(len(items)):
         linted = _progress(linted, len(items))
     results = (next(linted) if result is None else result for result in order)
     if job.compare:
         from linter.run_rules import finish
 
-        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-", linted=False))
+        results = finish(registry, results, resolver.for_path(args.stdin_filename or "./-", linted=False), job)
     return results
 
 
@@ -450,7 +461,7 @@ def _output_failed(out, target: str | None, exc: OSError) -> int:
 
 
 def _report(args, registry, run_settings, formatter_class, results) -> int:
-    from linter.output import OutputOptions
+    from linter.output import Rendered
 
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
@@ -467,7 +478,7 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
             return _error(f"{target}: cannot write output: {exc.strerror}")
         review = reviewer(registry, target, run_settings)
         target = os.path.join(target, "index.html")
-    options = OutputOptions(lang=lang, rules=registry.rules, kinds=tuple(registry.kinds), review=review)
+    options = _output_options(registry, run_settings, review)
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
     _prepare_console(run_settings.output_format)
@@ -483,7 +494,10 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
         formatter.start()
         for result in results:  # written file by file: memory stays flat however many files there are
             state.add(result)
-            formatter.add(result)
+            if type(result) is Rendered:
+                formatter.add_rendered(result.text)
+            else:
+                formatter.add(result)
             _write_fixed(result)
         formatter.finish(state.totals)
         out.flush()

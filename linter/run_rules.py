@@ -4,6 +4,10 @@ is linted, compare their digests and add the findings to the files they concern.
 A run that compares files must hold its results until the last one is linted (a finding
 about the first file may depend on the last): they wait in an on-disk spool, so that memory
 holds only the digests (packed by the rule that keeps them) however many files a run has.
+With a format that renders each file alone (:attr:`linter.output.Formatter.render`), what
+waits is each file's text, rendered where it was linted, and its counts
+(:class:`linter.output.Rendered`): most files get no run finding and their text is copied out
+as it is; the few that do are linted again (a cached result is read back) and rendered anew.
 """
 
 from __future__ import annotations
@@ -15,25 +19,28 @@ from typing import Iterable, Iterator
 from linter import suppress
 from linter.engine import FileResult, Registry, read_source
 from linter.model import Report, ReportSummary
+from linter.output import Rendered, ahead
 from linter.packed import Held, digests_of, unpack
 from linter.sources import InputError
 
 
-def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -> Iterator[FileResult]:
+def finish(registry: Registry, results: Iterable[FileResult | Held | Rendered], settings,
+           job) -> Iterator[FileResult | Rendered]:
     """The results with the findings and measurements of the run rules added (``settings``:
-    the run's settings, for the rules' thresholds). Results may come packed (:class:`Held`):
-    they are spooled as they are."""
+    the run's settings, for the rules' thresholds; ``job``: the run's
+    :class:`linter.batch.Job`). Results may come packed (:class:`Held`): they are spooled as
+    they are. With ``job.render``, results leave rendered (:func:`linter.output.ahead`)."""
     spool, rules, by_code, own_settings, kinds = _Spool(), {}, {}, [], []
     for index, result in enumerate(results):
-        held = result if isinstance(result, Held) else Held.of(result)
-        for code, digest in (digests_of(held.packed) or {}).items():
+        held = _waiting(result, job)
+        digests, kind = _taken(held)
+        for code, digest in (digests or {}).items():
             if code not in rules:
                 rules[code] = registry.rules[code](settings)
                 by_code[code] = rules[code].gathered()
             by_code[code].append((index, digest))
-        held.packed.head[-1] = None  # the digests: gathered above, not spooled
         own_settings.append(held.settings)  # shared by many files: kept, not spooled
-        kinds.append(held.report.kind if held.report is not None else None)
+        kinds.append(kind)
         spool.put(held)
     added: dict[int, list] = {}
     summaries: dict[int, list] = {}
@@ -48,17 +55,53 @@ def finish(registry: Registry, results: Iterable[FileResult | Held], settings) -
     del by_code, rules
     for index, result in enumerate(spool):
         result.settings = own_settings[index]
-        result.summary.extend(summaries.get(index, ()))
-        if index in added:
-            _merge(registry, result, added[index])
+        if index in added or index in summaries:
+            result = _amended(registry, result, job, added.get(index), summaries[index] if index in summaries else ())
         yield result
+
+
+def _waiting(result: FileResult | Held | Rendered, job) -> Held | Rendered | FileResult:
+    """``result`` in the form it waits in: rendered with ``job.render`` (a result with an
+    input error as it is), else packed."""
+    if job.render is None:
+        return result if isinstance(result, Held) else Held.of(result)
+    if isinstance(result, Held):  # read from the cache by this process
+        result = result.result()
+    return result if isinstance(result, Rendered) else ahead(result, job.render)
+
+
+def _taken(held: Held | Rendered | FileResult) -> tuple[dict | None, str | None]:
+    """The run rules' digests of a waiting result, taken out of it (they are gathered, not
+    spooled), and its report's kind."""
+    if isinstance(held, Held):
+        digests, held.packed.head[-1] = digests_of(held.packed), None
+        return digests, held.report.kind if held.report is not None else None
+    if isinstance(held, Rendered):
+        digests, held.digests = held.digests, None
+        return digests, held.kind
+    return None, None  # an input error: nothing to compare
+
+
+def _amended(registry: Registry, result: FileResult | Rendered, job, found: list | None,
+             summary) -> FileResult | Rendered:
+    """``result`` with run findings and measurements added. A rendered one keeps no
+    findings: its file is linted again, which a cached result answers (few files have run
+    findings), and rendered anew."""
+    if isinstance(result, Rendered):
+        from linter.batch import lint_one
+
+        result = lint_one(registry, result.path, result.settings, job=replace(job, compare=False))
+    result.summary.extend(summary)
+    if found:
+        _merge(registry, result, found)
+    return ahead(result, job.render) if job.render is not None else result
 
 
 class _Spool:
     """Results pickled one after another into a temporary file, read back in order once:
-    findings as packed rows (:mod:`linter.packed`: pickling 80 findings as objects cost
-    2 ms a file), and the report kind and element specs every slim report refers to kept
-    once in memory and written as their numbers (see :class:`_Shared`)."""
+    rendered, or findings as packed rows (:mod:`linter.packed`: pickling 80 findings as
+    objects cost 2 ms a file), and the report kind and element specs every slim report
+    refers to kept once in memory and written as their numbers (see :class:`_Shared`)."""
 
     def __init__(self):
         import tempfile
@@ -66,19 +109,27 @@ class _Spool:
         self.file = tempfile.TemporaryFile()
         self.shared = _Shared()
 
-    def put(self, held: Held) -> None:
+    def put(self, held: Held | Rendered | FileResult) -> None:
+        if not isinstance(held, Held):  # rendered, or an input error: small, written as it is
+            held.settings = None  # kept by the caller
+            pickle.dump(held, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         # the source is None unless the format shows the text (then the report is a full one too)
         pickle.dump((held.path, held.packed, self.shared.strip(held.report), held.source), self.file,
                     protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __iter__(self) -> Iterator[FileResult]:
+    def __iter__(self) -> Iterator[FileResult | Rendered]:
         self.file.seek(0)
         with self.file:
             while True:
                 try:
-                    path, packed, report, source = pickle.load(self.file)
+                    entry = pickle.load(self.file)
                 except EOFError:
                     return
+                if type(entry) is not tuple:
+                    yield entry
+                    continue
+                path, packed, report, source = entry
                 result = unpack(packed, path)
                 result.report, result.source = self.shared.restore(report), source
                 yield result

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,18 @@ def _escaped(char: str) -> str:
     return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
 
 
+def tally(diagnostics) -> tuple[dict, int]:
+    """What a run's :class:`Totals` count of a file's findings: how many there are of each
+    (code, severity), and how many have a safe fix."""
+    counts: dict[tuple[str, str], int] = {}
+    fixable = 0
+    for d in diagnostics:
+        key = (d.code, d.severity)
+        counts[key] = counts.get(key, 0) + 1
+        fixable += d.fix is not None and d.fix.applicability == "safe"
+    return counts, fixable
+
+
 class Totals:
     """Running totals of a run, so that a streamed run need not keep its results."""
 
@@ -56,14 +68,16 @@ class Totals:
         self.by_code: dict[str, int] = {}
 
     def add(self, result) -> None:
+        """Count a file's result (or its :class:`Rendered` stand-in, which keeps the counts)."""
         self.files += 1
         self.input_errors += bool(result.error)
         self.fixed += result.fixed
+        counts, fixable = result.tally if type(result) is Rendered else tally(result.diagnostics)
+        self.fixable += fixable
         by_code, by_severity = self.by_code, self.by_severity
-        for d in result.diagnostics:
-            self.fixable += d.fix is not None and d.fix.applicability == "safe"
-            by_severity[d.severity] += 1
-            by_code[d.code] = by_code.get(d.code, 0) + 1
+        for (code, severity), count in counts.items():
+            by_severity[severity] += count
+            by_code[code] = by_code.get(code, 0) + count
 
     @classmethod
     def of(cls, results) -> "Totals":
@@ -92,6 +106,10 @@ class Formatter:
     #: the format reads the (slim) report's summary: kind, year, parts found. Formats that
     #: list findings only say False, and their results travel and load without it
     reads_report: ClassVar[bool] = True
+    #: ``render(result, options) -> str`` (a static method): the text of one file, made of
+    #: nothing else, so that it can be made ahead, in another process (see the module's
+    #: docstring); :meth:`add_rendered` writes it. None: :meth:`add` does it all
+    render: ClassVar[Callable | None] = None
 
     def __init__(self, out, options: OutputOptions):
         self.out = out
@@ -102,10 +120,51 @@ class Formatter:
 
     def add(self, result) -> None:
         """Write (or spool) one file's result."""
-        raise NotImplementedError
+        if self.render is None:
+            raise NotImplementedError
+        self.add_rendered(self.render(result, self.options))
+
+    def add_rendered(self, text: str) -> None:
+        """Write one file's text as :attr:`render` made it."""
+        self.out.write(text)
 
     def finish(self, totals: Totals) -> None:
         """Called once after the last result."""
+
+
+@dataclass
+class Rendered:
+    """A file's result once its format rendered it ahead (:attr:`Formatter.render`): the
+    text, and what the run still reads of the result (totals, exit status, suppressions
+    used, what is said on stderr; the run rules' digests and the report's kind) instead of
+    its findings, which need not be kept, sent between processes or rebuilt."""
+
+    path: str
+    text: str
+    tally: tuple  # see tally()
+    error: object = None
+    settings: object = None
+    fixed: int = 0
+    diff: str = ""
+    note: str = ""
+    allow_used: set = field(default_factory=set)
+    baseline_hits: set = field(default_factory=set)
+    digests: dict | None = None
+    kind: str | None = None
+    #: a run that compares files fixes none: there is no fixed text to hand back
+    fixed_output: ClassVar = None
+
+
+def ahead(result, render: Callable):
+    """``result`` rendered by ``render(result) -> str`` (a :class:`Rendered`); one with an
+    input error stays as it is (it has no findings, and a format may keep what it says of it
+    for its end: SARIF's notifications)."""
+    if result.error is not None:
+        return result
+    report = result.report
+    return Rendered(result.path, render(result), tally(result.diagnostics), None, result.settings, result.fixed,
+                    result.diff, result.note, result.allow_used, result.baseline_hits, result.digests,
+                    report.kind if report is not None else None)
 
 
 class WholeRun(Formatter):

@@ -19,8 +19,9 @@ def _property(text: str) -> str:
 class GithubFormatter(Formatter):
     reads_report = False  # findings only
 
-    def add(self, result) -> None:
-        lines, lang = [], self.options.lang
+    @staticmethod
+    def render(result, options) -> str:
+        lines, lang = [], options.lang
         path = _property(safe_name(result.path).removeprefix("./"))
         if result.error:
             lines.append(f"::error file={path},title={result.error.code}::{_data(result.error.message(lang))}")
@@ -29,4 +30,4 @@ class GithubFormatter(Formatter):
             lines.append(f"::{LEVELS[d.severity]} file={path},line={span.line},col={span.column},"
                          f"endLine={span.end_line},endColumn={span.end_column},title={d.code} {_property(d.name)}"
                          f"::{_data(d.text(lang))}")
-        self.out.write("".join(line + "\n" for line in lines))
+        return "".join(line + "\n" for line in lines)

@@ -73,8 +73,12 @@ class JsonFormatter(Formatter):
         self.out.write(f'{{"version": {encode(__version__)}, "files": [')
         self.separator = "\n"
 
-    def add(self, result) -> None:
-        self.out.write(self.separator + encode(file_fields(result, self.options.lang)))
+    @staticmethod
+    def render(result, options) -> str:
+        return encode(file_fields(result, options.lang))
+
+    def add_rendered(self, text: str) -> None:
+        self.out.write(self.separator + text)
         self.separator = ",\n"
 
     def finish(self, totals: Totals) -> None:

@@ -47,12 +47,16 @@ def _fix(d, uri: str, lang: str) -> dict:
                                                    "insertedContent": {"text": e.content}} for e in d.fix.edits]}]}
 
 
+def _rule_index(rules: dict) -> dict:
+    """Rule code → its place in ``tool.driver.rules`` (sorted by code)."""
+    return {code: i for i, code in enumerate(sorted(rules))}
+
+
 class SarifFormatter(Formatter):
     reads_report = False  # findings only
 
     def start(self) -> None:
         codes = sorted(self.options.rules)
-        self.index = {code: i for i, code in enumerate(codes)}
         self.notifications = []  # one per unreadable file: small
         self.separator = "\n"
         tool = {"driver": {"name": "relint", "version": __version__, "semanticVersion": __version__,
@@ -61,24 +65,32 @@ class SarifFormatter(Formatter):
                        f'"columnKind": "unicodeCodePoints", "results": [')
 
     def add(self, result) -> None:
-        lang, uri = self.options.lang, _uri(result.path)
         if result.error:
             self.notifications.append({
-                "level": "error", "message": {"text": f"{result.error.code} {result.error.message(lang)}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
+                "level": "error", "message": {"text": f"{result.error.code} {result.error.message(self.options.lang)}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}]})
+        super().add(result)
+
+    @staticmethod
+    def render(result, options) -> str:
+        lang, uri, index = options.lang, _uri(result.path), _rule_index(options.rules)
         items = []
         for d in result.diagnostics:
             item = {
                 "ruleId": d.code, "level": LEVELS[d.severity], "message": {"text": d.text(lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(d.span)}}],
             }
-            if d.code in self.index:
-                item["ruleIndex"] = self.index[d.code]
+            if d.code in index:
+                item["ruleIndex"] = index[d.code]
             if d.fix is not None:
                 item["fixes"] = [_fix(d, uri, lang)]
-            items.append(self.separator + encode(item))
+            items.append(encode(item))
+        return ",\n".join(items)
+
+    def add_rendered(self, text: str) -> None:
+        if text:  # a file without findings adds no result
+            self.out.write(self.separator + text)
             self.separator = ",\n"
-        self.out.write("".join(items))
 
     def finish(self, totals: Totals) -> None:
         invocations = [{"executionSuccessful": not self.notifications,

@@ -9,10 +9,10 @@ from linter.output import Formatter, Totals
 class TextFormatter(Formatter):
     reads_report = False  # findings only
 
-    def add(self, result) -> None:
-        lang, path = self.options.lang, result.path
-        self.out.write("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}\n"
-                               for d in result.diagnostics))
+    @staticmethod
+    def render(result, options) -> str:
+        lang, path = options.lang, result.path
+        return "".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}\n" for d in result.diagnostics)
 
     def finish(self, totals: Totals) -> None:
         self.out.write(summary_line(totals, self.options.lang) + "\n")
