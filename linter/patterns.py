@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from linter.model import Report, TextLine
-from linter.rule import DOC_SECTIONS, OPTIONS_MARK, Edit, Fix, Rule, Text
+from linter.rule import DOC_SECTIONS, OPTIONS_MARK, Fix, Rule, Text
 from linter.userregex import compile_user_pattern
 
 TYPES = ("existence", "substitution", "occurrence")
@@ -115,7 +115,7 @@ class PatternRule(Rule):
                 for line in lines:
                     for match in swap.pattern.finditer(line.text):
                         span = line.sub_span(*match.span())
-                        found = self.diagnostic(span, fix=Fix("unsafe", (Edit(span, swap.right),)),
+                        found = self.diagnostic(span, fix=Fix.replacing(span, swap.right, "unsafe"),
                                                 match=match.group(), right=swap.right, reason=swap.reason)
                         yield replace(found, basis=Text(swap.source, swap.source)) if swap.source else found
             return

@@ -56,6 +56,12 @@ class Fix:
     applicability: str  # "safe" | "unsafe"
     edits: tuple[Edit, ...]
 
+    @classmethod
+    def replacing(cls, span: Span, content: str, applicability: str = "safe") -> "Fix":
+        """The fix of one edit, replacing the text in ``span`` with ``content`` — most
+        fixes, one per finding of the commonest rules: made as :func:`made` makes it."""
+        return made(cls, {"applicability": applicability, "edits": (made(Edit, {"span": span, "content": content}),)})
+
 
 @dataclass(frozen=True)
 class Text:
@@ -68,15 +74,42 @@ class Text:
         return self.en if lang == "en" else self.zh
 
     def format(self, **values) -> "Text":
+        return self.formatted(values)
+
+    def formatted(self, values: dict) -> "Text":
+        """The text with ``values`` in its placeholders. Each distinct set of values is
+        formatted once and the result shared: a rule's findings repeat a few values (T006's
+        “2022 年” spaces, T001's “,”), and formatting both languages was a fifth of the cost
+        of a finding. Only strings and integers are remembered: values that are equal yet
+        format differently (1 and True, 0.0 and -0.0) must not share one."""
         if not self._placeholders:
             return self  # most rules' help: formatting would copy the same text
-        return made(Text, {"zh": self.zh.format(**values), "en": self.en.format(**values)})
+        key = tuple(values.items()) if _REMEMBERED.issuperset(map(type, values.values())) else None
+        known = self._formatted.get(key)
+        if known is None:
+            known = made(Text, {"zh": self.zh.format(**values), "en": self.en.format(**values)})
+            if key is not None:
+                if len(self._formatted) >= _FORMATTED_KEPT:  # values unique to a finding (a path, a line)
+                    self._formatted.clear()
+                self._formatted[key] = known
+        return known
 
     @cached_property
     def _placeholders(self) -> bool:
         """The text has a ``{`` or ``}`` to format (looked for once: a rule's texts are
         formatted for each of its findings)."""
         return any(brace in text for text in (self.zh, self.en) for brace in "{}")
+
+    @cached_property
+    def _formatted(self) -> dict:
+        """The values (as ``tuple(values.items())``) → this text formatted with them."""
+        return {}
+
+
+#: the types of value Text.formatted remembers a text formatted with (see there)
+_REMEMBERED = frozenset((str, int))
+#: how many formatted texts a Text keeps
+_FORMATTED_KEPT = 512
 
 
 @dataclass(frozen=True)
@@ -213,8 +246,8 @@ class Rule:
         """A diagnostic of this rule; ``values`` fill the placeholders of the messages."""
         help = help or self.help
         return made(Diagnostic, {"code": self.code, "name": self.name, "severity": self.severity, "span": span,
-                                 "message": (message or self.message).format(**values),
-                                 "help": help.format(**values) if help else None, "basis": self.basis, "fix": fix})
+                                 "message": (message or self.message).formatted(values),
+                                 "help": help.formatted(values) if help else None, "basis": self.basis, "fix": fix})
 
     @classmethod
     def applies_to(cls, kind: str) -> bool:

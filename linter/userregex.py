@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from linter.regex import compile as quick_compile
 from linter.regex import sre_constants as _c
 from linter.regex import sre_parse as _parse
 
@@ -38,7 +39,9 @@ def compile_user_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     if not isinstance(pattern, str):
         raise UnsafePattern(f"expected a string, got {type(pattern).__name__}")
     try:
-        compiled = re.compile(pattern, flags)
+        # compiled to skip to where a match can start (the same matches): a pattern that opens
+        # with a lookbehind, as F002's does, was otherwise tried at every character of a report
+        compiled = quick_compile(pattern, flags)
         tree = _parse.parse(pattern, flags)
     except (re.error, RecursionError, OverflowError) as exc:
         raise UnsafePattern(f"invalid regular expression {pattern!r}: {exc}") from None

@@ -14,7 +14,7 @@ from linter import hookimpl
 from linter.lines import compact
 from linter.model import Report
 from linter.regex import lazy
-from linter.rule import Edit, Fix, Rule, Text
+from linter.rule import Fix, Rule, Text
 from linter.vocabulary import FUTURE_TENSE, SHORT_YEAR
 
 ANNUAL = ("annual",)
@@ -316,7 +316,7 @@ class DateLineForm(Rule):
             written = compact(fact.text)
             if fact.form == "arabic" and not re.search(r"(?<!\d)0\d", written):
                 continue
-            fix = Fix("unsafe", (Edit(fact.span, standard),))
+            fix = Fix.replacing(fact.span, standard, "unsafe")
             yield self.diagnostic(fact.span, fix=fix, text=fact.text, standard=standard)
 
 

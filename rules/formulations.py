@@ -59,6 +59,8 @@ def formulation_rules() -> tuple[type[Rule], ...]:
 _SESSION = rf"[{CN_DIGITS}]{{1,2}}中(?:全会)?"
 LISTING = lazy(rf"(?P<congress>[{CN_DIGITS}]{{1,3}})届(?P<items>{_SESSION}"
                      rf"(?:(?:[、，,和及与]|以及)(?:[{CN_DIGITS}]{{1,3}}届)?{_SESSION})+)")
+#: what every match of LISTING holds (tests/test_needles.py)
+LISTING_NEEDLE = "届"
 _ITEM = lazy(rf"([{CN_DIGITS}]{{1,2}})中")
 
 
@@ -122,6 +124,8 @@ class PlenaryListingOutdated(Rule):
         if latest is None:
             return
         for line in report.text_lines():
+            if LISTING_NEEDLE not in line.text:
+                continue  # a string search: the pattern starts at every Chinese numeral
             for match in LISTING.finditer(line.text):
                 numbers = [cn_number(n) for n in _ITEM.findall(match["items"])]
                 if (cn_number(match["congress"]) == latest["congress"] and latest["number"] not in numbers

@@ -10,7 +10,7 @@ from linter.rules.basis import GBT_9704
 from linter import hookimpl
 from linter.lines import UNNUMBERED
 from linter.model import Report, Section, Span, TextLine
-from linter.rule import Edit, Fix, Rule, Text
+from linter.rule import Fix, Rule, Text
 from linter.vocabulary import ENUM_ITEM, MARK_NUMBER, RUN_ON_FIRST_ITEM, cn_number, first_mark, standard_mark
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -207,7 +207,7 @@ class NumberingForm(Rule):
             if heading.mark != standard:
                 span = heading.span
                 mark_span = Span(span.line, span.column, span.line, span.column + len(heading.mark))
-                yield self.diagnostic(mark_span, fix=Fix("safe", (Edit(mark_span, standard),)), mark=heading.mark,
+                yield self.diagnostic(mark_span, fix=Fix.replacing(mark_span, standard), mark=heading.mark,
                                       standard=standard)
 
 

@@ -19,7 +19,7 @@ PUBLISHED_TEXT = Text(
 
 
 def _remove(span: Span) -> Fix:
-    return Fix("unsafe", (Edit(span, ""),))
+    return Fix.replacing(span, "", "unsafe")
 
 
 class PageFurniture(Rule):

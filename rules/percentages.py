@@ -12,7 +12,7 @@ from linter.rules.basis import GBT_15835
 from linter import hookimpl
 from linter.model import Report
 from linter.regex import lazy
-from linter.rule import Edit, Fix, Option, Rule, Text
+from linter.rule import Fix, Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CHANGE_VERBS, CN_DIGITS, DECREASE_VERBS, NUMBER, SP, number_value
 
@@ -345,7 +345,7 @@ class PercentRangeForm(Rule):
                 if match.group(0) == standard:
                     continue
                 span = line.sub_span(*match.span())
-                yield self.diagnostic(span, fix=Fix("safe", (Edit(span, standard),)), text=match.group(0),
+                yield self.diagnostic(span, fix=Fix.replacing(span, standard), text=match.group(0),
                                       standard=standard)
 
 

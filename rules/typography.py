@@ -23,7 +23,7 @@ from linter.rules.textscan import (
 )
 
 from linter import hookimpl
-from linter.model import Report, Span, TextLine
+from linter.model import Report, TextLine
 from linter.regex import lazy
 from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.vocabulary import (
@@ -40,10 +40,6 @@ from linter.vocabulary import (
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_WIDTH = lazy("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
-
-
-def _replace(span: Span, content: str) -> Fix:
-    return Fix("safe", (Edit(span, content),))
 
 
 class HalfWidthPunctuation(Rule):
@@ -93,7 +89,7 @@ class HalfWidthPunctuation(Rule):
                 full = _HALF_TO_FULL[char]
                 if char not in "()":
                     if is_cjk_context(left) or is_cjk_context(right):
-                        yield self.diagnostic(span, fix=_replace(span, full), char=char, full=full)
+                        yield self.diagnostic(span, fix=Fix.replacing(span, full), char=char, full=full)
                     continue
                 pairs = _bracket_pairs(scan) if pairs is None else pairs
                 pair = pairs.get(start)
@@ -351,7 +347,7 @@ class MarkupDebris(Rule):
         if report.format == "markdown":
             return  # there it is markup, read as such by the Markdown reader
         for match, span in find(report, _DEBRIS, _DEBRIS_NEEDLES):
-            yield self.diagnostic(span, fix=_replace(span, ""), mark=match.group().strip())
+            yield self.diagnostic(span, fix=Fix.replacing(span, ""), mark=match.group().strip())
 
 
 class BrokenLine(Rule):
@@ -396,7 +392,7 @@ class BrokenLine(Rule):
             span = join_span(first, second)
             # a line the page width broke is long; a column of short lines (one character
             # each, 100,000 of them) is a layout the fix would flatten into one line
-            fix = _replace(span, "") if len(first.text.strip()) >= _BROKEN_LINE_MIN else None
+            fix = Fix.replacing(span, "") if len(first.text.strip()) >= _BROKEN_LINE_MIN else None
             yield self.diagnostic(span, fix=fix, tail=first.text[-6:], head=second.text[:6])
 
 
@@ -459,10 +455,10 @@ class StraySpace(Rule):
                 if scan.is_protected(start, end):
                     continue
                 kept = _spaces_kept(text) if kept is None else kept
-                if any(a <= start and end <= b for a, b in kept):
+                if kept and any(a <= start and end <= b for a, b in kept):
                     continue
                 span = scan.line.sub_span(start, end)
-                yield self.diagnostic(span, fix=_replace(span, ""), left=left, right=right)
+                yield self.diagnostic(span, fix=Fix.replacing(span, ""), left=left, right=right)
 
 
 def _chinese_or_number(char: str) -> bool:
@@ -515,7 +511,7 @@ class RepeatedPunctuation(Rule):
 
     def check(self, report: Report):
         for match, span in find(report, _REPEATED, _REPEATED_NEEDLES):
-            yield self.diagnostic(span, fix=_replace(span, match.group()[0]), text=match.group())
+            yield self.diagnostic(span, fix=Fix.replacing(span, match.group()[0]), text=match.group())
 
 
 _ABBREVIATION_WORD = "以下简称"
@@ -603,7 +599,7 @@ class RangeDash(Rule):
                     if dash == "～" and match.start() in years:
                         continue  # "2021~2025年" is a range of years: it takes the dash
                     span = scan.line.sub_span(match.start(2), match.end(2))
-                    yield self.diagnostic(span, fix=_replace(span, dash), text=match.group(),
+                    yield self.diagnostic(span, fix=Fix.replacing(span, dash), text=match.group(),
                                           standard=match.group(1) + dash + match.group(3))
 
 
@@ -647,7 +643,7 @@ class YearRangeWithoutDash(Rule):
                 if not 0 < end - start <= 30 or scan.is_protected(*match.span()):
                     continue
                 sep = scan.line.sub_span(*match.span("sep"))
-                fix = Fix("unsafe" if match.group("sep") else "safe", (Edit(sep, "—"),))
+                fix = Fix.replacing(sep, "—", "unsafe" if match.group("sep") else "safe")
                 yield self.diagnostic(scan.line.sub_span(*match.span()), fix=fix, text=match.group(),
                                       standard=f"{start}—{end}")
 
@@ -757,7 +753,7 @@ class CommaBetweenTitles(Rule):
 
     def check(self, report: Report):
         for _, span in find(report, _ENUMERATION_COMMA, _ENUMERATION_NEEDLES):
-            yield self.diagnostic(span, fix=_replace(span, ""))
+            yield self.diagnostic(span, fix=Fix.replacing(span, ""))
 
 
 _FULL_WIDTH_CHARACTERS = "".join(map(chr, [*range(ord("０"), ord("９") + 1), *range(ord("Ａ"), ord("Ｚ") + 1),
@@ -798,7 +794,7 @@ class FullWidthAlphanumerics(Rule):
     def check(self, report: Report):
         for match, span in find(report, _FULL_WIDTH, _FULL_WIDTH_CHARACTERS):
             half = "".join(chr(ord(c) - 0xFEE0) for c in match.group())
-            yield self.diagnostic(span, fix=_replace(span, half), text=match.group(), half=half)
+            yield self.diagnostic(span, fix=Fix.replacing(span, half), text=match.group(), half=half)
 
 
 _ELLIPSIS = lazy(r"\.{3,}|。{3,}|(?<!…)…(?!…)|……等")

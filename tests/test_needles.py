@@ -4,6 +4,7 @@ line with a match holds a needle — on the seeds' and the corpus's lines and on
 dense in what the patterns look for."""
 
 import linter.rules.dates  # noqa: F401 - imported for its patterns' needles
+import linter.rules.formulations as formulations
 import linter.rules.numbering  # noqa: F401
 import linter.rules.percentages as percentages
 import linter.rules.textscan as textscan
@@ -30,11 +31,12 @@ CASES = {
     "N004 items": (ENUM_ITEM, "是"),
     "N004 run-on": (RUN_ON_FIRST_ITEM, "是"),
     "D008": (SHORT_YEAR, "年"),
+    "F004": (formulations.LISTING, formulations.LISTING_NEEDLE),
 }
 LINES = [line for path in [*SEEDS, *sorted((FIXTURES / "corpus" / "texts").glob("*.txt"))]
          for line in path.read_text(encoding="utf-8").splitlines()]
 #: what the patterns look for, and Chinese text around it
-ALPHABET = ("，、；：？！。….*#` \t\u3000以下简称（）()《》“”<>-－~～–—0123456789２０ＡａＺｚ%％倍是年一二三降低减少"
+ALPHABET = ("，、；：？！。….*#` \t\u3000以下简称（）()《》“”<>-－~～–—0123456789２０ＡａＺｚ%％倍是年一二三降低减少届全会和"
             "http:/w.@ab中国法治政府建设")
 
 
