@@ -2,7 +2,8 @@
 
 The grammar lives in ``grammar/report.lark``. Lark sees the lines through
 :class:`LineLexer`, a post-lexer that turns GB/T 9704 heading levels into
-``_INDENT``/``_DEDENT`` tokens, each line's token carrying the line. The parser applies
+``_INDENT``/``_DEDENT`` tokens, each line's token carrying the line (a run of body lines
+is one token). The parser applies
 :class:`ToDocument` as it reduces each rule (Lark's embedded transformer, LALR only), which
 turns the lines into :class:`Document` values and attaches their positions: no parse tree
 is built and walked again.
@@ -51,12 +52,16 @@ class Document:
     furniture: list[Line] = field(default_factory=list)
 
 
-def _token(line: Line) -> Token:
-    """The token of a classified line: its kind, and the line itself as its value, which
-    Lark hands to :class:`ToDocument` as it is (the string a token also is stays empty:
-    nothing reads it)."""
-    token = Token(line.kind, "")
-    token.value = line
+#: Line kinds of body text: a run of them is one TEXT token (see grammar/report.lark).
+_TEXT = ("PARA", "ENUM")
+
+
+def _token(kind: str, value) -> Token:
+    """A token of ``kind`` whose value is a classified line, or the run of lines of a TEXT
+    token. Lark hands the value to :class:`ToDocument` as it is (the string a token also is
+    stays empty: nothing reads it)."""
+    token = Token(kind, "")
+    token.value = value
     return token
 
 
@@ -68,7 +73,14 @@ class LineLexer(Lexer):
 
     def lex(self, lines):
         open_levels: list[int] = []
+        text: list[Line] = []  # the run of body lines not yet handed over
         for line in lines:
+            if line.kind in _TEXT:
+                text.append(line)
+                continue
+            if text:
+                yield _token("TEXT", text)
+                text = []
             if line.kind == "HEADING":
                 level = line.mark.level
                 closed = 0
@@ -82,7 +94,9 @@ class LineLexer(Lexer):
                 open_levels.append(level)
             elif line.kind in ("SIGN", "DATE"):
                 yield from self._close_all(open_levels)
-            yield _token(line)
+            yield _token(line.kind, line)
+        if text:
+            yield _token("TEXT", text)
         yield from self._close_all(open_levels)
 
     @staticmethod
@@ -118,7 +132,8 @@ def _cache_file() -> str | bool:
 class ToDocument(Transformer):
     """Turns the parse into :class:`Segment` values with 1-based spans. The parser applies
     it as it reduces each rule (no tree is built and walked a second time); one instance
-    serves every parse, so it keeps no state: each token's value is its line."""
+    serves every parse, so it keeps no state: each token's value is its line (a TEXT
+    token's, its run of lines)."""
 
     def __init__(self):
         # tokens are passed on as they are (no method is named after a line kind): visiting
@@ -137,9 +152,9 @@ class ToDocument(Transformer):
         line = self._line(token)
         return TextLine(line.text, self._span(line))
 
-    def _paragraph(self, token) -> Paragraph:
-        line = self._line(token)
-        return Paragraph(line.text, self._span(line), enum=line.kind == "ENUM")
+    def _paragraphs(self, token) -> list[Paragraph]:
+        """The paragraphs of a TEXT token's run of lines."""
+        return [Paragraph(line.text, self._span(line), enum=line.kind == "ENUM") for line in token.value]
 
     def start(self, items):
         segments, current = [], None
@@ -177,7 +192,7 @@ class ToDocument(Transformer):
             elif item.type == "SALUTATION":
                 segment.salutation = self._text_line(item)
             else:
-                segment.paragraphs.append(self._paragraph(item))
+                segment.paragraphs = self._paragraphs(item)
         return segment
 
     def front(self, tokens):
@@ -206,7 +221,7 @@ class ToDocument(Transformer):
             if isinstance(item, list):
                 children.extend(item)
             else:
-                paragraphs.append(self._paragraph(item))
+                paragraphs = self._paragraphs(item)
         return Section(heading, tuple(paragraphs), tuple(children))
 
     def children(self, sections):
