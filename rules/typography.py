@@ -166,6 +166,23 @@ _BRACKETS = {k: v for k, v in _PAIRS.items() if k not in "“‘"}
 #: Closing marks a converter substitutes for the right one (“…〞): they close nothing.
 _LOOK_ALIKE_CLOSERS = {"〞": "“"}  # closer → the opener it was meant to close
 _PAIRED_MARK = lazy("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
+
+
+def _nested(lines: list[TextLine]) -> bool:
+    """Whether every closing mark in ``lines`` closes the innermost open mark and none is
+    left open: T002 finds nothing there."""
+    stack: list[str] = []
+    for line in lines:
+        for char in _PAIRED_MARK.findall(line.text):
+            if char in _PAIRS:
+                stack.append(char)
+            elif stack and stack[-1] == _CLOSERS.get(char):
+                stack.pop()
+            else:
+                return False
+    return not stack
+
+
 #: "1）" "二）" opening an item of a list (at the start, after a blank or a clause mark): it
 #: has no opening bracket by design ("工作有三项：1）完善制度；2）加强执法").
 _LIST_ITEM_MARK = lazy(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
@@ -211,6 +228,8 @@ class UnbalancedMarks(Rule):
         groups += [[TextLine(s.heading.title, s.heading.title_span)] for s in report.walk()]
         cut = cut_off(report)
         for group in groups:
+            if _nested(group):
+                continue  # most paragraphs: told from their marks alone, without placing each
             stack: list[tuple[str, TextLine, int]] = []
             for line in group:
                 list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
