@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from linter.model import Paragraph, Report, Span, TextLine
 from linter.regex import lazy
+from linter.rule import made
 from linter.vocabulary import BLANK, CJK, SENTENCE_OPENER
 
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
@@ -80,16 +81,22 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     rows = report.page_text("table")
     row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
     front_ids = {id(line) for line in report.front}
-    for line in [*report.front, *report.text_lines(), *rows]:
+    lines = [*report.front, *report.text_lines(), *rows]
+    # the needles looked for in the whole text first: most reports hold no URL or address
+    joined = "\n".join(line.text for line in lines)
+    needles = [needle for needle in _PROTECTED_NEEDLES if needle in joined]
+    for line in lines:
         text = line.text
         protected = ([m.span() for m in _PROTECTED.finditer(text)]
-                     if any(needle in text for needle in _PROTECTED_NEEDLES) else [])
+                     if needles and any(needle in text for needle in needles) else [])
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected), table=id(line) in row_ids, front=id(line) in front_ids)
+        # made as the unpickler makes it (see linter.rule.made): one per line of every report
+        yield made(ScanLine, {"line": line, "protected": tuple(protected), "table": id(line) in row_ids,
+                              "front": id(line) in front_ids})
 
 
 def scan_text(report: Report) -> str:
