@@ -19,6 +19,7 @@ OpenCC is imported only for text that contains Traditional characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -157,9 +158,12 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
              for line in result.lines]
     _furniture_lines(result, found, marks)
     _table_lines(result, tables)
+    # mojibake is looked for in the original characters (converting it to Simplified would
+    # destroy the bytes it stands for)
+    damaged = mojibake_by_line(lines)
     for index, line in enumerate(result.lines):
         if index not in result.furniture and line.strip():
-            result.stretches.extend(_stretches(index, lines[index], line, marks[index]))
+            result.stretches.extend(_stretches(index, lines[index], line, marks[index], damaged.get(index, ())))
     return result
 
 
@@ -264,11 +268,12 @@ def _is_cell(line: str) -> bool:
 
 # -- stretches inside a line ----------------------------------------------------------
 
-def _stretches(index: int, original: str, line: str, marks: list[re.Match]) -> list[Stretch]:
-    """Stretches of one line (``marks``: its watermarks); mojibake is looked for in the
-    original characters (converting it to Simplified would destroy the bytes it stands for)."""
+def _stretches(index: int, original: str, line: str, marks: list[re.Match],
+               damaged: list[tuple[int, int]]) -> list[Stretch]:
+    """Stretches of one line (``marks``: its watermarks, ``damaged``: its mojibake, as
+    columns of the ``original`` line)."""
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
-    out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in mojibake(original)]
+    out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in damaged]
     out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
     if _FILTER_MARK.search(line) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
@@ -279,26 +284,44 @@ def _stretches(index: int, original: str, line: str, marks: list[re.Match]) -> l
 
 
 def mojibake(line: str) -> list[tuple[int, int]]:
-    """Stretches of ``line`` that are mojibake: UTF-8 bytes read as GBK (鍙戝竷 for 发布), GBK
-    bytes read as Latin-1, replacement characters, 锟斤拷, runs of ``?`` for lost characters."""
-    found = [m.span() for m in _REPLACEMENT.finditer(line)]
-    runs = list(_CJK_RUN.finditer(line))
+    """Stretches of ``line`` that are mojibake (see :func:`mojibake_by_line`)."""
+    return mojibake_by_line([line]).get(0, [])
+
+
+def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """The stretches of ``lines`` that are mojibake, by line (index → columns, merged where
+    they overlap): UTF-8 bytes read as GBK (鍙戝竷 for 发布), GBK bytes read as Latin-1,
+    replacement characters, 锟斤拷, runs of ``?`` for lost characters.
+
+    Searched in the whole text at once (none of the patterns matches a line break or looks
+    around, so each finds what it finds line by line), and the runs re-read in one encoding
+    and decoding: most texts hold no mojibake, and per-line searches and decodings cost a
+    third of normalising them."""
+    text = "\n".join(lines)
+    found = [m.span() for m in _REPLACEMENT.finditer(text)]
+    runs = list(_CJK_RUN.finditer(text))
     found += [run.span() for run, ok in zip(runs, _utf8_read_as_gbk([run.group() for run in runs])) if ok]
-    for match in _LATIN1_RUN.finditer(line):
-        if _decodes(match.group(), "latin-1", "gbk"):
-            found.append(match.span())
-    found.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in found:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+    found += [m.span() for m in _LATIN1_RUN.finditer(text) if _decodes(m.group(), "latin-1", "gbk")]
+    if not found:
+        return {}
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    merged: dict[int, list[tuple[int, int]]] = {}
+    for start, end in sorted(found):
+        index = bisect_right(starts, start) - 1
+        start, end = start - starts[index], end - starts[index]
+        spans = merged.setdefault(index, [])
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
-            merged.append((start, end))
+            spans.append((start, end))
     return merged
 
 
 def _utf8_read_as_gbk(texts: list[str]) -> list[bool]:
-    """:func:`_decodes` from GBK to UTF-8 for each of ``texts`` (the runs of one line), with
+    """:func:`_decodes` from GBK to UTF-8 for each of ``texts`` (the runs of a text), with
     one encoding and one decoding for them all rather than one of each per run: joined by
     line breaks, which GBK never puts inside a character and at which UTF-8 ends a broken
     sequence as it does at the end of a text."""

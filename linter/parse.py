@@ -1,10 +1,11 @@
-"""Classified lines → Lark LALR tree → document structure.
+"""Classified lines → Lark LALR parse → document structure.
 
 The grammar lives in ``grammar/report.lark``. Lark sees the lines through
 :class:`LineLexer`, a post-lexer that turns GB/T 9704 heading levels into
-``_INDENT``/``_DEDENT`` tokens. The tree is turned into :class:`Document` values by
-:class:`ToDocument`, which is also where positions are attached (Lark cannot do that
-during the parse).
+``_INDENT``/``_DEDENT`` tokens, each line's token carrying the line. The parser applies
+:class:`ToDocument` as it reduces each rule (Lark's embedded transformer, LALR only), which
+turns the lines into :class:`Document` values and attaches their positions: no parse tree
+is built and walked again.
 
 :func:`parse_lines` never raises: if the classified lines ever fail to parse, they are
 parsed again with every line demoted to body text or heading.
@@ -50,6 +51,15 @@ class Document:
     furniture: list[Line] = field(default_factory=list)
 
 
+def _token(line: Line) -> Token:
+    """The token of a classified line: its kind, and the line itself as its value, which
+    Lark hands to :class:`ToDocument` as it is (the string a token also is stays empty:
+    nothing reads it)."""
+    token = Token(line.kind, "")
+    token.value = line
+    return token
+
+
 class LineLexer(Lexer):
     """Feeds classified lines to the parser, deriving section nesting from heading levels."""
 
@@ -58,7 +68,7 @@ class LineLexer(Lexer):
 
     def lex(self, lines):
         open_levels: list[int] = []
-        for position, line in enumerate(lines):
+        for line in lines:
             if line.kind == "HEADING":
                 level = line.mark.level
                 closed = 0
@@ -72,7 +82,7 @@ class LineLexer(Lexer):
                 open_levels.append(level)
             elif line.kind in ("SIGN", "DATE"):
                 yield from self._close_all(open_levels)
-            yield Token(line.kind, position)
+            yield _token(line)
         yield from self._close_all(open_levels)
 
     @staticmethod
@@ -88,7 +98,7 @@ def parser() -> Lark:
     if _PARSER is None:
         _PARSER = Lark.open_from_package(
             "linter", "report.lark", ("grammar",), parser="lalr", lexer=LineLexer,
-            cache=_cache_file(), maybe_placeholders=False,
+            transformer=ToDocument(), cache=_cache_file(), maybe_placeholders=False,
         )
     return _PARSER
 
@@ -106,16 +116,18 @@ def _cache_file() -> str | bool:
 
 
 class ToDocument(Transformer):
-    """Turns the parse tree into :class:`Segment` values with 1-based spans."""
+    """Turns the parse into :class:`Segment` values with 1-based spans. The parser applies
+    it as it reduces each rule (no tree is built and walked a second time); one instance
+    serves every parse, so it keeps no state: each token's value is its line."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self):
         # tokens are passed on as they are (no method is named after a line kind): visiting
         # them looked a method up for each one and caught the AttributeError
         super().__init__(visit_tokens=False)
-        self._lines = lines
 
-    def _line(self, token) -> Line:
-        return self._lines[token.value]
+    @staticmethod
+    def _line(token) -> Line:
+        return token.value
 
     def _span(self, line: Line, start: int | None = None, text: str | None = None) -> Span:
         begin = line.col if start is None else start
@@ -219,9 +231,8 @@ def parse_lines(source_lines: list[str], headings: dict[int, int] | None = None,
     classified = classify(source_lines, headings, normalised)
     lines = [line for line in classified if line.kind not in OUTSIDE]
     try:
-        tree = parser().parse(lines)
+        segments = parser().parse(lines)
     except LarkError:
         lines = [_demote(line) for line in lines]
-        tree = parser().parse(lines)
-    segments = ToDocument(lines).transform(tree)
+        segments = parser().parse(lines)
     return Document(segments or [Segment()], lines, [line for line in classified if line.kind in OUTSIDE])

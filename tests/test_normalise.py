@@ -8,7 +8,16 @@ import docx
 from conftest import FIXTURES, SEEDS, codes, lint_file, lint_text
 
 from linter.lines import compact
-from linter.normalise import _CJK_RUN, _decodes, _utf8_read_as_gbk, letter_spaced, mojibake, normalise, patterns
+from linter.normalise import (
+    _CJK_RUN,
+    _decodes,
+    _utf8_read_as_gbk,
+    letter_spaced,
+    mojibake,
+    mojibake_by_line,
+    normalise,
+    patterns,
+)
 from linter.sources import decode
 from linter.tomlio import load_package_data
 
@@ -293,3 +302,18 @@ def test_the_runs_of_a_line_are_decoded_together_as_each_alone():
         assert _utf8_read_as_gbk(runs) == alone, line
         decoded += sum(alone)
     assert decoded > len(made)
+
+
+def test_mojibake_found_in_the_whole_text_is_what_each_line_holds():
+    """Mojibake is searched in the whole text at once: each line must come out with the
+    stretches (and columns) it has alone, also next to lines of mojibake and of prose,
+    lost characters (??) and Latin-1 misreadings at a line's start and end."""
+    prose = [line for path in SEEDS for line in path.read_text(encoding="utf-8").splitlines()]
+    made = [line.encode("utf-8").decode("gbk", errors="replace") for line in prose if line.strip()]
+    latin = "2023年法治政府建设".encode("gbk").decode("latin-1")
+    lines = [*prose, *made, "??" + prose[0] + "??", latin, latin + "报告" + latin, "", "锟斤拷锟斤拷"]
+    lines = [line for pair in zip(lines, reversed(lines)) for line in pair]
+    whole = mojibake_by_line(lines)
+    alone = {index: mojibake(line) for index, line in enumerate(lines) if mojibake(line)}
+    assert whole == alone
+    assert len(alone) > len(made)
