@@ -140,14 +140,14 @@ def _finder(needles: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, needles)))
 
 
-def _line_starts(report: Report) -> list[int]:
-    """Where each scan line starts in :func:`scan_text`."""
-    def starts() -> list[int]:
+def _line_starts(report: Report) -> tuple[int, ...]:
+    """Where each scan line starts in :func:`scan_text` (a tuple: the memo's views are read-only)."""
+    def starts() -> tuple[int, ...]:
         offsets, at = [], 0
         for scan in scan_lines(report):
             offsets.append(at)
             at += len(scan.line.text) + 1  # and the line break joining it to the next
-        return offsets
+        return tuple(offsets)
 
     return report.memo("scan_starts", starts)
 
