@@ -13,7 +13,8 @@ from linter import batch, cli, packed
 from linter.output import BUILTIN_FORMATTERS, formatter_class
 from linter.output.statistics import StatisticsFormatter
 
-FORMATS = {name: formatter_class(BUILTIN_FORMATTERS[name]) for name in ("text", "json", "sarif", "github")}
+FORMATS = {name: formatter_class(BUILTIN_FORMATTERS[name])
+           for name in ("text", "json", "sarif", "github", "junit", "checklist")}
 FORMATS["statistics"] = StatisticsFormatter
 
 

@@ -101,8 +101,12 @@ class ChecklistFormatter(Formatter):
     def start(self) -> None:
         self.separator = ""
 
-    def add(self, result) -> None:
-        self.out.write(self.separator + "\n".join(format_report(result, self.options.lang)))
+    @staticmethod
+    def render(result, options) -> str:
+        return "\n".join(format_report(result, options.lang))
+
+    def add_rendered(self, text: str) -> None:
+        self.out.write(self.separator + text)
         self.separator = "\n\n"
 
     def finish(self, totals: Totals) -> None:

@@ -22,24 +22,34 @@ class JunitFormatter(Formatter):
         self.tests = self.failures = self.errors = 0
 
     def add(self, result) -> None:
-        lang, path = self.options.lang, safe_name(result.path)
         if result.error:
-            self.spool.write(_case(path, "read", f"      <error message={quoteattr(result.error.message(lang))} "
-                                                 f"type={quoteattr(result.error.code)} />\n"))
+            message, code = quoteattr(result.error.message(self.options.lang)), quoteattr(result.error.code)
+            self.spool.write(_case(safe_name(result.path), "read", f"      <error message={message} type={code} />\n"))
             self.tests, self.errors = self.tests + 1, self.errors + 1
             return
+        super().add(result)
+
+    @staticmethod
+    def render(result, options) -> str:
+        lang, path = options.lang, safe_name(result.path)
         by_code: dict[str, list] = {}
         for d in result.diagnostics:
             by_code.setdefault(d.code, []).append(d)
         if not by_code:
-            self.spool.write(_case(path, "relint"))
-            self.tests += 1
+            return _case(path, "relint")
+        cases = []
         for code, found in by_code.items():
             body = "\n".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}" for d in found)
             failure = (f"      <failure message={quoteattr(f'{len(found)} × {code}')} "
                        f"type={quoteattr(found[0].severity)}>{escape(body)}</failure>\n")
-            self.spool.write(_case(path, f"{code} {found[0].name}", failure))
-            self.tests, self.failures = self.tests + 1, self.failures + 1
+            cases.append(_case(path, f"{code} {found[0].name}", failure))
+        return "".join(cases)
+
+    def add_rendered(self, text: str) -> None:
+        self.spool.write(text)
+        # the cases counted by their own tags: names and messages are escaped, so no other "<" stands in the text
+        self.tests += text.count("<testcase ")
+        self.failures += text.count("<failure ")
 
     def finish(self, totals: Totals) -> None:
         counts = f'tests="{self.tests}" failures="{self.failures}" errors="{self.errors}"'
