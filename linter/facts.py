@@ -254,6 +254,8 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                                   if month else None,
                                   bounds.sentence(match.start(), match.end())[0]))
         for pattern, points in ((PERCENT, False), (POINTS, True)) if _has_percent(text) else ():
+            if points and "百分点" not in text:  # the percent sign let the line in
+                continue
             for match in pattern.finditer(text):
                 value, decimals = number_value(match.group("num"))
                 sentence, begin = bounds.sentence(match.start(), match.end())

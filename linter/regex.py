@@ -97,8 +97,11 @@ def _starts(items: list) -> tuple[list[str], bool, bool]:
 
 def _skips(first) -> bool:
     """Whether the engine skips to where a match can start on its own: the pattern begins with
-    a character, a class, or alternatives that each begin with a character."""
+    a character, a class, or alternatives that each begin with a character, also inside
+    groups (the compiler looks into them: a lookahead in front would only slow it down)."""
     op, value = first
+    while op is _sre.SUBPATTERN and not value[1] and not value[2] and len(value[-1]):
+        op, value = value[-1][0]
     if op in (_sre.LITERAL, _sre.IN):
         return True
     return op is _sre.BRANCH and all(len(branch) and branch[0][0] is _sre.LITERAL for branch in value[1])

@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, SEEDS
 
 import linter
-from linter import regex
+from linter import regex, vocabulary
 from linter.normalise import patterns
 from linter.regex import Lazy
 
@@ -70,8 +70,18 @@ def test_the_lookahead_names_where_a_match_can_start(pattern, lookahead):
                                      r"(?<!\.)\w+@",  # \w: nearly every character of Chinese text
                                      r"(?<=x)(?i:ab)",  # case-folded in a group
                                      r"^首页", r"^(?:当前|您的)位置|^首页", r"(?!注)^\d",  # anchored: the start alone
-                                     r"锟斤拷(?:锟斤拷)*|烫烫烫+"])  # alternatives that each start with a character
+                                     r"锟斤拷(?:锟斤拷)*|烫烫烫+",  # alternatives that each start with a character
+                                     # in a group, the compiler finds the first character as well
+                                     r"(?P<verb>提高|降低)了?\d+%", r"(?P<num>\d(?<![\d.]\d)\d*)%"])
 def test_patterns_the_engine_skips_through_or_that_cannot_be_told_are_left_alone(pattern):
+    assert regex._quick(pattern, 0) == pattern
+
+
+@pytest.mark.parametrize("name", ["COUNT", "PERCENT", "POINTS", "YEAR_IN_TEXT"])
+def test_the_number_patterns_of_facts_start_with_a_digit_the_engine_skips_to(name):
+    """Their look back follows the first digit: no lookahead is needed in front, which would
+    have the engine try every position of a line."""
+    pattern = getattr(vocabulary, name).pattern
     assert regex._quick(pattern, 0) == pattern
 
 
