@@ -84,6 +84,8 @@ PROVINCE = ("(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙�
 
 #: A four-digit year of this or the last century (regex fragment, no group).
 YEAR = r"(?:19|20)\d{2}"
+#: what every YEAR holds: a line without them holds no year (see rules/textscan.holding)
+YEAR_NEEDLES = ("19", "20")
 #: A year followed by 年 or 年度 ("2024年", "2024 年度"): group 1 is the year.
 YEAR_WORD = lazy(rf"({YEAR}){SP}年度?")
 #: A year or a year range in running text (2024年, 2024年度, 2021—2025年), not part of a

@@ -235,17 +235,24 @@ class Gathered:
         self.paths.append(digest["path"])
         self.body.append(self._bodies.setdefault(digest["body"], len(self._bodies)))
         self.rows += from_text(digest["rows"])
-        names = digest["part_names"]
-        for line, size, part in zip(digest["lines"], digest["sizes"], digest["parts"]):
-            content, length = digest["line_sizes"][str(line)]
-            self.owner.append(n)
-            self.line.append(line)
-            self.size.append(size)
-            self.part.append(self._parts.setdefault((part, *names[part]), len(self._parts)))
-            if len(self._parts) > len(self.part_names):
-                self.part_names.append(tuple(names[part]))
-            self.line_content.append(content)
-            self.line_length.append(length)
+        # a column at a time (array.extend), not a sentence at a time: this runs in the
+        # parent process, for every file of the run, while the workers wait
+        lines, names = digest["lines"], digest["part_names"]
+        numbers = {part: self._part((part, *names[part])) for part in dict.fromkeys(digest["parts"])}
+        line_sizes = [digest["line_sizes"][str(line)] for line in lines]
+        self.owner.extend([n] * len(lines))
+        self.line.extend(lines)
+        self.size.extend(digest["sizes"])
+        self.part.extend([numbers[part] for part in digest["parts"]])
+        self.line_content.extend([content for content, _ in line_sizes])
+        self.line_length.extend([length for _, length in line_sizes])
+
+    def _part(self, named: tuple[str, str, str]) -> int:
+        """The number of a part (its role, Chinese and English names), given on first sight."""
+        if named not in self._parts:
+            self._parts[named] = len(self._parts)
+            self.part_names.append(named[1:])
+        return self._parts[named]
 
 
 @hookimpl

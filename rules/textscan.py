@@ -4,12 +4,14 @@ spans they must leave alone (heading marks, URLs), and lines broken by copy-past
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from linter.model import Paragraph, Report, Span, TextLine
 from linter.regex import lazy
+from linter.rule import made
 from linter.vocabulary import BLANK, CJK, SENTENCE_OPENER
 
 #: Full-width and CJK punctuation, and the curly quotes Chinese text uses.
@@ -79,16 +81,22 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     rows = report.page_text("table")
     row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
     front_ids = {id(line) for line in report.front}
-    for line in [*report.front, *report.text_lines(), *rows]:
+    lines = [*report.front, *report.text_lines(), *rows]
+    # the needles looked for in the whole text first: most reports hold no URL or address
+    joined = "\n".join(line.text for line in lines)
+    needles = [needle for needle in _PROTECTED_NEEDLES if needle in joined]
+    for line in lines:
         text = line.text
         protected = ([m.span() for m in _PROTECTED.finditer(text)]
-                     if any(needle in text for needle in _PROTECTED_NEEDLES) else [])
+                     if needles and any(needle in text for needle in needles) else [])
         offset = line.span.column
         protected += [(span.column - offset, span.end_column - offset) for span in stretches.get(line.span.line, ())]
         mark = marks.get((line.span.line, line.span.column))
         if mark:
             protected.append((0, mark))
-        yield ScanLine(line, tuple(protected), table=id(line) in row_ids, front=id(line) in front_ids)
+        # made as the unpickler makes it (see linter.rule.made): one per line of every report
+        yield made(ScanLine, {"line": line, "protected": tuple(protected), "table": id(line) in row_ids,
+                              "front": id(line) in front_ids})
 
 
 def scan_text(report: Report) -> str:
@@ -99,13 +107,49 @@ def scan_text(report: Report) -> str:
 
 def holding(report: Report, needles: Iterable[str]) -> list[ScanLine]:
     """The scan lines that hold one of ``needles``: the strings one of which every match of
-    a rule's pattern holds. Looking for a few strings (the C string search) costs far less
-    than running a regex over every line, and most reports hold none of them."""
+    a rule's pattern holds. The needles are looked for in the report's text at once, from
+    one line that holds one to the start of the next line: costs go with the lines that
+    hold a needle, not with every line, and most reports hold none of most rules' needles."""
     text = scan_text(report)
-    present = [needle for needle in needles if needle in text]
-    if not present:
+    needles = tuple(needles)
+    if len(needles) <= _FEW_NEEDLES:  # the C string search is quicker than a pattern: ask it first
+        needles = tuple(needle for needle in needles if needle in text)
+        if not needles:
+            return []
+    finder = _finder(needles)
+    match = finder.search(text)
+    if match is None:
         return []
-    return [scan for scan in scan_lines(report) if any(needle in scan.line.text for needle in present)]
+    lines, starts = scan_lines(report), _line_starts(report)
+    found = []
+    while match is not None:
+        index = bisect_right(starts, match.start()) - 1
+        found.append(lines[index])
+        match = finder.search(text, starts[index + 1]) if index + 1 < len(starts) else None
+    return found
+
+
+#: Up to this many needles are looked for in the text one by one before they are looked for
+#: together (many, like the letters of an alphabet, are quicker looked for at once).
+_FEW_NEEDLES = 12
+
+
+@lru_cache(maxsize=256)
+def _finder(needles: tuple[str, ...]) -> re.Pattern:
+    """One pattern for any of ``needles`` (a rule's needles are fixed: compiled once)."""
+    return re.compile("|".join(map(re.escape, needles)))
+
+
+def _line_starts(report: Report) -> tuple[int, ...]:
+    """Where each scan line starts in :func:`scan_text` (a tuple: the memo's views are read-only)."""
+    def starts() -> tuple[int, ...]:
+        offsets, at = [], 0
+        for scan in scan_lines(report):
+            offsets.append(at)
+            at += len(scan.line.text) + 1  # and the line break joining it to the next
+        return tuple(offsets)
+
+    return report.memo("scan_starts", starts)
 
 
 def find(report: Report, pattern: re.Pattern, needles: Iterable[str] | None = None) -> Iterator[tuple[re.Match, Span]]:

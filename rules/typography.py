@@ -5,6 +5,7 @@ which add the spaces official documents leave out."""
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 
 from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
 from linter.rules.textscan import (
@@ -18,7 +19,6 @@ from linter.rules.textscan import (
     join_span,
     logical_paragraphs,
     neighbours,
-    scan_lines,
     short,
 )
 
@@ -27,6 +27,7 @@ from linter.model import Report, TextLine
 from linter.regex import lazy
 from linter.rule import Edit, Fix, Option, Rule, Text
 from linter.vocabulary import (
+    BLANK,
     BLANKS,
     CN_DIGITS,
     PHRASE_GAP,
@@ -34,6 +35,7 @@ from linter.vocabulary import (
     QUOTED,
     RANGE_DASHES,
     SPACE_KEPT,
+    YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
 )
@@ -75,7 +77,7 @@ class HalfWidthPunctuation(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
+        for scan in holding(report, _HALF_TO_FULL):
             text = scan.line.text
             pairs = None  # paired only in a line with a half-width bracket
             for match in _HALF_WIDTH.finditer(text):
@@ -164,6 +166,23 @@ _BRACKETS = {k: v for k, v in _PAIRS.items() if k not in "“‘"}
 #: Closing marks a converter substitutes for the right one (“…〞): they close nothing.
 _LOOK_ALIKE_CLOSERS = {"〞": "“"}  # closer → the opener it was meant to close
 _PAIRED_MARK = lazy("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "".join(_LOOK_ALIKE_CLOSERS) + "]")
+
+
+def _nested(lines: list[TextLine]) -> bool:
+    """Whether every closing mark in ``lines`` closes the innermost open mark and none is
+    left open: T002 finds nothing there."""
+    stack: list[str] = []
+    for line in lines:
+        for char in _PAIRED_MARK.findall(line.text):
+            if char in _PAIRS:
+                stack.append(char)
+            elif stack and stack[-1] == _CLOSERS.get(char):
+                stack.pop()
+            else:
+                return False
+    return not stack
+
+
 #: "1）" "二）" opening an item of a list (at the start, after a blank or a clause mark): it
 #: has no opening bracket by design ("工作有三项：1）完善制度；2）加强执法").
 _LIST_ITEM_MARK = lazy(rf"(?:^|(?<=[\s。；;，,：:、！？!?]))(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})）")
@@ -209,6 +228,8 @@ class UnbalancedMarks(Rule):
         groups += [[TextLine(s.heading.title, s.heading.title_span)] for s in report.walk()]
         cut = cut_off(report)
         for group in groups:
+            if _nested(group):
+                continue  # most paragraphs: told from their marks alone, without placing each
             stack: list[tuple[str, TextLine, int]] = []
             for line in group:
                 list_marks = {m.end() - 1 for m in _LIST_ITEM_MARK.finditer(line.text)} if "）" in line.text else ()
@@ -294,7 +315,7 @@ class LatinWord(Rule):
 
     def check(self, report: Report):
         allowed = {w.lower() for w in self.option("allow")}
-        for scan in scan_lines(report):
+        for scan in holding(report, ascii_letters):
             text = scan.line.text
             for match in _LATIN_WORD.finditer(text):
                 word = match.group()
@@ -439,7 +460,7 @@ class StraySpace(Rule):
     basis = GBT_9704
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
+        for scan in holding(report, BLANK):
             if scan.table or scan.front:
                 continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
@@ -637,7 +658,7 @@ class YearRangeWithoutDash(Rule):
     basis = GBT_15834
 
     def check(self, report: Report):
-        for scan in scan_lines(report):
+        for scan in holding(report, YEAR_NEEDLES):
             for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
                 start, end = int(match.group("start")), int(match.group("end"))
                 if not 0 < end - start <= 30 or scan.is_protected(*match.span()):

@@ -3,6 +3,8 @@ a finding if its pattern can match a line without one. For every pattern read th
 line with a match holds a needle — on the seeds' and the corpus's lines and on made-up text
 dense in what the patterns look for."""
 
+from string import ascii_letters
+
 import linter.rules.dates  # noqa: F401 - imported for its patterns' needles
 import linter.rules.formulations as formulations
 import linter.rules.numbering  # noqa: F401
@@ -14,9 +16,23 @@ from conftest import FIXTURES, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.vocabulary import ENUM_ITEM, RANGE_DASHES, RUN_ON_FIRST_ITEM, SHORT_YEAR, YEAR_RANGE_DASHED
+from linter.vocabulary import (
+    BLANK,
+    BLANKS,
+    ENUM_ITEM,
+    RANGE_DASHES,
+    RUN_ON_FIRST_ITEM,
+    SHORT_YEAR,
+    YEAR_NEEDLES,
+    YEAR_RANGE_DASHED,
+    YEAR_RANGE_UNDASHED,
+)
 
 CASES = {
+    "T001": (typography._HALF_WIDTH, tuple(typography._HALF_TO_FULL)),
+    "T003": (typography._LATIN_WORD, ascii_letters),
+    "T006": (BLANKS, BLANK),
+    "T013": (YEAR_RANGE_UNDASHED, YEAR_NEEDLES),
     "T004": (typography._DEBRIS, typography._DEBRIS_NEEDLES),
     "T007": (typography._REPEATED, typography._REPEATED_NEEDLES),
     "T008": (typography._EMPTY_ABBREVIATION, (typography._ABBREVIATION_WORD,)),
