@@ -461,8 +461,6 @@ def _output_failed(out, target: str | None, exc: OSError) -> int:
 
 
 def _report(args, registry, run_settings, formatter_class, results) -> int:
-    from linter.output import Rendered
-
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
     review = None
@@ -494,10 +492,7 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
         formatter.start()
         for result in results:  # written file by file: memory stays flat however many files there are
             state.add(result)
-            if type(result) is Rendered:
-                formatter.add_rendered(result.text)
-            else:
-                formatter.add(result)
+            formatter.add(result)
             _write_fixed(result)
         formatter.finish(state.totals)
         out.flush()

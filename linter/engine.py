@@ -43,6 +43,18 @@ class FileResult:
     #: the input as read (its text, for the formats that show it); None in a slim result
     source: Source | None = field(default=None, repr=False)
 
+    @property
+    def tally(self) -> tuple[dict, int]:
+        """What a run's totals count of the findings: how many there are of each (code,
+        severity), and how many have a safe fix (a rendered result keeps only this)."""
+        counts: dict[tuple[str, str], int] = {}
+        fixable = 0
+        for d in self.diagnostics:
+            key = (d.code, d.severity)
+            counts[key] = counts.get(key, 0) + 1
+            fixable += d.fix is not None and d.fix.applicability == "safe"
+        return counts, fixable
+
 
 #: How many plans (see Registry.plan) a registry keeps.
 _PLANS_KEPT = 256

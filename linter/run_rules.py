@@ -56,7 +56,7 @@ def finish(registry: Registry, results: Iterable[FileResult | Held | Rendered], 
     for index, result in enumerate(spool):
         result.settings = own_settings[index]
         if index in added or index in summaries:
-            result = _amended(registry, result, job, added.get(index), summaries[index] if index in summaries else ())
+            result = _amended(registry, result, job, added.get(index), summaries.get(index, ()))
         yield result
 
 

@@ -47,18 +47,6 @@ def _escaped(char: str) -> str:
     return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
 
 
-def tally(diagnostics) -> tuple[dict, int]:
-    """What a run's :class:`Totals` count of a file's findings: how many there are of each
-    (code, severity), and how many have a safe fix."""
-    counts: dict[tuple[str, str], int] = {}
-    fixable = 0
-    for d in diagnostics:
-        key = (d.code, d.severity)
-        counts[key] = counts.get(key, 0) + 1
-        fixable += d.fix is not None and d.fix.applicability == "safe"
-    return counts, fixable
-
-
 class Totals:
     """Running totals of a run, so that a streamed run need not keep its results."""
 
@@ -68,11 +56,11 @@ class Totals:
         self.by_code: dict[str, int] = {}
 
     def add(self, result) -> None:
-        """Count a file's result (or its :class:`Rendered` stand-in, which keeps the counts)."""
+        """Count a file's result (or its :class:`Rendered` stand-in: both give their ``tally``)."""
         self.files += 1
         self.input_errors += bool(result.error)
         self.fixed += result.fixed
-        counts, fixable = result.tally if type(result) is Rendered else tally(result.diagnostics)
+        counts, fixable = result.tally
         self.fixable += fixable
         by_code, by_severity = self.by_code, self.by_severity
         for (code, severity), count in counts.items():
@@ -119,10 +107,11 @@ class Formatter:
         """Called once before the first result."""
 
     def add(self, result) -> None:
-        """Write (or spool) one file's result."""
+        """Write (or spool) one file's result, or the :class:`Rendered` text :attr:`render`
+        made of it ahead."""
         if self.render is None:
             raise NotImplementedError
-        self.add_rendered(self.render(result, self.options))
+        self.add_rendered(result.text if type(result) is Rendered else self.render(result, self.options))
 
     def add_rendered(self, text: str) -> None:
         """Write one file's text as :attr:`render` made it."""
@@ -141,7 +130,7 @@ class Rendered:
 
     path: str
     text: str
-    tally: tuple  # see tally()
+    tally: tuple  # see linter.engine.FileResult.tally
     error: object = None
     settings: object = None
     fixed: int = 0
@@ -162,7 +151,7 @@ def ahead(result, render: Callable):
     if result.error is not None:
         return result
     report = result.report
-    return Rendered(result.path, render(result), tally(result.diagnostics), None, result.settings, result.fixed,
+    return Rendered(result.path, render(result), result.tally, None, result.settings, result.fixed,
                     result.diff, result.note, result.allow_used, result.baseline_hits, result.digests,
                     report.kind if report is not None else None)
 
