@@ -81,11 +81,10 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
     rows = report.page_text("table")
     row_ids = {id(row) for row in rows}  # sets: a long table must not make this quadratic
     front_ids = {id(line) for line in report.front}
-    lines = [*report.front, *report.text_lines(), *rows]
     # the needles looked for in the whole text first: most reports hold no URL or address
-    joined = "\n".join(line.text for line in lines)
+    joined = scan_text(report)
     needles = [needle for needle in _PROTECTED_NEEDLES if needle in joined]
-    for line in lines:
+    for line in _lines(report):
         text = line.text
         protected = ([m.span() for m in _PROTECTED.finditer(text)]
                      if needles and any(needle in text for needle in needles) else [])
@@ -99,10 +98,15 @@ def _scan_lines(report: Report) -> Iterator[ScanLine]:
                               "front": id(line) in front_ids})
 
 
+def _lines(report: Report) -> list:
+    """The lines the scan lines are made of, in their order."""
+    return [*report.front, *report.text_lines(), *report.page_text("table")]
+
+
 def scan_text(report: Report) -> str:
     """The text of every scan line, one after the other (a line's text holds no line break):
     where a rule finds out at once whether the report holds a character or a phrase at all."""
-    return report.memo("scan_text", lambda: "\n".join(scan.line.text for scan in scan_lines(report)))
+    return report.memo("scan_text", lambda: "\n".join(line.text for line in _lines(report)))
 
 
 def holding(report: Report, needles: Iterable[str]) -> list[ScanLine]:
