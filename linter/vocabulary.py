@@ -82,10 +82,12 @@ PROVINCE = ("(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙�
 
 # --- years and dates -------------------------------------------------------------------
 
-#: A four-digit year of this or the last century (regex fragment, no group).
-YEAR = r"(?:19|20)\d{2}"
-#: what every YEAR holds: a line without them holds no year (see rules/textscan.holding)
+#: The centuries a year is written in; what every YEAR holds: a line without them holds no
+#: year (see rules/textscan.holding)
 YEAR_NEEDLES = ("19", "20")
+_CENTURY = "(?:" + "|".join(YEAR_NEEDLES) + ")"
+#: A four-digit year of this or the last century (regex fragment, no group).
+YEAR = _CENTURY + r"\d{2}"
 #: A year followed by 年 or 年度 ("2024年", "2024 年度"): group 1 is the year.
 YEAR_WORD = lazy(rf"({YEAR}){SP}年度?")
 #: A year or a year range in running text (2024年, 2024年度, 2021—2025年), not part of a
@@ -94,7 +96,7 @@ YEAR_WORD = lazy(rf"({YEAR}){SP}年度?")
 #: pattern starts with them and the regex engine skips to them on its own (see
 #: :data:`STANDALONE_NUMBER`).
 YEAR_IN_TEXT = lazy(
-    rf"(?P<y>(?:19|20)(?<![\d.．\-]\d\d)\d{{2}}){SP}(?:[—–\-－~～至到一]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
+    rf"(?P<y>{_CENTURY}(?<![\d.．\-]\d\d)\d{{2}}){SP}(?:[—–\-－~～至到一]{SP}(?P<end>{YEAR}){SP})?年(?P<du>度)?")
 #: Where a range of years ends: before 年, 期间, or the bracket closing a plan's name
 #: ("纲要(2021-2025)"), so that a year-month-day date (2025-03-01) is never taken for one.
 _RANGE_END = r"(?=\s*(?:年|期间)|\s*[)）》])"
@@ -121,7 +123,7 @@ SHORT_YEAR = lazy(
 MONTH_AFTER_YEAR = lazy(rf"(?<=年){SP}(?P<m>\d{{1,2}}|[{CN_DIGITS}]{{1,2}}){SP}月")
 #: Words that put a dated event in the future (a target, a plan, a deadline) rather than
 #: report it as done: "计划2025年3月召开", "力争2025年底前完成", "到2025年", "2025年，我局将……".
-FUTURE_TENSE = lazy(r"计划|将|拟|力争|争取|预计|预期|目标|确保|规划|展望|打算|安排|部署|筹备|启动|之前|以前|前|到(?:19|20)\d{2}|至(?:19|20)\d{2}|为(?:19|20)\d{2}")
+FUTURE_TENSE = lazy(rf"计划|将|拟|力争|争取|预计|预期|目标|确保|规划|展望|打算|安排|部署|筹备|启动|之前|以前|前|到{YEAR}|至{YEAR}|为{YEAR}")
 
 _ARABIC_DATE = rf"(?P<y>\d{{4}}){SP}年{SP}(?P<m>\d{{1,2}}){SP}月{SP}(?P<d>\d{{1,2}}){SP}[日号]"
 _CHINESE_DATE = (rf"(?P<y>[{CN_YEAR_DIGITS}]{{4}}){SP}年{SP}(?P<m>[{CN_DIGITS}]{{1,3}}){SP}月{SP}"
