@@ -237,17 +237,15 @@ def run(args) -> int:
         message = ("找不到上一年度报告（--previous）", "last year's report (--previous) not found")
         print(f"{args.previous}: E001 {message[run_settings.lang == 'en']}", file=sys.stderr)
         return USAGE_ERROR
-    try:
-        results = _lint(args, registry, resolver, formatter, _output_options(registry, run_settings))
-    except ConfigError as exc:
-        return _error(str(exc))
-    return _report(args, registry, run_settings, formatter, results)
-
-
-def _output_options(registry, run_settings, review=None):
     from linter.output import OutputOptions
 
-    return OutputOptions(lang=run_settings.lang, rules=registry.rules, kinds=tuple(registry.kinds), review=review)
+    # made once: workers render with them too (a format that renders each file ahead)
+    options = OutputOptions(lang=run_settings.lang, rules=registry.rules, kinds=tuple(registry.kinds))
+    try:
+        results = _lint(args, registry, resolver, formatter, options)
+    except ConfigError as exc:
+        return _error(str(exc))
+    return _report(args, registry, run_settings, formatter, results, options)
 
 
 def _formatter_class(args, entry):
@@ -460,7 +458,7 @@ def _output_failed(out, target: str | None, exc: OSError) -> int:
     return _error(f"{target or 'stdout'}: cannot write output: {exc.strerror or exc}")
 
 
-def _report(args, registry, run_settings, formatter_class, results) -> int:
+def _report(args, registry, run_settings, formatter_class, results, options) -> int:
     lang = run_settings.lang
     state = _RunState(args, lang, run_settings.fail_on)
     review = None
@@ -476,7 +474,10 @@ def _report(args, registry, run_settings, formatter_class, results) -> int:
             return _error(f"{target}: cannot write output: {exc.strerror}")
         review = reviewer(registry, target, run_settings)
         target = os.path.join(target, "index.html")
-    options = _output_options(registry, run_settings, review)
+    if review is not None:
+        from dataclasses import replace
+
+        options = replace(options, review=review)
     # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
     stdin_fix = args.fix and not args.diff and "-" in args.paths
     _prepare_console(run_settings.output_format)
