@@ -300,8 +300,8 @@ class PointsDisagree(Rule):
 
 
 _PERCENT_SIGNS = "%％"
-_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[%％])?{SP}(?P<dash>[-—–~～－至到]){SP}(?P<b>{NUMBER}){SP}"
-                      rf"[{_PERCENT_SIGNS}]")
+_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[{_PERCENT_SIGNS}])?{SP}(?P<dash>[-—–~～－至到]){SP}"
+                      rf"(?P<b>{NUMBER}){SP}[{_PERCENT_SIGNS}]")
 
 
 class PercentRangeForm(Rule):
