@@ -92,6 +92,8 @@ def load() -> str:
 
 #: the AutoCorrect command itself, as issue 13 measured it (npm's autocorrect-node ships it)
 AUTOCORRECT_CLI = "AutoCorrect CLI (autocorrect --lint)"
+#: AutoCorrect's Python binding (autocorrect-py) in one process: no output written
+AUTOCORRECT_BINDING = "AutoCorrect (Rust, 1 process)"
 
 
 def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
@@ -122,7 +124,7 @@ def batch_table(sizes: list[int], relint: str, runs: int) -> dict:
                 "warm, run replayed, json -o default": [relint, "--exit-zero", *json_run],
             }
             if has_autocorrect:
-                cases["AutoCorrect (Rust, 1 process)"] = [sys.executable, str(HERE / "autocorrect_run.py"), folder]
+                cases[AUTOCORRECT_BINDING] = [sys.executable, str(HERE / "autocorrect_run.py"), folder]
             if autocorrect_cli:
                 cases[AUTOCORRECT_CLI] = [autocorrect_cli, "--lint", folder]
             for _ in range(2):  # fills the cache, then records the runs (the first may use workers)
@@ -152,9 +154,8 @@ def memory_table(sizes: list[int], relint: str) -> dict:
     ``--format json -o`` run with the default workers (issue 13's 150 MiB target is for it),
     then each format alone (``format_memory.py``: the seeds' results given to the format N
     times, no cache, spool or run rule), which shows whether the format writes file by file.
-    Formats are not timed as whole warm runs: the result cache's key holds the settings,
-    the output format among them, so only the format that filled the cache would run warm,
-    and a cold run at 10,000 reports costs minutes of CPU per format."""
+    Formats are not measured as whole runs: a cold run at 10,000 reports costs minutes of
+    CPU per format, and a warm one is replayed or read from the cache, not formatted."""
     print(f"\nPeak memory, MiB (load average before: {load()})")
     print("| case | " + " | ".join(f"{size:,}" for size in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
@@ -206,7 +207,7 @@ def verdicts(figures: dict, version: tuple[float, float]) -> None:
         line(f"json -o over {size:,} reports ≤ 5× the floor", f"{wall:.1f}× in wall time, {ratio:.1f}× in CPU",
              wall <= 5)
     size = 600 if 600 in sizes else max(sizes)
-    for rival in (AUTOCORRECT_CLI, "AutoCorrect (Rust, 1 process)"):
+    for rival in (AUTOCORRECT_CLI, AUTOCORRECT_BINDING):
         if (size, rival) in figures:
             (wall, used, _), (rival_wall, rival_cpu, _) = figures[size, "text default workers"], figures[size, rival]
             line(f"text over {size:,} ≤ 2× {rival}", f"{wall / rival_wall:.1f}× in wall time, "
