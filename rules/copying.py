@@ -43,15 +43,87 @@ def _standard() -> re.Pattern:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a passage as compared: standard phrases cut out (a cut ends a
-    sentence, so no shingle spans it), punctuation and spaces dropped; short ones left out."""
-    shortest = int(settings()["sentence"])
-    out = []
-    for piece in _SENTENCE_END.split(_standard().sub("。", compact(text))):
-        content = NOT_CONTENT.sub("", piece)
-        if len(content) >= shortest:
-            out.append(content)
-    return out
+    """The sentences of a passage as compared (see :class:`Sentences`)."""
+    codes, sizes = Sentences([text]).kept([True])
+    joined, at, found = codes.tobytes().decode("utf-32-le", "surrogatepass"), 0, []
+    for size in sizes.tolist():
+        found.append(joined[at:at + size])
+        at += size
+    return found
+
+
+#: What a character is to the comparison (see Sentences): not yet met, content, neither
+#: content nor a sentence's end, a sentence's end (or the break between two lines).
+_UNSEEN, _CONTENT, _OTHER, _END = 0, 1, 2, 3
+_LINE_BREAK = "\n"
+
+
+@lru_cache(maxsize=1)
+def _kind_table():
+    """What each code point is, filled in as characters are first met (see _kinds); the
+    pages of the table no character touches take no memory."""
+    import numpy as np
+
+    return np.zeros(0x110000, dtype=np.uint8)
+
+
+def _kinds(codes):
+    """What each of ``codes`` is: content, not content (NOT_CONTENT), a sentence's end
+    (_SENTENCE_END, or a line break). The patterns are asked once per character a process
+    meets, not once per sentence: a regex call per sentence was most of a digest's cost."""
+    table = _kind_table()
+    kinds = table[codes]
+    if not kinds.all():
+        for code in set(codes[kinds == _UNSEEN].tolist()):
+            char = chr(code)
+            table[code] = (_END if char == _LINE_BREAK or _SENTENCE_END.fullmatch(char)
+                           else _OTHER if NOT_CONTENT.fullmatch(char) else _CONTENT)
+        kinds = table[codes]
+    return kinds
+
+
+class Sentences:
+    """The sentences of lines as compared, found in all the lines at once. In each line,
+    blanks dropped, the standard phrases are cut out (a cut ends a sentence, so no shingle
+    spans it); the line is split at each sentence end; a piece's content is its characters
+    less punctuation, symbols and blanks (NOT_CONTENT); a sentence is a piece with at least
+    ``sentence`` characters of content. The lines are read as one array of code points: a
+    few array operations per report instead of regex calls per sentence."""
+
+    def __init__(self, texts: list[str]):
+        import numpy as np
+
+        from linter.rules.minhash import code_points
+
+        compacted = _LINE_BREAK.join(map(compact, texts))  # no standard phrase spans a line break
+        codes = code_points(compacted)
+        content = _kinds(codes) == _CONTENT
+        line = np.cumsum(codes == ord(_LINE_BREAK))  # the line of each character
+        #: the characters of content of each line as written (standard phrases included)
+        self.line_content = np.bincount(line[content], minlength=len(texts)).tolist()
+        self._codes = codes = code_points(_standard().sub("。", compacted))
+        kinds = _kinds(codes)
+        ends = kinds == _END
+        self._content = kinds == _CONTENT
+        self._piece = np.cumsum(ends)  # piece k: from the k-th end (not content) to the next
+        sizes = np.bincount(self._piece[self._content], minlength=int(ends.sum()) + 1)
+        self._sentence = sizes >= int(settings()["sentence"])  # which pieces are sentences
+        self._sizes = sizes[self._sentence]
+        # the line of each sentence: the line breaks before the end that opens its piece
+        opening = np.r_[0, np.flatnonzero(ends)][self._sentence]
+        self._lines = np.cumsum(codes == ord(_LINE_BREAK))[opening]
+        #: how many sentences each line holds
+        self.per_line = np.bincount(self._lines, minlength=len(texts)).tolist()
+
+    def kept(self, lines: list[bool]):
+        """The sentences of the lines marked in ``lines``: their code points one after the
+        other, and the length of each, in their order."""
+        import numpy as np
+
+        chosen = np.asarray(lines, dtype=bool)[self._lines]  # of the sentences
+        wanted = self._sentence.copy()  # of the pieces
+        wanted[self._sentence] = chosen
+        return self._codes[self._content & wanted[self._piece]], self._sizes[chosen]
 
 
 def body_key(report: Report) -> str:
@@ -109,25 +181,28 @@ class CopiedFromOtherReport(RunRule):
         """The report's sentences as MinHash signatures with where they stand, as plain data
         (a digest is cached as JSON): ``lines``, ``sizes`` (content characters) and ``parts``
         per sentence; ``line_sizes`` per line (content characters, length of its text)."""
-        from linter.rules.minhash import signatures, to_text
+        from linter.rules.minhash import signatures_of, to_text
 
-        texts, lines, sizes, parts, line_sizes, names = [], [], [], [], {}, {}
+        placed, names = [], {}  # (part, line number, text) of each line compared
         for part in PARTS.get(report.kind, ()):
             match = report.part(part)
             if match is not None:
                 names[part] = [match.spec.name, match.spec.name_en]
-            for line in part_lines(report, part, headings=False):
-                number = report.original_line(line.span.line)
-                found = sentences(line.text) if str(number) not in line_sizes else []  # one part per line
-                if found:
-                    line_sizes[str(number)] = [len(NOT_CONTENT.sub("", line.text)), len(line.text)]
-                texts += found
-                lines += [number] * len(found)
-                sizes += [len(s) for s in found]
-                parts += [part] * len(found)
-        rows = signatures(texts, int(data()["thresholds"]["shingle"]))
+            placed += [(part, report.original_line(line.span.line), line.text)
+                       for line in part_lines(report, part, headings=False)]
+        found = Sentences([text for _, _, text in placed])
+        taken, lines, parts, line_sizes = [], [], [], {}
+        for (part, number, text), count, content in zip(placed, found.per_line, found.line_content):
+            take = count > 0 and str(number) not in line_sizes  # one part per line
+            taken.append(take)
+            if take:
+                line_sizes[str(number)] = [content, len(text)]
+                lines += [number] * count
+                parts += [part] * count
+        codes, sizes = found.kept(taken)
+        rows = signatures_of(codes, sizes, int(data()["thresholds"]["shingle"]))
         return {"path": report.path, "body": body_key(report), "rows": to_text(rows), "lines": lines,
-                "sizes": sizes, "parts": parts, "line_sizes": line_sizes, "part_names": names}
+                "sizes": sizes.tolist(), "parts": parts, "line_sizes": line_sizes, "part_names": names}
 
     def gathered(self) -> "Gathered":
         return Gathered()

@@ -35,9 +35,19 @@ VALUES = 256
 _BLOCK = 4_096
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one 32-bit integer a character (a lone surrogate, which
+    no reader should leave, is hashed like any other character rather than failing)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def shingle_hashes(text: str, size: int) -> np.ndarray:
     """A 64-bit hash of every run of ``size`` characters of ``text``."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return _shingle_hashes(code_points(text), size)
+
+
+def _shingle_hashes(codes: np.ndarray, size: int) -> np.ndarray:
+    codes = codes.astype(np.uint64)
     count = len(codes) - size + 1
     hashes = np.zeros(max(count, 0), dtype=np.uint64)
     for offset in range(size):
@@ -45,41 +55,41 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     return hashes
 
 
-def _joined_hashes(texts: list[str], size: int) -> np.ndarray:
-    """The shingle hashes of each text, one text after the other: the texts are hashed
-    joined, in one pass (a pass per sentence cost more in numpy's overhead than in hashing),
-    and the shingles that span two texts are left out (by a mask: ``np.delete`` cost a
-    quarter of a report's signatures)."""
-    hashes = shingle_hashes("".join(texts), size)
-    joints = np.cumsum([len(text) for text in texts[:-1]], dtype=np.int64)
-    inside = np.ones(len(hashes), dtype=bool)
-    inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
-    return hashes[inside]
-
-
 def signatures(texts: list[str], size: int) -> np.ndarray:
     """The MinHash signature of each text (each at least ``size`` characters long), one row
     per text, ``PERMUTATIONS`` bytes each."""
-    rows = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint8)
-    counts = [len(text) - size + 1 for text in texts]
-    start = 0
+    return signatures_of(code_points("".join(texts)), np.array([len(text) for text in texts], dtype=np.int64), size)
+
+
+def signatures_of(codes: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarray:
+    """The signatures of texts given as their code points one after the other (``codes``),
+    text i ``lengths[i]`` characters long (each at least ``size``): see :func:`signatures`.
+    The texts are hashed joined, in one pass (a pass per sentence cost more in numpy's
+    overhead than in hashing); the shingles that span two texts are left out by a mask."""
+    rows = np.zeros((len(lengths), PERMUTATIONS), dtype=np.uint8)
+    hashes = _shingle_hashes(codes, size)
+    joints = np.cumsum(lengths[:-1])
+    inside = np.ones(len(hashes), dtype=bool)
+    inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
+    hashes = hashes[inside]
+    counts = (lengths - (size - 1)).tolist()
+    start = first = 0  # the block's first text and its first shingle
     with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
-        while start < len(texts):
+        while start < len(counts):
             end, total = start, 0
-            while end < len(texts) and (total < _BLOCK or end == start):
+            while end < len(counts) and (total < _BLOCK or end == start):
                 total += counts[end]
                 end += 1
-            flat = _joined_hashes(texts[start:end], size)
             offsets = np.cumsum([0] + counts[start:end - 1])
             # permutations × shingles, computed in place: fresh large arrays cost page faults
-            mixed = np.multiply.outer(_MULTIPLY, flat)
+            mixed = np.multiply.outer(_MULTIPLY, hashes[first:first + total])
             mixed += _ADD[:, None]
             # the top bits of the smallest value are the smallest top bits: shifted after the
             # minimum, one value per text and permutation is shifted, not one per shingle
             smallest = np.minimum.reduceat(mixed, offsets, axis=1)
             smallest >>= _SHIFT
             rows[start:end] = smallest.T
-            start = end
+            start, first = end, first + total
     return rows
 
 
