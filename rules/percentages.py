@@ -41,22 +41,33 @@ def rate_words(rule: Rule | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(data["unbounded"]) + tuple(rule.option("unbounded") if rule else ()))
 
 
-def metric(before: str, rule: Rule | None) -> tuple[str | None, bool]:
+@lru_cache(maxsize=16)
+def _last_word(words: tuple[str, ...]) -> re.Pattern:
+    """Finds, in a text read backwards, the word of ``words`` that ends last in it, the
+    longest of those that end there: one search for the rate word of a number instead of
+    one per word (the data file has dozens)."""
+    return re.compile("|".join(re.escape(word[::-1]) for word in sorted(words, key=len, reverse=True)))
+
+
+#: up to four Chinese characters that qualify a rate word ("群众满意率")
+_QUALIFIER = lazy(r"[\u4e00-\u9fff]{0,4}$")
+#: a change verb that does not give a level ("提高5%", not "提升至95%")
+_CHANGE = lazy(rf"(?:{CHANGE_VERBS})(?!至|到)")
+
+
+def metric(before: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[str | None, bool]:
     """The bounded rate a number belongs to, with up to four characters that qualify it
     ("群众满意率"), and whether a change verb stands between it and the number ("满意率
-    提高5%" is a change; "满意率提升至95%" is a level). ``rule``: whose options add words."""
-    bounded, unbounded = rate_words(rule)
-    best = None
-    for word in bounded + unbounded:
-        at = before.rfind(word)
-        if at >= 0 and (best is None or (at + len(word), len(word)) > (best[1], len(best[2]))):
-            best = (at, at + len(word), word)
-    if best is None or best[2] not in bounded:
+    提高5%" is a change; "满意率提升至95%" is a level). ``words``: the rule's
+    :func:`rate_words`. The rate word is the one that ends last before the number (the
+    longest of those: "计划完成率" over "完成率")."""
+    bounded, unbounded = words
+    found = _last_word(bounded + unbounded).search(before[::-1])
+    if found is None or found.group()[::-1] not in bounded:
         return None, False
-    at, end, _ = best
-    lead = re.search(r"[\u4e00-\u9fff]{0,4}$", before[:at]).group(0)
-    changed = bool(re.search(rf"(?:{CHANGE_VERBS})(?!至|到)", before[end:]))
-    return lead + before[at:end], changed
+    at, end = len(before) - found.end(), len(before) - found.start()
+    lead = _QUALIFIER.search(before[:at]).group(0)
+    return lead + before[at:end], bool(_CHANGE.search(before[end:]))
 
 
 class RateOverHundred(Rule):
@@ -96,7 +107,7 @@ class RateOverHundred(Rule):
         for fact in report.facts.percents:
             if fact.points or fact.value <= 100:
                 continue
-            name, changed = metric(fact.before, self)
+            name, changed = metric(fact.before, rate_words(self))
             if name and not changed:
                 yield self.diagnostic(fact.span, metric=name, text=fact.text.strip())
 
@@ -136,7 +147,7 @@ class PercentContradictsCounts(Rule):
     options = RATE_OPTIONS
 
     def check(self, report: Report):
-        facts = report.facts
+        facts, words = report.facts, rate_words(self)
         percents_in, counts_in = defaultdict(list), defaultdict(list)
         for percent in facts.percents:
             if not percent.points:
@@ -146,7 +157,7 @@ class PercentContradictsCounts(Rule):
         for fact in facts.percents:
             if fact.points or fact.qualifier or len(percents_in[fact.sentence_at]) != 1:
                 continue
-            name, changed = metric(fact.before, self)
+            name, changed = metric(fact.before, words)
             if not name or changed:
                 continue
             if "、" in fact.before or "均" in fact.before:
@@ -201,10 +212,11 @@ class InconsistentMetric(Rule):
 
     def check(self, report: Report):
         seen: dict[str, object] = {}
+        words = rate_words(self)
         for fact in report.facts.percents:
             if fact.points or fact.part == "plan":
                 continue
-            name, changed = metric(fact.before, self)
+            name, changed = metric(fact.before, words)
             if not name or changed:
                 continue
             first = seen.setdefault(name, fact)
@@ -248,6 +260,7 @@ class PercentForPoints(Rule):
     options = RATE_OPTIONS
 
     def check(self, report: Report):
+        words = rate_words(self)
         for fact in report.facts.changes:
             if fact.points:
                 continue
@@ -255,7 +268,7 @@ class PercentForPoints(Rule):
                 a, b, c = (number_value(n)[0] for n in (fact.start, fact.end, fact.change))
                 if abs(abs(b - a) - c) < 1e-9:
                     yield self.diagnostic(fact.change_span, text=fact.text, points=fact.change)
-            elif metric(fact.clause, self)[0]:
+            elif metric(fact.clause, words)[0]:
                 yield self.diagnostic(fact.span, text=fact.text, points=fact.change)
 
 

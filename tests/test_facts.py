@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from conftest import lint_text
-from linter.rules.percentages import metric
+from linter.rules.percentages import metric, rate_words
 
 from linter.facts import extract
 from linter.model import Span, TextLine
@@ -64,10 +64,10 @@ def test_percentages_with_metric_qualifier_and_points(registry):
     found = facts("群众满意率达95%以上，调解协议率提升至 35.28%,较去年提高 8.3 个百分点。").percents
     assert [(p.value, p.decimals, p.qualifier, p.points) for p in found] == [
         (95.0, 0, "以上", False), (35.28, 2, None, False), (8.3, 1, None, True)]
-    assert metric(found[0].before, None) == ("群众满意率", False)
-    assert metric(found[1].before, None) == ("调解协议率", False)
-    assert metric("案件量同比下降", None) == (None, False)
-    assert metric("满意率同比提高", None) == ("满意率", True)
+    assert metric(found[0].before, rate_words(None)) == ("群众满意率", False)
+    assert metric(found[1].before, rate_words(None)) == ("调解协议率", False)
+    assert metric("案件量同比下降", rate_words(None)) == (None, False)
+    assert metric("满意率同比提高", rate_words(None)) == ("满意率", True)
 
 
 def test_counts_with_units_share_the_sentence_of_their_percentage():
