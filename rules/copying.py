@@ -92,7 +92,6 @@ class Sentences:
 
     def __init__(self, texts: list[str]):
         import numpy as np
-
         from linter.rules.minhash import code_points
 
         compacted = _LINE_BREAK.join(map(compact, texts))  # no standard phrase spans a line break
