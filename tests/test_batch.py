@@ -1,6 +1,7 @@
 """How many processes a run uses when --jobs is not given."""
 
 import os
+from types import SimpleNamespace
 
 from linter import batch
 from linter.batch import DEFAULT_PARALLEL_FILES, default_workers
@@ -33,6 +34,23 @@ def test_the_idle_cores_are_read_now_not_from_the_minute_average(monkeypatch):
         raise OSError("no /proc/stat")
     monkeypatch.setattr(batch, "_idle_and_total", no_proc)
     assert batch.idle_cores(4) == 2.0
+
+
+def test_the_cores_this_process_keeps_busy_while_it_watches_count_as_idle(monkeypatch):
+    """A run watches the idle cores while it lints its first file, not in a pause of its
+    own: /proc/stat then shows this process's core busy, yet the process only waits once
+    its workers start. Busy with other work, the same core is not idle."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    _cores_busy(monkeypatch, 0.5)
+    now = {"wall": 0.0, "cpu": 0.0}
+    monkeypatch.setattr(batch, "time", SimpleNamespace(monotonic=lambda: now["wall"], process_time=lambda: now["cpu"],
+                                                       sleep=lambda seconds: None))
+    since = batch.watch()
+    now.update(wall=0.2, cpu=0.2)  # linting the first file: this process kept one core busy
+    assert default_workers(10_000, since) == 2
+    since = batch.watch()
+    now.update(wall=0.4)  # this process waited: the busy core was another's
+    assert default_workers(10_000, since) == 1
 
 
 def test_the_real_proc_stat_is_read(monkeypatch):
