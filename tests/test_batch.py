@@ -53,6 +53,13 @@ def test_the_cores_this_process_keeps_busy_while_it_watches_count_as_idle(monkey
     assert default_workers(10_000, since) == 1
 
 
+def test_workers_get_the_files_in_order_in_chunks_that_shrink_to_single_files_at_the_end():
+    chunks = list(batch._chunks(list(range(1, 600)), 2))
+    assert [index for chunk in chunks for index in chunk] == list(range(1, 600))
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes[0] == batch.CHUNK and sizes == sorted(sizes, reverse=True) and sizes[-8:] == [1] * 8
+
+
 def test_the_real_proc_stat_is_read(monkeypatch):
     idle, total = batch._idle_and_total()
     assert 0 <= idle <= total and total > 0
