@@ -291,6 +291,23 @@ def _work(index: int):
     return result
 
 
+def _pool(context, processes: int, initargs: tuple):
+    """A pool of ``processes`` workers whose worker handler (a thread of the parent) waits
+    only for what it handles: a worker that exits, a change of the pool's state.
+    multiprocessing's own (CPython 3.8 and later) also wakes whenever a result waits in the
+    results pipe, which another thread reads: while results arrived it went round its loop
+    without pause, 0.16 s of the parent's CPU over 600 reports (19 MB of rendered JSON),
+    taken from the cores the workers run on. On a Python whose pool has no
+    ``_get_sentinels``, the override is never called and the pool works as it does there."""
+    from multiprocessing.pool import Pool
+
+    class QuietPool(Pool):
+        def _get_sentinels(self):
+            return [self._change_notifier._reader]
+
+    return QuietPool(processes, initializer=_init_worker, initargs=initargs, context=context)
+
+
 #: The most files sent to a worker at once (a chunk costs ~1 ms to send and return)
 CHUNK = 16
 
@@ -337,8 +354,7 @@ def lint_many(registry: Registry, items: list[tuple[str, object]], jobs: int | N
         settle_gc()
         fork = hasattr(os, "fork")
         context = multiprocessing.get_context("fork" if fork else "spawn")
-        pool = context.Pool(min(jobs, len(rest)), initializer=_init_worker,
-                            initargs=(registry if fork else None, items, job))
+        pool = _pool(context, min(jobs, len(rest)), (registry if fork else None, items, job))
         linted = (result for chunk in pool.imap(_work_chunk, _chunks(rest, jobs)) for result in chunk)
     try:
         for index, ((path, settings), key) in enumerate(zip(items, keys)):

@@ -60,6 +60,27 @@ def test_workers_get_the_files_in_order_in_chunks_that_shrink_to_single_files_at
     assert sizes[0] == batch.CHUNK and sizes == sorted(sizes, reverse=True) and sizes[-8:] == [1] * 8
 
 
+def test_the_pool_does_not_spin_while_results_arrive(registry, monkeypatch):
+    """multiprocessing's worker handler woke for every result waiting in the results pipe
+    and went round its loop some 300 times for 40 reports (0.16 s of the parent's CPU over
+    600); relint's pool wakes it for a worker that exits or a change of the pool's state."""
+    import multiprocessing.pool
+
+    from conftest import SEEDS
+
+    from linter.config import Settings
+
+    rounds = []
+    maintain = multiprocessing.pool.Pool._maintain_pool
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_maintain_pool",
+                        staticmethod(lambda *args: rounds.append(1) or maintain(*args)))
+    items = [(str(SEEDS[number % len(SEEDS)]), Settings()) for number in range(40)]
+    results = list(batch.lint_many(registry, items, 2))
+    assert [result.path for result in results] == [path for path, _ in items]
+    assert all(result.diagnostics for result in results)
+    assert len(rounds) < 10
+
+
 def test_the_real_proc_stat_is_read(monkeypatch):
     idle, total = batch._idle_and_total()
     assert 0 <= idle <= total and total > 0
