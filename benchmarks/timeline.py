@@ -42,14 +42,12 @@ def wrapped(owner, name: str, before: str | None, after: str | None, once: bool 
 
 
 def main() -> None:
-    import multiprocessing.context
-
     from linter import batch, cli, engine
 
     mark("relint imported")
     wrapped(engine, "Registry", None, "registry made")
     wrapped(batch, "lint_one", None, "first file linted")
-    wrapped(multiprocessing.context.BaseContext, "Pool", None, "pool made")
+    wrapped(batch, "_pool", None, "pool made")
     wrapped(cli, "_report", None, "output written")
     many = batch.lint_many
 
