@@ -46,7 +46,8 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: most lines are scanned with begin with a character or a class, not with a lookbehind or a
 #: repeat, so that the engine skips to where a match can start (2-3x quicker than the
 #: lookahead linter.regex would put in front).
-_GLOSS = lazy(rf"[(（](?<=[{CJK}][(（])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+_GLOSS_OPEN = "(（"
+_GLOSS = lazy(rf"[{_GLOSS_OPEN}](?<=[{CJK}][{_GLOSS_OPEN}])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
 #: `*` (＊) standing for characters a site's word filter removed ("习**法治思想", "会议*次",
 #: "，*区", "提升至*%"), or a run of ×× doing the same: after a Chinese character and before one
 #: (or a percent sign), or at the start of a phrase before one — never a footnote mark after a
@@ -54,16 +55,20 @@ _GLOSS = lazy(rf"[(（](?<=[{CJK}][(（])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_T
 _FILTERED = lazy(
     rf"(?:(?<=[{CJK}])|(?<=[，,、；;：:“‘《（(\s])|^)(?:[*＊]+|×{{2,}})(?=[{CJK}])(?!注)"
     rf"|(?<=[{CJK}])(?:[*＊]+|×{{2,}})(?=[%％])")
-#: What every filtered stretch starts with: one class, which the engine skips through, spares
-#: most lines the scan for _FILTERED (tried at every position, as its lookbehinds come first).
-_FILTER_MARK = lazy("[*＊×]")
+#: What every filtered stretch starts with: looking for them spares most lines the scan for
+#: _FILTERED (tried at every position, as its lookbehinds come first).
+_FILTER_MARKS = "*＊×"
 _MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
-_REPLACEMENT = lazy("\ufffd\ufffd*|锟斤拷(?:锟斤拷)*|烫烫烫+|屯屯屯+|\\?\\?+")
+#: What stands for lost characters, as (unit, fewest in a row): replacement characters, 锟斤拷
+#: (replacement characters encoded and read again), 烫烫烫 and 屯屯屯 (uninitialised memory
+#: printed), ?? (characters an encoding lacked).
+_LOST = (("\ufffd", 1), ("锟斤拷", 1), ("烫", 3), ("屯", 3), ("?", 2))
+_REPLACEMENT = lazy("|".join(f"{re.escape(unit * fewest)}(?:{re.escape(unit)})*" for unit, fewest in _LOST))
 _CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
 _LATIN1_RUN = lazy("[\u00a1-\u00ff][\u00a1-\u00ff]{3,}")
 _CJK_CHAR = lazy(f"[{CJK}]")
 _NUMERIC_CELL = lazy(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
-_TABLE_BAR = lazy("[|｜│]")
+_TABLE_BARS = "|｜│"
 #: List bullets a page puts before its fields ("• 来源: 司法厅").
 _BULLETS = "•·●▪◆■-*"
 
@@ -71,7 +76,13 @@ _BULLETS = "•·●▪◆■-*"
 def without_glosses(text: str) -> str:
     """``text`` without a converter's pinyin glosses (應(yīng)急 → 應急), for recognising words;
     the lines themselves keep them (W004 reports them, columns stay)."""
-    return _GLOSS.sub("", text)
+    return _GLOSS.sub("", text) if _may_hold_gloss(text) else text
+
+
+def _may_hold_gloss(text: str) -> bool:
+    """Whether ``text`` has the bracket every gloss opens with. Looking for two characters
+    is several times quicker than the pattern's scan, and most lines have no bracket."""
+    return any(bracket in text for bracket in _GLOSS_OPEN)
 
 
 @dataclass(frozen=True)
@@ -245,7 +256,8 @@ def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
     for index, line in enumerate(lines):
         if index in result.furniture or not line.strip():
             continue
-        if index in tables or len(_TABLE_BAR.findall(line)) >= 2 or len(line.strip().split("\t")) >= 3:
+        # counting three characters is quicker than a pattern's scan of every line
+        if index in tables or sum(map(line.count, _TABLE_BARS)) >= 2 or len(line.strip().split("\t")) >= 3:
             result.furniture[index] = "table"
     run: list[int] = []
     for index in [*range(len(lines)), len(lines)]:
@@ -274,8 +286,9 @@ def _stretches(index: int, original: str, line: str, marks: list[re.Match],
     columns of the ``original`` line)."""
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in damaged]
-    out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
-    if _FILTER_MARK.search(line) and not _MARKDOWN_BOLD.search(line):
+    if _may_hold_gloss(line):
+        out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
+    if any(mark in line for mark in _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
     spaced = letter_spaced(line)
     if spaced:
@@ -298,7 +311,9 @@ def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     and decoding: most texts hold no mojibake, and per-line searches and decodings cost a
     third of normalising them."""
     text = "\n".join(lines)
-    found = [m.span() for m in _REPLACEMENT.finditer(text)]
+    # looking for each run's start is quicker than the pattern's scan, and most texts have none
+    lost = any(unit * fewest in text for unit, fewest in _LOST)
+    found = [m.span() for m in _REPLACEMENT.finditer(text)] if lost else []
     runs = list(_CJK_RUN.finditer(text))
     found += [run.span() for run, ok in zip(runs, _utf8_read_as_gbk([run.group() for run in runs])) if ok]
     found += [m.span() for m in _LATIN1_RUN.finditer(text) if _decodes(m.group(), "latin-1", "gbk")]
