@@ -169,6 +169,24 @@ class Lazy:
         return f"Lazy({self.pattern!r})"
 
 
+def first_class(patterns, flags: int = 0) -> str:
+    """A character class of what a match of any of ``patterns`` can start with (``[（(\\d]``),
+    for one quick look at a position before trying each of them there; ValueError when that
+    cannot be told (a pattern that may start with any character or match nothing, a case-folded one)."""
+    pieces = []
+    for pattern in patterns:
+        try:
+            if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
+                raise _Unknown  # a case-folded character matches more than itself
+            more, anchor, empty = _starts(list(sre_parse.parse(pattern, flags)))
+        except _Unknown:
+            more, anchor, empty = [], True, True
+        if anchor or empty or not more:
+            raise ValueError(f"what {pattern!r} starts with cannot be told")
+        pieces += more
+    return f"[{''.join(dict.fromkeys(pieces))}]"
+
+
 def anchored(pattern: str, flags: int = 0) -> bool:
     """Whether every match of ``pattern`` starts at the start of the text: ``match`` finds
     what ``search`` would, without trying the other positions."""

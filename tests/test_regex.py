@@ -94,3 +94,22 @@ def test_anchored_tells_patterns_whose_matches_all_start_at_the_start(pattern, f
     if expected:  # match then finds what search finds
         for line in TEXT + ["首页>", "当前>", "1年"]:
             assert bool(re.match(pattern, line, flags)) == bool(re.search(pattern, line, flags))
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    ([r"(?P<num>[一二])\s*、", r"(?P<open>[（(])\d", r"(?P<num>\d{1,2})\."], r"[一二（\(\d]"),
+    ([r"(?<![\d.])\d+个", r"(第一|免费)?范文网"], r"[\d第免范]"),
+])
+def test_first_class_holds_every_character_a_match_can_start_with(patterns, expected):
+    assert regex.first_class(patterns) == expected
+    look = re.compile(expected)
+    for line in TEXT + ["一、", "（1", "12.", "3个", "范文网"]:
+        for pattern in patterns:  # where a match starts, the class matches
+            for found in re.finditer(pattern, line):
+                assert look.match(line, found.start()), (pattern, line)
+
+
+@pytest.mark.parametrize("pattern", [r"a|.b", r"^.a", r"x?", r"(?i)ab"])
+def test_first_class_refuses_patterns_whose_start_cannot_be_told(pattern):
+    with pytest.raises(ValueError):
+        regex.first_class([pattern])
