@@ -127,9 +127,28 @@ class Patterns:
     lines_inside: re.Pattern
     widget: re.Pattern
     watermark: re.Pattern
+    #: strings one of which every match of lines_inside, and of watermark, holds (None: some
+    #: match may hold none that can be told): the scans skip the lines without them
+    inside_needles: tuple[str, ...] | None
+    watermark_needles: tuple[str, ...] | None
 
     def navigation(self, flat: str) -> bool:
-        return bool(self.lines.match(flat) or self.lines_inside.search(flat))
+        return bool(self.lines.match(flat) or (_may_hold(flat, self.inside_needles) and self.lines_inside.search(flat)))
+
+    def watermarks(self, lines: list[str]) -> list[list[re.Match]]:
+        """The watermarks on each of ``lines``. Their needles are looked for in the whole text
+        first: most texts hold none, and no line of those needs a scan."""
+        needles = self.watermark_needles
+        if needles is not None:
+            text = "\n".join(lines)
+            needles = tuple(needle for needle in needles if needle in text)
+        return [[m for m in self.watermark.finditer(line) if m.group().strip()]
+                if line.strip() and _may_hold(line, needles) else [] for line in lines]
+
+
+def _may_hold(text: str, needles: tuple[str, ...] | None) -> bool:
+    """Whether ``text`` holds one of ``needles`` (None: they cannot be told, so it may)."""
+    return needles is None or any(needle in text for needle in needles)
 
 
 @lru_cache(maxsize=16)
@@ -142,13 +161,17 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
         data[key] = data.get(key, []) + list(words)
     labels = "|".join(sorted(data["fields"], key=len, reverse=True))
     widgets = "|".join(sorted(data["widgets"], key=len, reverse=True))
+    inside = _either(p for p in data["lines"] if not regex.anchored(p))
+    watermarks = _either(data["watermarks"])
     return Patterns(
         field=re.compile(rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"),
         label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
         lines=regex.compile(_either(p for p in data["lines"] if regex.anchored(p))),
-        lines_inside=regex.compile(_either(p for p in data["lines"] if not regex.anchored(p))),
+        lines_inside=regex.compile(inside),
         widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
-        watermark=regex.compile(_either(data["watermarks"])),
+        watermark=regex.compile(watermarks),
+        inside_needles=regex.needles(inside),
+        watermark_needles=regex.needles(watermarks),
     )
 
 
@@ -165,8 +188,7 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     result.traditional, result.first_traditional = _count_converted(lines, result.lines)
     found = patterns(extra)
     # one watermark scan per line, read by the furniture and the stretch passes
-    marks = [[m for m in found.watermark.finditer(line) if m.group().strip()] if line.strip() else []
-             for line in result.lines]
+    marks = found.watermarks(result.lines)
     _furniture_lines(result, found, marks)
     _table_lines(result, tables)
     # mojibake is looked for in the original characters (converting it to Simplified would

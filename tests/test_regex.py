@@ -30,7 +30,8 @@ def _named_patterns() -> dict[str, tuple[str, int]]:
                     if isinstance(item, Lazy):
                         found[f"{info.name}.{name}[{index}]"] = (item.pattern, item._flags)
     for name, compiled in vars(patterns()).items():
-        found[f"furniture.{name}"] = (compiled.pattern, compiled.flags)
+        if isinstance(compiled, re.Pattern):
+            found[f"furniture.{name}"] = (compiled.pattern, compiled.flags)
     return found
 
 
@@ -113,3 +114,24 @@ def test_first_class_holds_every_character_a_match_can_start_with(patterns, expe
 def test_first_class_refuses_patterns_whose_start_cannot_be_told(pattern):
     with pytest.raises(ValueError):
         regex.first_class([pattern])
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("abc", ("abc",)), ("(a|b)c", ("c",)), ("(第一|免费)?范文网", ("范文网",)), ("(更多|查看更多)请访问", ("请访问",)),
+    ("(豆丁网|道客巴巴)", ("豆丁网", "道客巴巴")), ("(更多|查看更多)?x|更多y", ("x", "更多y")),
+    (r"ICP[备证]|版权所有", ("ICP", "版权所有")), (r"(?P<y>\d{4})年", ("年",)), ("(?:ab)+", ("ab",)),
+    ("a|[bc]", None), ("(?:ab)*", None), ("a(b|)", ("a",)), ("(?i)abc", None), (r"\d+", None),
+])
+def test_needles_are_strings_one_of_which_every_match_holds(pattern, expected):
+    assert regex.needles(pattern) == expected
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_every_match_of_a_named_pattern_holds_one_of_its_needles(name):
+    pattern, flags = PATTERNS[name]
+    found = regex.needles(pattern, flags)
+    if found is None:
+        return
+    for line in TEXT + ["本文由某某网整理提供", "查看更多请访问", "ICP备123号"]:
+        for match in re.finditer(pattern, line, flags):
+            assert any(needle in match.group() for needle in found), (line, match.group())
