@@ -1,10 +1,12 @@
 """The relint command as users run it: formats, exit codes, stdin, folders, errors."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import FIXTURES, ROOT, SEEDS, run_relint
 
@@ -50,6 +52,34 @@ def test_json_contract():
     assert {e["id"]: e["how"] for e in second["elements"]}["duty"] == "body"
     assert data["summary"]["by_code"] == {"D002": 1, "N003": 11, "S003": 1, "S102": 1, "S103": 1, "S104": 1,
                                           "S107": 1, "S201": 1, "S202": 1}
+
+
+def test_each_file_of_the_json_is_exactly_what_the_encoder_writes_of_it(tmp_path):
+    """Findings are written piece by piece (linter.output.json_format.finding), not through
+    json's encoder: each file's line must still be byte for byte what the encoder writes of
+    the same fields, over every rule's findings and fixes (several edits, edits elsewhere
+    than their finding), quotes, backslashes and control characters in the text, and a path
+    with a byte that is not UTF-8."""
+    odd = tmp_path / os.fsdecode(b"odd\xff.txt")
+    text = Path(SEED_000).read_text(encoding="utf-8")
+    odd.write_text(text.replace("法治", '法"治\\', 1).replace("。", "。\t", 1), encoding="utf-8")
+    inputs = [str(odd), *map(str, SEEDS), *map(str, sorted((FIXTURES / "rules").glob("*.txt")))]
+    out = run_relint("--no-cache", "--format", "json", *inputs).stdout.decode("utf-8")
+    lines = out.split("\n")[1:-2]
+    assert len(lines) == len(inputs)
+    seen = set()
+    for line in lines:
+        line = line.removesuffix(",")
+        fields = json.loads(line)
+        assert json.dumps(fields, ensure_ascii=False) == line
+        for d in fields["diagnostics"]:
+            seen.add(d["code"])
+            edits = d["fix"]["edits"] if d["fix"] else []
+            if len(edits) > 1:
+                seen.add("several edits")
+            if any((e["line"], e["column"]) != (d["line"], d["column"]) for e in edits):
+                seen.add("an edit elsewhere")
+    assert {"several edits", "an edit elsewhere", "T001", "T006", "Q006"} <= seen
 
 
 def test_checklist_shows_each_mandated_element():
