@@ -127,6 +127,9 @@ class Patterns:
     lines_inside: re.Pattern
     widget: re.Pattern
     watermark: re.Pattern
+    #: what every field, label and widget line starts with (None: cannot be told): most lines
+    #: start otherwise, and one look spares them the three patterns
+    fields_start: re.Pattern | None
     #: strings one of which every match of lines_inside, and of watermark, holds (None: some
     #: match may hold none that can be told): the scans skip the lines without them
     inside_needles: tuple[str, ...] | None
@@ -163,13 +166,21 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
     widgets = "|".join(sorted(data["widgets"], key=len, reverse=True))
     inside = _either(p for p in data["lines"] if not regex.anchored(p))
     watermarks = _either(data["watermarks"])
+    field = rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"
+    label = rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"
+    widget = rf"^(?:{widgets}|{_SEPARATORS})+$"
+    try:
+        fields_start = re.compile(regex.first_class([field, label, widget]))
+    except ValueError:  # a user's label or widget that may start with any character
+        fields_start = None
     return Patterns(
-        field=re.compile(rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"),
-        label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
+        field=re.compile(field),
+        label=re.compile(label),
         lines=regex.compile(_either(p for p in data["lines"] if regex.anchored(p))),
         lines_inside=regex.compile(inside),
-        widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
+        widget=re.compile(widget),
         watermark=regex.compile(watermarks),
+        fields_start=fields_start,
         inside_needles=regex.needles(inside),
         watermark_needles=regex.needles(watermarks),
     )
@@ -252,15 +263,16 @@ def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Ma
         if not flat:
             continue
         what = None
-        if found.label.match(flat):
+        page = found.fields_start is None or found.fields_start.match(flat) is not None
+        if page and found.label.match(flat):
             what, value_of_label = "field", True
         elif value_of_label and len(flat) <= 60 and "。" not in flat:
             what, value_of_label = "field", False  # the value under a "[ 索引号 ]" label
         else:
             value_of_label = False
-            if found.field.match(flat):
+            if page and found.field.match(flat):
                 what = "field"
-            elif found.widget.match(flat) and len(flat) >= 2:
+            elif page and found.widget.match(flat) and len(flat) >= 2:
                 what = "widget"
             elif found.navigation(flat):
                 what = "navigation"
