@@ -348,8 +348,9 @@ def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     # looking for each run's start is quicker than the pattern's scan, and most texts have none
     lost = any(unit * fewest in text for unit, fewest in _LOST)
     found = [m.span() for m in _REPLACEMENT.finditer(text)] if lost else []
-    runs = list(_CJK_RUN.finditer(text))
-    found += [run.span() for run, ok in zip(runs, _utf8_read_as_gbk([run.group() for run in runs])) if ok]
+    recovers = _utf8_read_as_gbk(_CJK_RUN.findall(text))
+    if any(recovers):  # rare: only then are the runs' places needed
+        found += [run.span() for run, ok in zip(_CJK_RUN.finditer(text), recovers) if ok]
     found += [m.span() for m in _LATIN1_RUN.finditer(text) if _decodes(m.group(), "latin-1", "gbk")]
     if not found:
         return {}
