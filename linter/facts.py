@@ -221,8 +221,13 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
     dates, years, percents, counts, changes = [], [], [], [], []
     for line, part, heading in lines:
         text = line.text
-        if not _MAY_HOLD_FACT.search(text):  # half the lines: nothing below can match them
+        held = _MAY_HOLD_FACT.search(text)
+        if held is None:  # half the lines: nothing below can match them
             continue
+        # years, percentages and counts start with a digit: their scans start at the first one
+        # (their look back still sees the text before it)
+        digit = _DIGIT.search(text, held.start())
+        numbers = digit.start() if digit else len(text)
         bounds = _Boundaries(text)
         taken = bytearray(len(text))  # characters already part of a date
         for match, form, written, month, day in _dates_in(text, taken):
@@ -233,7 +238,7 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
                                   _calendar_date(year, month, day), part,
                                   bounds.sentence(match.start(), match.end())[0]))
         depth, scanned = 0, 0  # 书名号 depth, counted up to ``scanned`` as the years come in order
-        for match in YEAR_IN_TEXT.finditer(text) if "年" in text else ():
+        for match in YEAR_IN_TEXT.finditer(text, numbers) if "年" in text else ():
             start = match.start()
             depth += text.count("《", scanned, start) - text.count("》", scanned, start)
             scanned = start
@@ -257,14 +262,14 @@ def extract(lines: list[tuple[TextLine, str | None, bool]], report_year: int | N
         for pattern, points in ((PERCENT, False), (POINTS, True)) if _has_percent(text) else ():
             if points and "百分点" not in text:  # the percent sign let the line in
                 continue
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text, numbers):
                 value, decimals = number_value(match.group("num"))
                 sentence, begin = bounds.sentence(match.start(), match.end())
                 qualifier = match.group("q").strip() if not points and match.group("q") else None
                 percents.append(PercentFact(match.group(0), line.sub_span(*match.span()), value, decimals, qualifier,
                                             points, bounds.clause_before(match.start()), sentence,
                                             (line.span.line, line.span.column + begin), part))
-        for match in COUNT.finditer(text) if _DIGIT.search(text) else ():  # a count starts with a digit
+        for match in COUNT.finditer(text, numbers):
             value, _ = number_value(match.group("num"))
             sentence, begin = bounds.sentence(match.start(), match.end())
             counts.append(CountFact(match.group(0), line.sub_span(*match.span()), value, match.group("unit"),
