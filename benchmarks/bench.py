@@ -5,6 +5,7 @@ Usage:
   python benchmarks/bench.py --issue13 [--batch 100 600 3000 10000] [--runs N]
   python benchmarks/bench.py --batch 100 600 3000 10000 [--runs N] [--profile]
   python benchmarks/bench.py --memory 100 600 3000 10000      peak memory of every format
+  python benchmarks/bench.py --timeline 600             when each part of a json run ends
 
 ``--issue13`` prints issue 13's whole table in one run: start-up (``relint --version``
 against bare Python), then the batch table at 100, 600 and 3,000 reports (or the sizes
@@ -251,6 +252,19 @@ def profile(relint: str, size: int = 600) -> None:
             print("py-spy:", "written" if done.returncode == 0 else done.stderr.strip().splitlines()[-1:])
 
 
+def timeline(size: int) -> None:
+    """When each part of a cold json run over ``size`` reports ends, with the default workers
+    and with two (benchmarks/timeline.py): the start, the pool, the results, the end."""
+    with tempfile.TemporaryDirectory() as work:
+        folder = str(seed_folder(Path(work) / "reports", size))
+        for jobs in ([], ["--jobs", "2"]):
+            command = ["--no-cache", *jobs, "--format", "json", "-o", str(Path(work) / "o.json"), folder]
+            print(f"relint {' '.join(command[:-3])} -o o.json ({size} reports; load average {load()})")
+            done = subprocess.run([sys.executable, str(HERE / "timeline.py"), *command], capture_output=True,
+                                  text=True, env=ENV)
+            print(done.stderr)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -260,7 +274,12 @@ def main() -> int:
     parser.add_argument("--issue13", action="store_true", help="issue 13's whole table and its targets")
     parser.add_argument("--memory", type=int, nargs="+", metavar="N",
                         help="peak memory of every format at these sizes (with --issue13: 100 600 3000 10000)")
+    parser.add_argument("--timeline", type=int, metavar="N",
+                        help="when each part of a json run over N reports ends (benchmarks/timeline.py)")
     args = parser.parse_args()
+    if args.timeline:
+        timeline(args.timeline)
+        return 0
     if args.profile:
         profile(args.relint)
     if args.issue13:

@@ -41,6 +41,13 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=1024)
+def _regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(map(_regex, patterns))
+
+
+# Cached: finding the elements reads each heading and paragraph once for every element.
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Text as words are recognised in it: no white space ("2022 年" reads as "2022年") and no
     converter glosses ("第一責(zé)任人" reads as "第一責任人")."""
@@ -49,7 +56,7 @@ def plain(text: str) -> str:
 
 def matches(patterns, text: str) -> bool:
     flat = plain(text)
-    return any(_regex(p).search(flat) for p in patterns)
+    return any(pattern.search(flat) for pattern in _regexes(tuple(patterns)))
 
 
 def _main_segment(document: Document) -> tuple[Segment, int]:
@@ -183,6 +190,7 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
 _CLAUSE_END = lazy(r"[，。；：,;:！？!?]")
 
 
+@lru_cache(maxsize=4096)  # read for every anchored element from the same paragraphs
 def _lead(text: str) -> str:
     flat = plain(text)
     stop = _CLAUSE_END.search(flat)

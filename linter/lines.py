@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from linter.regex import lazy
+from linter.regex import first_class, lazy
 from linter.vocabulary import (
     CN_DIGITS,
     DATE_LINE,
@@ -93,8 +93,15 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+#: What every heading mark starts with: most lines start otherwise, and one look spares them
+#: the four patterns.
+_MARK_START = lazy(first_class(pattern.pattern for _, pattern in HEADING_MARKS))
+
+
 def heading_mark(text: str) -> tuple[Mark, int] | None:
     """The heading mark at the start of ``text`` and where the heading text starts."""
+    if not _MARK_START.match(text):
+        return None
     for level, pattern in HEADING_MARKS:
         match = pattern.match(text)
         if not match:

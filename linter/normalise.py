@@ -46,7 +46,8 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: most lines are scanned with begin with a character or a class, not with a lookbehind or a
 #: repeat, so that the engine skips to where a match can start (2-3x quicker than the
 #: lookahead linter.regex would put in front).
-_GLOSS = lazy(rf"[(（](?<=[{CJK}][(（])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
+_GLOSS_OPEN = "(（"
+_GLOSS = lazy(rf"[{_GLOSS_OPEN}](?<=[{CJK}][{_GLOSS_OPEN}])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}[)）]")
 #: `*` (＊) standing for characters a site's word filter removed ("习**法治思想", "会议*次",
 #: "，*区", "提升至*%"), or a run of ×× doing the same: after a Chinese character and before one
 #: (or a percent sign), or at the start of a phrase before one — never a footnote mark after a
@@ -54,16 +55,20 @@ _GLOSS = lazy(rf"[(（](?<=[{CJK}][(（])[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_T
 _FILTERED = lazy(
     rf"(?:(?<=[{CJK}])|(?<=[，,、；;：:“‘《（(\s])|^)(?:[*＊]+|×{{2,}})(?=[{CJK}])(?!注)"
     rf"|(?<=[{CJK}])(?:[*＊]+|×{{2,}})(?=[%％])")
-#: What every filtered stretch starts with: one class, which the engine skips through, spares
-#: most lines the scan for _FILTERED (tried at every position, as its lookbehinds come first).
-_FILTER_MARK = lazy("[*＊×]")
+#: What every filtered stretch starts with: looking for them spares most lines the scan for
+#: _FILTERED (tried at every position, as its lookbehinds come first).
+_FILTER_MARKS = "*＊×"
 _MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
-_REPLACEMENT = lazy("\ufffd\ufffd*|锟斤拷(?:锟斤拷)*|烫烫烫+|屯屯屯+|\\?\\?+")
+#: What stands for lost characters, as (unit, fewest in a row): replacement characters, 锟斤拷
+#: (replacement characters encoded and read again), 烫烫烫 and 屯屯屯 (uninitialised memory
+#: printed), ?? (characters an encoding lacked).
+_LOST = (("\ufffd", 1), ("锟斤拷", 1), ("烫", 3), ("屯", 3), ("?", 2))
+_REPLACEMENT = lazy("|".join(f"{re.escape(unit * fewest)}(?:{re.escape(unit)})*" for unit, fewest in _LOST))
 _CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
 _LATIN1_RUN = lazy("[\u00a1-\u00ff][\u00a1-\u00ff]{3,}")
 _CJK_CHAR = lazy(f"[{CJK}]")
 _NUMERIC_CELL = lazy(r"^[-+]?\d[\d.,，%％]*[\u4e00-\u9fff]{0,2}$")
-_TABLE_BAR = lazy("[|｜│]")
+_TABLE_BARS = "|｜│"
 #: List bullets a page puts before its fields ("• 来源: 司法厅").
 _BULLETS = "•·●▪◆■-*"
 
@@ -71,7 +76,13 @@ _BULLETS = "•·●▪◆■-*"
 def without_glosses(text: str) -> str:
     """``text`` without a converter's pinyin glosses (應(yīng)急 → 應急), for recognising words;
     the lines themselves keep them (W004 reports them, columns stay)."""
-    return _GLOSS.sub("", text)
+    return _GLOSS.sub("", text) if _may_hold_gloss(text) else text
+
+
+def _may_hold_gloss(text: str) -> bool:
+    """Whether ``text`` has the bracket every gloss opens with. Looking for two characters
+    is several times quicker than the pattern's scan, and most lines have no bracket."""
+    return any(bracket in text for bracket in _GLOSS_OPEN)
 
 
 @dataclass(frozen=True)
@@ -116,9 +127,31 @@ class Patterns:
     lines_inside: re.Pattern
     widget: re.Pattern
     watermark: re.Pattern
+    #: what every field, label and widget line starts with (None: cannot be told): most lines
+    #: start otherwise, and one look spares them the three patterns
+    fields_start: re.Pattern | None
+    #: strings one of which every match of lines_inside, and of watermark, holds (None: some
+    #: match may hold none that can be told): the scans skip the lines without them
+    inside_needles: tuple[str, ...] | None
+    watermark_needles: tuple[str, ...] | None
 
     def navigation(self, flat: str) -> bool:
-        return bool(self.lines.match(flat) or self.lines_inside.search(flat))
+        return bool(self.lines.match(flat) or (_may_hold(flat, self.inside_needles) and self.lines_inside.search(flat)))
+
+    def watermarks(self, lines: list[str]) -> list[list[re.Match]]:
+        """The watermarks on each of ``lines``. Their needles are looked for in the whole text
+        first: most texts hold none, and no line of those needs a scan."""
+        needles = self.watermark_needles
+        if needles is not None:
+            text = "\n".join(lines)
+            needles = tuple(needle for needle in needles if needle in text)
+        return [[m for m in self.watermark.finditer(line) if m.group().strip()]
+                if line.strip() and _may_hold(line, needles) else [] for line in lines]
+
+
+def _may_hold(text: str, needles: tuple[str, ...] | None) -> bool:
+    """Whether ``text`` holds one of ``needles`` (None: they cannot be told, so it may)."""
+    return needles is None or any(needle in text for needle in needles)
 
 
 @lru_cache(maxsize=16)
@@ -131,13 +164,25 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
         data[key] = data.get(key, []) + list(words)
     labels = "|".join(sorted(data["fields"], key=len, reverse=True))
     widgets = "|".join(sorted(data["widgets"], key=len, reverse=True))
+    inside = _either(p for p in data["lines"] if not regex.anchored(p))
+    watermarks = _either(data["watermarks"])
+    field = rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"
+    label = rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"
+    widget = rf"^(?:{widgets}|{_SEPARATORS})+$"
+    try:
+        fields_start = re.compile(regex.first_class([field, label, widget]))
+    except ValueError:  # a user's label or widget that may start with any character
+        fields_start = None
     return Patterns(
-        field=re.compile(rf"^[【\[]?(?:{labels})(?:[】\]][:：]?|[:：])"),
-        label=re.compile(rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"),
+        field=re.compile(field),
+        label=re.compile(label),
         lines=regex.compile(_either(p for p in data["lines"] if regex.anchored(p))),
-        lines_inside=regex.compile(_either(p for p in data["lines"] if not regex.anchored(p))),
-        widget=re.compile(rf"^(?:{widgets}|{_SEPARATORS})+$"),
-        watermark=regex.compile(_either(data["watermarks"])),
+        lines_inside=regex.compile(inside),
+        widget=re.compile(widget),
+        watermark=regex.compile(watermarks),
+        fields_start=fields_start,
+        inside_needles=regex.needles(inside),
+        watermark_needles=regex.needles(watermarks),
     )
 
 
@@ -154,8 +199,7 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     result.traditional, result.first_traditional = _count_converted(lines, result.lines)
     found = patterns(extra)
     # one watermark scan per line, read by the furniture and the stretch passes
-    marks = [[m for m in found.watermark.finditer(line) if m.group().strip()] if line.strip() else []
-             for line in result.lines]
+    marks = found.watermarks(result.lines)
     _furniture_lines(result, found, marks)
     _table_lines(result, tables)
     # mojibake is looked for in the original characters (converting it to Simplified would
@@ -219,15 +263,16 @@ def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Ma
         if not flat:
             continue
         what = None
-        if found.label.match(flat):
+        page = found.fields_start is None or found.fields_start.match(flat) is not None
+        if page and found.label.match(flat):
             what, value_of_label = "field", True
         elif value_of_label and len(flat) <= 60 and "。" not in flat:
             what, value_of_label = "field", False  # the value under a "[ 索引号 ]" label
         else:
             value_of_label = False
-            if found.field.match(flat):
+            if page and found.field.match(flat):
                 what = "field"
-            elif found.widget.match(flat) and len(flat) >= 2:
+            elif page and found.widget.match(flat) and len(flat) >= 2:
                 what = "widget"
             elif found.navigation(flat):
                 what = "navigation"
@@ -245,7 +290,8 @@ def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
     for index, line in enumerate(lines):
         if index in result.furniture or not line.strip():
             continue
-        if index in tables or len(_TABLE_BAR.findall(line)) >= 2 or len(line.strip().split("\t")) >= 3:
+        # counting three characters is quicker than a pattern's scan of every line
+        if index in tables or sum(map(line.count, _TABLE_BARS)) >= 2 or len(line.strip().split("\t")) >= 3:
             result.furniture[index] = "table"
     run: list[int] = []
     for index in [*range(len(lines)), len(lines)]:
@@ -274,8 +320,9 @@ def _stretches(index: int, original: str, line: str, marks: list[re.Match],
     columns of the ``original`` line)."""
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in damaged]
-    out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
-    if _FILTER_MARK.search(line) and not _MARKDOWN_BOLD.search(line):
+    if _may_hold_gloss(line):
+        out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
+    if any(mark in line for mark in _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
     spaced = letter_spaced(line)
     if spaced:
@@ -298,9 +345,12 @@ def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     and decoding: most texts hold no mojibake, and per-line searches and decodings cost a
     third of normalising them."""
     text = "\n".join(lines)
-    found = [m.span() for m in _REPLACEMENT.finditer(text)]
-    runs = list(_CJK_RUN.finditer(text))
-    found += [run.span() for run, ok in zip(runs, _utf8_read_as_gbk([run.group() for run in runs])) if ok]
+    # looking for each run's start is quicker than the pattern's scan, and most texts have none
+    lost = any(unit * fewest in text for unit, fewest in _LOST)
+    found = [m.span() for m in _REPLACEMENT.finditer(text)] if lost else []
+    recovers = _utf8_read_as_gbk(_CJK_RUN.findall(text))
+    if any(recovers):  # rare: only then are the runs' places needed
+        found += [run.span() for run, ok in zip(_CJK_RUN.finditer(text), recovers) if ok]
     found += [m.span() for m in _LATIN1_RUN.finditer(text) if _decodes(m.group(), "latin-1", "gbk")]
     if not found:
         return {}

@@ -169,6 +169,57 @@ class Lazy:
         return f"Lazy({self.pattern!r})"
 
 
+def first_class(patterns, flags: int = 0) -> str:
+    """A character class of what a match of any of ``patterns`` can start with (``[（(\\d]``),
+    for one quick look at a position before trying each of them there; ValueError when that
+    cannot be told (a pattern that may start with any character or match nothing, a case-folded one)."""
+    pieces = []
+    for pattern in patterns:
+        try:
+            if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
+                raise _Unknown  # a case-folded character matches more than itself
+            more, anchor, empty = _starts(list(sre_parse.parse(pattern, flags)))
+        except _Unknown:
+            more, anchor, empty = [], True, True
+        if anchor or empty or not more:
+            raise ValueError(f"what {pattern!r} starts with cannot be told")
+        pieces += more
+    return f"[{''.join(dict.fromkeys(pieces))}]"
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` holds, or None when that cannot be told:
+    text without any of them needs no scan with the pattern, and looking for a few strings is
+    several times quicker than a scan (most lines hold no watermark, for one)."""
+    if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
+        return None  # a case-folded character matches more than itself
+    found = _needles(list(sre_parse.parse(pattern, flags))) or ()
+    # a needle that holds another is found wherever that one is: only the other is looked for
+    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found))) or None
+
+
+def _needles(items: list) -> set[str] | None:
+    """Strings one of which every match of the sequence ``items`` holds: of what every match
+    must go through (a run of characters, a group, an alternation each of whose branches has
+    needles, a repeat done at least once), the fewest and longest strings."""
+    candidates, run = [], ""
+    for op, value in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        if op is _sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+            candidates.append(_needles(list(value[-1])))
+        elif op is _sre.BRANCH:
+            branches = [_needles(list(branch)) for branch in value[1]]
+            candidates.append(None if None in branches else set().union(*branches))
+        elif op in _REPEATS and value[0] >= 1:
+            candidates.append(_needles(list(value[2])))
+    return min(filter(None, candidates), key=lambda found: (len(found), -min(map(len, found))), default=None)
+
+
 def anchored(pattern: str, flags: int = 0) -> bool:
     """Whether every match of ``pattern`` starts at the start of the text: ``match`` finds
     what ``search`` would, without trying the other positions."""

@@ -131,6 +131,8 @@ _CHINESE_DATE = (rf"(?P<y>[{CN_YEAR_DIGITS}]{{4}}){SP}年{SP}(?P<m>[{CN_DIGITS}]
 _DOTTED_DATE = rf"(?P<y>{YEAR})[.．](?P<m>\d{{1,2}})[.．](?P<d>\d{{1,2}})"
 _ISO_DATE = rf"(?P<y>{YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})"
 
+#: The day after 月 that ends every date of the forms written with 月 (…3月7日, 三月七日), ungrouped.
+DAY_AFTER_MONTH = rf"月{SP}(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}}){SP}[日号]"
 #: The forms a date is written in, most explicit first: (form, pattern with groups y, m, d).
 DATE_FORMS = (
     ("arabic", lazy(rf"(?<![\d.．\-]){_ARABIC_DATE}")),

@@ -82,6 +82,22 @@ def test_each_file_of_the_json_is_exactly_what_the_encoder_writes_of_it(tmp_path
     assert {"several edits", "an edit elsewhere", "T001", "T006", "Q006"} <= seen
 
 
+def test_the_command_asks_numpy_for_one_blas_thread_unless_the_user_chose():
+    """numpy's OpenBLAS starts a thread for each core when it is imported (the copy rules'
+    MinHash imports it), and relint does no linear algebra. Only the command itself sets
+    it: a program calling main() keeps its own environment."""
+    script = ("import os, sys; from linter.cli import main; main({}); "
+              "print(os.environ.get('OPENBLAS_NUM_THREADS'))")
+    command = ["--no-cache", SEED_000, CLEAN]
+    for argv, given, expected in ((None, None, "1"), (None, "4", "4"), (command, None, "None")):
+        env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+        if given:
+            env["OPENBLAS_NUM_THREADS"] = given
+        done = subprocess.run([sys.executable, "-c", script.format(argv), *command], capture_output=True,
+                              text=True, env=env)
+        assert done.stdout.splitlines()[-1] == expected, (argv, given, done.stderr)
+
+
 def test_checklist_shows_each_mandated_element():
     out = run_relint("--format", "checklist", SEED_000).stdout.decode()
     assert "✗ 存在的不足和原因: 未找到" in out

@@ -132,6 +132,15 @@ def test_furniture_patterns_extend_from_config(registry):
     assert "W001" in codes(lint_text(registry, text, furniture=(("lines", ("^本站声明",)),)))
 
 
+def test_field_lines_are_found_behind_the_look_at_their_first_character():
+    lines = ["【来源】司法厅", "发布时间：2023-02-28", "打印 关闭", "2023年，我区坚持依法行政。", "某某号：123"]
+    assert normalise(lines).furniture == {0: "field", 1: "field", 2: "widget"}
+    # a user's label that may start with any character: every line is tried with the patterns
+    extra = (("fields", (".?某号",)),)
+    assert patterns(extra).fields_start is None
+    assert normalise(lines, extra=extra).furniture == {0: "field", 1: "field", 2: "widget", 4: "field"}
+
+
 def test_letter_spacing_needs_a_whole_spaced_line():
     assert letter_spaced("关 于 2 0 2 3 年 度 法 治 政 府") == (0, 23)
     assert letter_spaced("区长 张  三") is None

@@ -30,7 +30,8 @@ def _named_patterns() -> dict[str, tuple[str, int]]:
                     if isinstance(item, Lazy):
                         found[f"{info.name}.{name}[{index}]"] = (item.pattern, item._flags)
     for name, compiled in vars(patterns()).items():
-        found[f"furniture.{name}"] = (compiled.pattern, compiled.flags)
+        if isinstance(compiled, re.Pattern):
+            found[f"furniture.{name}"] = (compiled.pattern, compiled.flags)
     return found
 
 
@@ -94,3 +95,43 @@ def test_anchored_tells_patterns_whose_matches_all_start_at_the_start(pattern, f
     if expected:  # match then finds what search finds
         for line in TEXT + ["首页>", "当前>", "1年"]:
             assert bool(re.match(pattern, line, flags)) == bool(re.search(pattern, line, flags))
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    ([r"(?P<num>[一二])\s*、", r"(?P<open>[（(])\d", r"(?P<num>\d{1,2})\."], r"[一二（\(\d]"),
+    ([r"(?<![\d.])\d+个", r"(第一|免费)?范文网"], r"[\d第免范]"),
+])
+def test_first_class_holds_every_character_a_match_can_start_with(patterns, expected):
+    assert regex.first_class(patterns) == expected
+    look = re.compile(expected)
+    for line in TEXT + ["一、", "（1", "12.", "3个", "范文网"]:
+        for pattern in patterns:  # where a match starts, the class matches
+            for found in re.finditer(pattern, line):
+                assert look.match(line, found.start()), (pattern, line)
+
+
+@pytest.mark.parametrize("pattern", [r"a|.b", r"^.a", r"x?", r"(?i)ab"])
+def test_first_class_refuses_patterns_whose_start_cannot_be_told(pattern):
+    with pytest.raises(ValueError):
+        regex.first_class([pattern])
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("abc", ("abc",)), ("(a|b)c", ("c",)), ("(第一|免费)?范文网", ("范文网",)), ("(更多|查看更多)请访问", ("请访问",)),
+    ("(豆丁网|道客巴巴)", ("豆丁网", "道客巴巴")), ("(更多|查看更多)?x|更多y", ("x", "更多y")),
+    (r"ICP[备证]|版权所有", ("ICP", "版权所有")), (r"(?P<y>\d{4})年", ("年",)), ("(?:ab)+", ("ab",)),
+    ("a|[bc]", None), ("(?:ab)*", None), ("a(b|)", ("a",)), ("(?i)abc", None), (r"\d+", None),
+])
+def test_needles_are_strings_one_of_which_every_match_holds(pattern, expected):
+    assert regex.needles(pattern) == expected
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_every_match_of_a_named_pattern_holds_one_of_its_needles(name):
+    pattern, flags = PATTERNS[name]
+    found = regex.needles(pattern, flags)
+    if found is None:
+        return
+    for line in TEXT + ["本文由某某网整理提供", "查看更多请访问", "ICP备123号"]:
+        for match in re.finditer(pattern, line, flags):
+            assert any(needle in match.group() for needle in found), (line, match.group())
