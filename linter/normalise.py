@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from linter import regex
 from linter.lines import compact, heading_mark
@@ -76,13 +77,9 @@ _BULLETS = "•·●▪◆■-*"
 def without_glosses(text: str) -> str:
     """``text`` without a converter's pinyin glosses (應(yīng)急 → 應急), for recognising words;
     the lines themselves keep them (W004 reports them, columns stay)."""
-    return _GLOSS.sub("", text) if _may_hold_gloss(text) else text
-
-
-def _may_hold_gloss(text: str) -> bool:
-    """Whether ``text`` has the bracket every gloss opens with. Looking for two characters
-    is several times quicker than the pattern's scan, and most lines have no bracket."""
-    return any(bracket in text for bracket in _GLOSS_OPEN)
+    # most lines have no bracket a gloss opens with: looking for two characters is several
+    # times quicker than the pattern's scan
+    return _GLOSS.sub("", text) if _may_hold(text, _GLOSS_OPEN) else text
 
 
 @dataclass(frozen=True)
@@ -149,7 +146,7 @@ class Patterns:
                 if line.strip() and _may_hold(line, needles) else [] for line in lines]
 
 
-def _may_hold(text: str, needles: tuple[str, ...] | None) -> bool:
+def _may_hold(text: str, needles: Iterable[str] | None) -> bool:
     """Whether ``text`` holds one of ``needles`` (None: they cannot be told, so it may)."""
     return needles is None or any(needle in text for needle in needles)
 
@@ -320,9 +317,9 @@ def _stretches(index: int, original: str, line: str, marks: list[re.Match],
     columns of the ``original`` line)."""
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in damaged]
-    if _may_hold_gloss(line):
+    if _may_hold(line, _GLOSS_OPEN):
         out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
-    if any(mark in line for mark in _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
+    if _may_hold(line, _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
     spaced = letter_spaced(line)
     if spaced:
@@ -346,7 +343,7 @@ def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     third of normalising them."""
     text = "\n".join(lines)
     # looking for each run's start is quicker than the pattern's scan, and most texts have none
-    lost = any(unit * fewest in text for unit, fewest in _LOST)
+    lost = _may_hold(text, [unit * fewest for unit, fewest in _LOST])
     found = [m.span() for m in _REPLACEMENT.finditer(text)] if lost else []
     recovers = _utf8_read_as_gbk(_CJK_RUN.findall(text))
     if any(recovers):  # rare: only then are the runs' places needed

@@ -39,6 +39,12 @@ _BROAD = {r"\D", r"\S", r"\w", r"\W"}
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
+def _folded(pattern: str, flags: int) -> bool:
+    """Whether ``pattern``'s characters may match more than themselves (case-folded), or inline
+    flags lead it: what a match starts with or holds is then not told from its parse."""
+    return bool(flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern))
+
+
 class _Unknown(Exception):
     """The characters a match starts with cannot be told (any character, a back-reference)."""
 
@@ -127,7 +133,7 @@ def _anchored(items: list) -> bool:
 def _quick(pattern: str, flags: int) -> str:
     """``pattern`` with a lookahead for where its matches can start, when the engine would
     not skip on its own; ``pattern`` itself when it would, or when that cannot be told."""
-    if flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.match(pattern):
+    if flags & re.VERBOSE or _folded(pattern, flags):
         return pattern  # a case-folded class, or inline flags that must stay in front
     try:
         parsed = list(sre_parse.parse(pattern, flags))
@@ -176,12 +182,10 @@ def first_class(patterns, flags: int = 0) -> str:
     pieces = []
     for pattern in patterns:
         try:
-            if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
-                raise _Unknown  # a case-folded character matches more than itself
             more, anchor, empty = _starts(list(sre_parse.parse(pattern, flags)))
         except _Unknown:
-            more, anchor, empty = [], True, True
-        if anchor or empty or not more:
+            more = anchor = empty = None
+        if _folded(pattern, flags) or not more or anchor or empty:
             raise ValueError(f"what {pattern!r} starts with cannot be told")
         pieces += more
     return f"[{''.join(dict.fromkeys(pieces))}]"
@@ -191,8 +195,8 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` holds, or None when that cannot be told:
     text without any of them needs no scan with the pattern, and looking for a few strings is
     several times quicker than a scan (most lines hold no watermark, for one)."""
-    if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
-        return None  # a case-folded character matches more than itself
+    if _folded(pattern, flags):
+        return None
     found = _needles(list(sre_parse.parse(pattern, flags))) or ()
     # a needle that holds another is found wherever that one is: only the other is looked for
     return tuple(sorted(n for n in found if not any(o != n and o in n for o in found))) or None
