@@ -33,6 +33,8 @@ VALUES = 256
 #: shingles hashed per block: small matrices are reused by the allocator, and a very long
 #: text never builds a huge one
 _BLOCK = 4_096
+#: the smallest buffer numpy accepts (see signatures_of)
+_SMALLEST_BUFFER = 16
 
 
 def code_points(text: str) -> np.ndarray:
@@ -47,11 +49,14 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
 
 def _shingle_hashes(codes: np.ndarray, size: int) -> np.ndarray:
-    codes = codes.astype(np.uint64)
     count = len(codes) - size + 1
-    hashes = np.zeros(max(count, 0), dtype=np.uint64)
-    for offset in range(size):
-        hashes = hashes * _PRIME + codes[offset:offset + count]
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    codes = codes.astype(np.uint64)
+    hashes = codes[:count].copy()  # the first round, 0 * _PRIME + the first code point
+    for offset in range(1, size):  # in place: no fresh array a round
+        hashes *= _PRIME
+        hashes += codes[offset:offset + count]
     return hashes
 
 
@@ -74,22 +79,30 @@ def signatures_of(codes: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarr
     hashes = hashes[inside]
     counts = (lengths - (size - 1)).tolist()
     start = first = 0  # the block's first text and its first shingle
-    with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
-        while start < len(counts):
-            end, total = start, 0
-            while end < len(counts) and (total < _BLOCK or end == start):
-                total += counts[end]
-                end += 1
-            offsets = np.cumsum([0] + counts[start:end - 1])
-            # permutations × shingles, computed in place: fresh large arrays cost page faults
-            mixed = np.multiply.outer(_MULTIPLY, hashes[first:first + total])
-            mixed += _ADD[:, None]
-            # the top bits of the smallest value are the smallest top bits: shifted after the
-            # minimum, one value per text and permutation is shifted, not one per shingle
-            smallest = np.minimum.reduceat(mixed, offsets, axis=1)
-            smallest >>= _SHIFT
-            rows[start:end] = smallest.T
-            start, first = end, first + total
+    # numpy buffers a broadcast operand (a permutation's multiplier along a row of shingles)
+    # when a row is shorter than its buffer, copying every value once more than it computes
+    # it: with the smallest buffer, the multiply-shift passes run on the arrays themselves
+    # (half the instructions of a digest's hashing)
+    buffer = np.setbufsize(_SMALLEST_BUFFER)
+    try:
+        with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
+            while start < len(counts):
+                end, total = start, 0
+                while end < len(counts) and (total < _BLOCK or end == start):
+                    total += counts[end]
+                    end += 1
+                offsets = np.cumsum([0] + counts[start:end - 1])
+                # permutations × shingles, computed in place: fresh large arrays cost page faults
+                mixed = np.multiply.outer(_MULTIPLY, hashes[first:first + total])
+                mixed += _ADD[:, None]
+                # the top bits of the smallest value are the smallest top bits: shifted after the
+                # minimum, one value per text and permutation is shifted, not one per shingle
+                smallest = np.minimum.reduceat(mixed, offsets, axis=1)
+                smallest >>= _SHIFT
+                rows[start:end] = smallest.T
+                start, first = end, first + total
+    finally:
+        np.setbufsize(buffer)
     return rows
 
 
