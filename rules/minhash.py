@@ -72,35 +72,36 @@ def signatures_of(codes: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarr
     The texts are hashed joined, in one pass (a pass per sentence cost more in numpy's
     overhead than in hashing); the shingles that span two texts are left out by a mask."""
     rows = np.zeros((len(lengths), PERMUTATIONS), dtype=np.uint8)
+    if not len(lengths):
+        return rows
     hashes = _shingle_hashes(codes, size)
     joints = np.cumsum(lengths[:-1])
     inside = np.ones(len(hashes), dtype=bool)
     inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
     hashes = hashes[inside]
-    counts = (lengths - (size - 1)).tolist()
-    start = first = 0  # the block's first text and its first shingle
+    ends = np.cumsum(lengths - (size - 1))  # where each text's shingles end, and start:
+    starts = ends - (lengths - (size - 1))
+    # blocks of whole texts: a block starts at the first text that starts at or after each
+    # multiple of _BLOCK shingles (a text longer than that makes an empty block, skipped)
+    bounds = np.searchsorted(starts, np.arange(0, ends[-1], _BLOCK)).tolist() + [len(lengths)]
     # numpy buffers a broadcast operand (a permutation's multiplier along a row of shingles)
     # when a row is shorter than its buffer, copying every value once more than it computes
     # it: with the smallest buffer, the multiply-shift passes run on the arrays themselves
-    # (half the instructions of a digest's hashing)
+    # (half the instructions of a digest's hashing). Multiply-shift hashing wraps around
+    # 2**64 by design (numpy's integer arrays wrap without a warning).
     buffer = np.setbufsize(_SMALLEST_BUFFER)
     try:
-        with np.errstate(over="ignore"):  # multiply-shift hashing wraps around 2**64 by design
-            while start < len(counts):
-                end, total = start, 0
-                while end < len(counts) and (total < _BLOCK or end == start):
-                    total += counts[end]
-                    end += 1
-                offsets = np.cumsum([0] + counts[start:end - 1])
-                # permutations × shingles, computed in place: fresh large arrays cost page faults
-                mixed = np.multiply.outer(_MULTIPLY, hashes[first:first + total])
-                mixed += _ADD[:, None]
-                # the top bits of the smallest value are the smallest top bits: shifted after the
-                # minimum, one value per text and permutation is shifted, not one per shingle
-                smallest = np.minimum.reduceat(mixed, offsets, axis=1)
-                smallest >>= _SHIFT
-                rows[start:end] = smallest.T
-                start, first = end, first + total
+        for first, end in zip(bounds, bounds[1:]):
+            if first == end:
+                continue
+            # permutations × shingles, computed in place: fresh large arrays cost page faults
+            mixed = np.multiply.outer(_MULTIPLY, hashes[starts[first]:ends[end - 1]])
+            mixed += _ADD[:, None]
+            # the top bits of the smallest value are the smallest top bits: shifted after the
+            # minimum, one value per text and permutation is shifted, not one per shingle
+            smallest = np.minimum.reduceat(mixed, starts[first:end] - starts[first], axis=1)
+            smallest >>= _SHIFT
+            rows[first:end] = smallest.T
     finally:
         np.setbufsize(buffer)
     return rows
