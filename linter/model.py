@@ -8,6 +8,7 @@ never see raw text or the Lark tree.
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator
 
@@ -98,11 +99,28 @@ class Section:
     heading: Heading
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple["Section", ...] = ()
-    parent: "Section | None" = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        # a part refers to its parent weakly (the report holds the tree from its top): with a
+        # strong reference every report's tree was a reference cycle, freed only when the
+        # cyclic collector ran, which a batch makes rare (linter.batch.settle_gc), so a run
+        # held dozens of linted reports' sections, headings and paragraphs at once
+        parent = weakref.ref(self)
         for child in self.children:  # the one write after construction: frozen from then on
-            object.__setattr__(child, "parent", self)
+            object.__setattr__(child, "_parent", parent)
+
+    @property
+    def parent(self) -> "Section | None":
+        """The part this one stands in (None for a top-level part)."""
+        parent = self.__dict__.get("_parent")
+        return parent() if parent is not None else None
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "_parent"}  # a weakref does not pickle
+
+    def __setstate__(self, state: dict) -> None:
+        object.__setattr__(self, "__dict__", state)
+        self.__post_init__()
 
     def walk(self) -> Iterator["Section"]:
         yield self

@@ -233,3 +233,15 @@ def anchored(pattern: str, flags: int = 0) -> bool:
 def lazy(pattern: str, flags: int = 0) -> re.Pattern:
     """A pattern compiled on first use (typed as what it stands for)."""
     return Lazy(pattern, flags)  # type: ignore[return-value]
+
+
+class Gated:
+    """``pattern``, tried only on text that holds a match of ``gate``, which every match of
+    ``pattern`` holds: for a pattern that is tried at many places of a line and that most
+    lines cannot match, one quick look for what it needs saves the scan. Only ``finditer``."""
+
+    def __init__(self, gate: re.Pattern, pattern: re.Pattern):
+        self.gate, self.pattern = gate, pattern
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.gate.search(text) else iter(())

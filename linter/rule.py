@@ -80,16 +80,21 @@ class Text:
         """The text with ``values`` in its placeholders. Each distinct set of values is
         formatted once and the result shared: a rule's findings repeat a few values (T006's
         “2022 年” spaces, T001's “,”), and formatting both languages was a fifth of the cost
-        of a finding. Only strings and integers are remembered: values that are equal yet
-        format differently (1 and True, 0.0 and -0.0) must not share one."""
+        of a finding. Only texts formatted from strings alone are remembered: values that are
+        equal yet format differently (1 and True, 0.0 and -0.0) must not share one, and only a
+        string equals a string, so the values' types are looked at when a text is new, not for
+        every finding (the look cost more than the look-up)."""
         if not self._placeholders:
             return self  # most rules' help: formatting would copy the same text
-        key = tuple(values.items()) if _REMEMBERED.issuperset(map(type, values.values())) else None
-        known = self._formatted.get(key)
+        key = tuple(values.items())
+        try:
+            known = self._formatted.get(key)
+        except TypeError:  # a value that cannot be hashed (a list) is never remembered
+            known = None
         if known is None:
             known = made(Text, {"zh": self.zh.format(**values), "en": self.en.format(**values)})
-            if key is not None:
-                if len(self._formatted) >= _FORMATTED_KEPT:  # values unique to a finding (a path, a line)
+            if all(type(value) is str for value in values.values()):
+                if len(self._formatted) >= _FORMATTED_KEPT:  # values unique to a finding (a path, a quoted phrase)
                     self._formatted.clear()
                 self._formatted[key] = known
         return known
@@ -106,8 +111,6 @@ class Text:
         return {}
 
 
-#: the types of value Text.formatted remembers a text formatted with (see there)
-_REMEMBERED = frozenset((str, int))
 #: how many formatted texts a Text keeps
 _FORMATTED_KEPT = 512
 

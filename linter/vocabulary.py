@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from linter.regex import lazy
+from linter.regex import Gated, lazy
 
 # --- blanks -------------------------------------------------------------------------
 
@@ -245,13 +245,21 @@ ORG_ENDINGS = "局|厅|委|办|院|府|部|会|处|所|室|中心|站|队|司|�
 POSTS = ("书记|局长|主任|县长|市长|区长|镇长|乡长|厅长|部长|负责人|述职人|报告人|主席|院长|检察长"
          "|记者|特约记者|通讯员|实习生|摄影|撰稿|作者")
 _BLANKS = r"[ \t\u3000]+"
+_ORG_BEFORE_BLANKS = rf"(?:{ORG_ENDINGS}){_BLANKS}"
+#: Two joint issuing bodies (中共中央办公厅 国务院办公厅关于…).
+JOINT_ISSUERS = lazy(rf"(?<![{CJK}])[{CJK}]{{2,20}}?{_ORG_BEFORE_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
+                     rf"(?=关于|联合|印发|[^{CJK}]|$)")
+#: What every match of JOINT_ISSUERS holds: the end of an organisation's name before blanks.
+#: JOINT_ISSUERS is tried at up to twenty places of each run of Chinese characters, and most
+#: lines with a space hold no such end before it: looked for first, it cuts the instructions
+#: of that scan 4.6× and of T006's look for kept spaces 43% (the bench reports).
+ORG_BEFORE_BLANKS = lazy(_ORG_BEFORE_BLANKS)
 #: Spaces that belong in running text, each pattern with its blanks inside the match:
-#: two joint issuing bodies (中共中央办公厅 国务院办公厅关于…); a document number and its signer
+#: two joint issuing bodies; a document number and its signer
 #: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
 #: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
 SPACE_KEPT = (
-    lazy(rf"(?<![{CJK}])[{CJK}]{{2,20}}?(?:{ORG_ENDINGS}){_BLANKS}[{CJK}]{{1,20}}?(?:{ORG_ENDINGS})"
-         rf"(?=关于|联合|印发|[^{CJK}]|$)"),
+    Gated(ORG_BEFORE_BLANKS, JOINT_ISSUERS),
     lazy(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
     lazy(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
     lazy(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"

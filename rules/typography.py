@@ -5,6 +5,7 @@ which add the spaces official documents leave out."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import ascii_letters
 
 from linter.rules.basis import GBT_9704, GBT_15834, GBT_15835
@@ -482,6 +483,7 @@ class StraySpace(Rule):
                 yield self.diagnostic(span, fix=Fix.replacing(span, ""), left=left, right=right)
 
 
+@lru_cache(maxsize=4096)  # asked twice of nearly every space, of a few hundred characters (as is_cjk_context)
 def _chinese_or_number(char: str) -> bool:
     return is_cjk_context(char) or bool(_NUMBERISH.match(char))
 

@@ -135,3 +135,19 @@ def test_every_match_of_a_named_pattern_holds_one_of_its_needles(name):
     for line in TEXT + ["本文由某某网整理提供", "查看更多请访问", "ICP备123号"]:
         for match in re.finditer(pattern, line, flags):
             assert any(needle in match.group() for needle in found), (line, match.group())
+
+
+GATED = [item for value in vars(vocabulary).values() if isinstance(value, tuple)
+         for item in value if isinstance(item, regex.Gated)]
+
+
+def test_a_gated_pattern_finds_what_its_pattern_finds():
+    lines = TEXT + ["根据《中共中央办公厅 国务院办公厅关于印发〈规定〉的通知》", "省委办公厅　省政府办公厅联合印发"]
+    assert GATED
+    for gated in GATED:
+        found = 0
+        for line in lines:
+            matches = [m.span() for m in gated.pattern.finditer(line)]
+            assert [m.span() for m in gated.finditer(line)] == matches, line
+            found += len(matches)
+        assert found >= 2  # the lines hold matches: the gate is tested where it must let them through

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from linter.config import Settings
 from linter.engine import lint_source, read_source
-from linter.sources import MAX_BYTES, InputError
+from linter.sources import MAX_BYTES, InputError, read_bytes
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,6 +35,16 @@ def test_a_huge_single_line_and_a_huge_file(registry, tmp_path):
     assert done.returncode == 2
     assert f"{big}: E001 文件过大（{50 * 1024 * 1024} 字节，上限 {MAX_BYTES} 字节）" in done.stderr.decode()
     assert "S102" in done.stdout.decode()
+
+
+def test_a_file_is_read_whole_whatever_size_it_reports(tmp_path):
+    """read_bytes reads the size fstat gives, then what follows: a regular file of Linux's
+    /proc says it holds 0 bytes yet has text, and a file may grow between the two calls."""
+    status = read_bytes("/proc/self/status")
+    assert isinstance(status, bytes) and b"Name:" in status and status.count(b"\n") > 10
+    seed = tmp_path / "seed.txt"
+    shutil.copy(SEEDS[0], seed)
+    assert read_bytes(str(seed)) == SEEDS[0].read_bytes()
 
 
 def test_odd_file_names_symlink_loops_and_dangling_links(tmp_path):

@@ -12,7 +12,18 @@ class TextFormatter(Formatter):
     @staticmethod
     def render(result, options) -> str:
         lang, path = options.lang, result.path
-        return "".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.text(lang)}\n" for d in result.diagnostics)
+        # Findings share their texts (a rule's message with the same values is one Text, see
+        # Text.formatted): each message, help and basis is made into a line once. Keyed by
+        # identity, which is safe while ``result`` holds them all, and quicker than hashing texts.
+        lines: dict[tuple[int, int, int], str] = {}
+        out = []
+        for d in result.diagnostics:
+            key = (id(d.message), id(d.help), id(d.basis))
+            text = lines.get(key)
+            if text is None:
+                text = lines[key] = d.text(lang)
+            out.append(f"{path}:{d.span.line}:{d.span.column}: {d.code} {text}\n")
+        return "".join(out)
 
     def finish(self, totals: Totals) -> None:
         self.out.write(summary_line(totals, self.options.lang) + "\n")
