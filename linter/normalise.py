@@ -18,6 +18,7 @@ OpenCC is imported only for text that contains Traditional characters.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -132,16 +133,15 @@ class Patterns:
     inside_needles: tuple[str, ...] | None
     watermark_needles: tuple[str, ...] | None
 
-    def navigation(self, flat: str) -> bool:
-        return bool(self.lines.match(flat) or (_may_hold(flat, self.inside_needles) and self.lines_inside.search(flat)))
+    def navigation(self, flat: str, inside: tuple[str, ...] | None) -> bool:
+        """Whether the compacted line ``flat`` is navigation; ``inside``: the inside needles
+        to look for (those the whole text holds, see :func:`_held`)."""
+        return bool(self.lines.match(flat) or (_may_hold(flat, inside) and self.lines_inside.search(flat)))
 
     def watermarks(self, lines: list[str]) -> list[list[re.Match]]:
         """The watermarks on each of ``lines``. Their needles are looked for in the whole text
         first: most texts hold none, and no line of those needs a scan."""
-        needles = self.watermark_needles
-        if needles is not None:
-            text = "\n".join(lines)
-            needles = tuple(needle for needle in needles if needle in text)
+        needles = _held("\n".join(lines), self.watermark_needles)
         return [[m for m in self.watermark.finditer(line) if m.group().strip()]
                 if line.strip() and _may_hold(line, needles) else [] for line in lines]
 
@@ -149,6 +149,13 @@ class Patterns:
 def _may_hold(text: str, needles: Iterable[str] | None) -> bool:
     """Whether ``text`` holds one of ``needles`` (None: they cannot be told, so it may)."""
     return needles is None or any(needle in text for needle in needles)
+
+
+def _held(text: str, needles: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Those of ``needles`` that ``text`` holds (None stays None). A line holds only needles
+    its whole text holds: looked for once in the text, most needles are in none of its
+    lines, and no line needs looking for them."""
+    return needles if needles is None else tuple(needle for needle in needles if needle in text)
 
 
 @lru_cache(maxsize=16)
@@ -202,9 +209,14 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     # mojibake is looked for in the original characters (converting it to Simplified would
     # destroy the bytes it stands for)
     damaged = mojibake_by_line(lines)
+    # what a gloss or a filtered stretch starts with, and the blanks a letter-spaced line needs,
+    # looked for in the whole text once: most texts hold none of some, and no line is scanned for those
+    text = "\n".join(result.lines)
+    looks = {"gloss": _may_hold(text, _GLOSS_OPEN), "filtered": _may_hold(text, _FILTER_MARKS),
+             "spaced": sum(map(text.count, BLANK)) >= _SPACED_BLANKS}
     for index, line in enumerate(result.lines):
         if index not in result.furniture and line.strip():
-            result.stretches.extend(_stretches(index, lines[index], line, marks[index], damaged.get(index, ())))
+            result.stretches.extend(_stretches(index, lines[index], line, marks[index], damaged.get(index, ()), looks))
     return result
 
 
@@ -255,8 +267,10 @@ def is_traditional(normalised: Normalised, lines: list[str]) -> bool:
 
 def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Match]]) -> None:
     value_of_label = False
-    for index, line in enumerate(result.lines):
-        flat = compact(line).lstrip(_BULLETS)
+    flats = [compact(line).lstrip(_BULLETS) for line in result.lines]
+    inside = _held("\n".join(flats), found.inside_needles)
+    for index, flat in enumerate(flats):
+        line = result.lines[index]
         if not flat:
             continue
         what = None
@@ -271,7 +285,7 @@ def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Ma
                 what = "field"
             elif page and found.widget.match(flat) and len(flat) >= 2:
                 what = "widget"
-            elif found.navigation(flat):
+            elif found.navigation(flat, inside):
                 what = "navigation"
             else:
                 if marks[index] and not compact(found.watermark.sub("", line)):
@@ -284,11 +298,15 @@ def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
     """Table rows: cells known from the format, ``|`` rows, tab-separated cells, and runs
     of short cells on lines of their own (a flattened table), at least one of them a number."""
     lines = result.lines
-    for index, line in enumerate(lines):
+    # a row needs two bars or two tabs on its line: a text with fewer has no line to look at
+    # for them (most texts), only the cells the format knows
+    text = "\n".join(lines)
+    rows = sum(map(text.count, _TABLE_BARS)) >= 2 or text.count("\t") >= 2
+    for index, line in enumerate(lines) if rows or tables else ():
         if index in result.furniture or not line.strip():
             continue
         # counting three characters is quicker than a pattern's scan of every line
-        if index in tables or sum(map(line.count, _TABLE_BARS)) >= 2 or len(line.strip().split("\t")) >= 3:
+        if index in tables or rows and (sum(map(line.count, _TABLE_BARS)) >= 2 or len(line.strip().split("\t")) >= 3):
             result.furniture[index] = "table"
     run: list[int] = []
     for index in [*range(len(lines)), len(lines)]:
@@ -312,16 +330,16 @@ def _is_cell(line: str) -> bool:
 # -- stretches inside a line ----------------------------------------------------------
 
 def _stretches(index: int, original: str, line: str, marks: list[re.Match],
-               damaged: list[tuple[int, int]]) -> list[Stretch]:
+               damaged: list[tuple[int, int]], looks: dict[str, bool]) -> list[Stretch]:
     """Stretches of one line (``marks``: its watermarks, ``damaged``: its mojibake, as
-    columns of the ``original`` line)."""
+    columns of the ``original`` line; ``looks``: which other kinds its text may hold)."""
     out = [Stretch(index, m.start(), m.end(), "watermark", m.group()) for m in marks]
     out += [Stretch(index, a, b, "mojibake", original[a:b]) for a, b in damaged]
-    if _may_hold(line, _GLOSS_OPEN):
+    if looks["gloss"] and _may_hold(line, _GLOSS_OPEN):
         out += [Stretch(index, m.start(), m.end(), "gloss", m.group()) for m in _GLOSS.finditer(line)]
-    if _may_hold(line, _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
+    if looks["filtered"] and _may_hold(line, _FILTER_MARKS) and not _MARKDOWN_BOLD.search(line):
         out += [Stretch(index, m.start(), m.end(), "filtered", m.group()) for m in _FILTERED.finditer(line)]
-    spaced = letter_spaced(line)
+    spaced = looks["spaced"] and letter_spaced(line)
     if spaced:
         out.append(Stretch(index, spaced[0], spaced[1], "spaced", line[spaced[0]:spaced[1]]))
     return out
@@ -400,6 +418,12 @@ def _recovers(recovered: str) -> bool:
     return chinese >= 2 and lost * 3 <= chinese
 
 
+#: A letter-spaced stretch: at least six characters, a gap after at least 80% of them but the
+#: last; so at least four blanks, which a text without them is told by counting.
+_SPACED_CHARS, _SPACED_SHARE = 6, 0.8
+_SPACED_BLANKS = math.ceil((_SPACED_CHARS - 1) * _SPACED_SHARE)
+
+
 def letter_spaced(line: str) -> tuple[int, int] | None:
     """The stretch of a line typeset with a space after every character ("关 于 2 0 2 3 年"),
     at least six characters long; a spaced-out two- or three-character name is alignment."""
@@ -410,10 +434,10 @@ def letter_spaced(line: str) -> tuple[int, int] | None:
     if not blanks:
         return None
     chars = compact(stripped)
-    if len(chars) < 6 or not _CJK_CHAR.search(chars) or blanks < (len(chars) - 1) * 0.8:
+    if len(chars) < _SPACED_CHARS or not _CJK_CHAR.search(chars) or blanks < (len(chars) - 1) * _SPACED_SHARE:
         return None
     gaps = sum(1 for a, b in zip(stripped, stripped[1:]) if a not in BLANK and b in BLANK)
-    if gaps < (len(chars) - 1) * 0.8:
+    if gaps < (len(chars) - 1) * _SPACED_SHARE:
         return None
     start = len(line) - len(line.lstrip(BLANK))
     return start, start + len(stripped)
