@@ -191,7 +191,7 @@ def find_elements(kind: ReportKind, preamble, sections: list[Section]) -> dict[s
 _CLAUSE_END = lazy(r"[，。；：,;:！？!?]")
 
 
-@lru_cache(maxsize=4096)  # read for every anchored element from the same paragraphs; one report's
+@lru_cache(maxsize=4096)  # read for every anchored element from the same paragraphs (cleared as plain is)
 def _lead(text: str) -> str:
     flat = plain(text)
     stop = _CLAUSE_END.search(flat)

@@ -66,6 +66,8 @@ _MARKDOWN_BOLD = lazy(r"\*\*[^*]+\*\*")
 #: printed), ?? (characters an encoding lacked).
 _LOST = (("\ufffd", 1), ("锟斤拷", 1), ("烫", 3), ("屯", 3), ("?", 2))
 _REPLACEMENT = lazy("|".join(f"{re.escape(unit * fewest)}(?:{re.escape(unit)})*" for unit, fewest in _LOST))
+#: What each run of lost characters starts with (looked for before the pattern's scan).
+_LOST_STARTS = tuple(unit * fewest for unit, fewest in _LOST)
 _CJK_RUN = lazy(rf"[{CJK}\u3000-\u303f\uff00-\uffef?]{{3,}}")
 _LATIN1_RUN = lazy("[\u00a1-\u00ff][\u00a1-\u00ff]{3,}")
 _CJK_CHAR = lazy(f"[{CJK}]")
@@ -138,10 +140,10 @@ class Patterns:
         to look for (those the whole text holds, see :func:`_held`)."""
         return bool(self.lines.match(flat) or (_may_hold(flat, inside) and self.lines_inside.search(flat)))
 
-    def watermarks(self, lines: list[str]) -> list[list[re.Match]]:
-        """The watermarks on each of ``lines``. Their needles are looked for in the whole text
-        first: most texts hold none, and no line of those needs a scan."""
-        needles = _held("\n".join(lines), self.watermark_needles)
+    def watermarks(self, lines: list[str], text: str) -> list[list[re.Match]]:
+        """The watermarks on each of ``lines`` (``text``: the lines joined). Their needles are
+        looked for in the whole text first: most texts hold none, and no line of those needs a scan."""
+        needles = _held(text, self.watermark_needles)
         return [[m for m in self.watermark.finditer(line) if m.group().strip()]
                 if line.strip() and _may_hold(line, needles) else [] for line in lines]
 
@@ -202,16 +204,17 @@ def normalise(lines: list[str], tables: frozenset[int] = frozenset(),
     result = Normalised(_simplified(lines))
     result.traditional, result.first_traditional = _count_converted(lines, result.lines)
     found = patterns(extra)
+    # the whole text, in which what most lines cannot hold is looked for once (see _held)
+    text = "\n".join(result.lines)
     # one watermark scan per line, read by the furniture and the stretch passes
-    marks = found.watermarks(result.lines)
+    marks = found.watermarks(result.lines, text)
     _furniture_lines(result, found, marks)
-    _table_lines(result, tables)
+    _table_lines(result, tables, text)
     # mojibake is looked for in the original characters (converting it to Simplified would
     # destroy the bytes it stands for)
     damaged = mojibake_by_line(lines)
     # what a gloss or a filtered stretch starts with, and the blanks a letter-spaced line needs,
     # looked for in the whole text once: most texts hold none of some, and no line is scanned for those
-    text = "\n".join(result.lines)
     looks = {"gloss": _may_hold(text, _GLOSS_OPEN), "filtered": _may_hold(text, _FILTER_MARKS),
              "spaced": sum(map(text.count, BLANK)) >= _SPACED_BLANKS}
     for index, line in enumerate(result.lines):
@@ -294,13 +297,13 @@ def _furniture_lines(result: Normalised, found: Patterns, marks: list[list[re.Ma
             result.furniture[index] = what
 
 
-def _table_lines(result: Normalised, tables: frozenset[int]) -> None:
+def _table_lines(result: Normalised, tables: frozenset[int], text: str) -> None:
     """Table rows: cells known from the format, ``|`` rows, tab-separated cells, and runs
-    of short cells on lines of their own (a flattened table), at least one of them a number."""
+    of short cells on lines of their own (a flattened table), at least one of them a number
+    (``text``: the lines joined)."""
     lines = result.lines
     # a row needs two bars or two tabs on its line: a text with fewer has no line to look at
     # for them (most texts), only the cells the format knows
-    text = "\n".join(lines)
     rows = sum(map(text.count, _TABLE_BARS)) >= 2 or text.count("\t") >= 2
     for index, line in enumerate(lines) if rows or tables else ():
         if index in result.furniture or not line.strip():
@@ -361,7 +364,7 @@ def mojibake_by_line(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     third of normalising them."""
     text = "\n".join(lines)
     # looking for each run's start is quicker than the pattern's scan, and most texts have none
-    lost = _may_hold(text, [unit * fewest for unit, fewest in _LOST])
+    lost = _may_hold(text, _LOST_STARTS)
     found = [m.span() for m in _REPLACEMENT.finditer(text)] if lost else []
     recovers = _utf8_read_as_gbk(_CJK_RUN.findall(text))
     if any(recovers):  # rare: only then are the runs' places needed

@@ -79,8 +79,9 @@ def signatures_of(codes: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarr
     inside = np.ones(len(hashes), dtype=bool)
     inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
     hashes = hashes[inside]
-    ends = np.cumsum(lengths - (size - 1))  # where each text's shingles end, and start:
-    starts = ends - (lengths - (size - 1))
+    counts = lengths - (size - 1)  # shingles of each text
+    ends = np.cumsum(counts)  # where each text's shingles end, and start:
+    starts = ends - counts
     # blocks of whole texts: a block starts at the first text that starts at or after each
     # multiple of _BLOCK shingles (a text longer than that makes an empty block, skipped)
     bounds = np.searchsorted(starts, np.arange(0, ends[-1], _BLOCK)).tolist() + [len(lengths)]
