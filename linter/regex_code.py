@@ -17,14 +17,13 @@ compiled both ways (``Pattern.__eq__`` compares the code).
 
 from __future__ import annotations
 
+import _sre
 import base64
 import json
 import os
 import re
 import sys
 from array import array
-
-import _sre
 
 try:  # public as sre_parse and sre_compile before Python 3.11
     from re import _compiler as sre_compile
