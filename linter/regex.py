@@ -156,7 +156,7 @@ def _quick(pattern: str, flags: int) -> str:
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re function it stands for
     """``re.compile(pattern, flags)``, quick to skip to its matches (same matches, same groups);
     its code kept between runs (:mod:`linter.regex_code`)."""
-    return regex_code.compile(_quick(pattern, flags), flags)
+    return regex_code.compile(pattern, flags, rewrite=_quick)
 
 
 class Lazy:

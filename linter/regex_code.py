@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from array import array
+from functools import lru_cache
 
 try:  # public as sre_parse and sre_compile before Python 3.11
     from re import _compiler as sre_compile
@@ -44,20 +45,34 @@ _new: dict[str, list] = {}  # compiled in this process, not in the file yet
 _usable = array(_WORD).itemsize == _sre.CODESIZE
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re function it stands for
-    """``re.compile(pattern, flags)``, from the kept code when there is some."""
+@lru_cache(maxsize=4096)
+def compile(pattern: str, flags: int = 0, rewrite=None) -> re.Pattern:  # noqa: A001 - the re function it stands for
+    """``re.compile(pattern, flags)``, or ``re.compile(rewrite(pattern, flags), flags)``, from the
+    kept code when there is some, once per process (as ``re`` keeps what it compiled). What ``rewrite`` makes is kept too (so it is not run again):
+    it must be a function of its arguments and of its module's code (the module file's size
+    and modification time are in the key)."""
     if not _usable:
-        return re.compile(pattern, flags)
-    key = f"{int(flags)} {pattern}"
+        return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
+    key = f"{_origin(rewrite) if rewrite else ''} {int(flags)} {pattern}"
     entry = _entries().get(key) or _new.get(key)
     if entry is not None:
         try:
-            return _built(pattern, entry)
+            return _built(entry)
         except (TypeError, ValueError, RuntimeError, IndexError, OverflowError):
             pass  # not this engine's code after all: compiled below, and kept anew
-    entry = _entry(pattern, flags)
+    entry = _entry(rewrite(pattern, flags) if rewrite else pattern, flags)
     _new[key] = entry
-    return _built(pattern, entry)
+    return _built(entry)
+
+
+@lru_cache(maxsize=None)
+def _origin(rewrite) -> str:
+    """``rewrite`` and the version of its code: its name, its module file's size and mtime."""
+    try:
+        found = os.stat(sys.modules[rewrite.__module__].__file__)
+    except (KeyError, AttributeError, TypeError, OSError):
+        return f"{rewrite.__qualname__}@{id(rewrite)}:{os.getpid()}"  # no file: this process's own
+    return f"{rewrite.__qualname__}@{found.st_size}.{found.st_mtime_ns}"
 
 
 def save() -> None:
@@ -101,7 +116,8 @@ def _read() -> dict[str, list]:
 
 
 def _entry(pattern: str, flags: int) -> list:
-    """What ``re.compile`` hands the engine (``sre_compile.compile``), as JSON values."""
+    """What ``re.compile`` hands the engine (``sre_compile.compile``), as JSON values, after
+    the pattern itself."""
     parsed = sre_parse.parse(pattern, flags)
     code = sre_compile._code(parsed, flags)
     state = parsed.state
@@ -109,10 +125,10 @@ def _entry(pattern: str, flags: int) -> list:
     for name, index in state.groupdict.items():
         names[index] = name
     words = base64.b64encode(array(_WORD, code).tobytes()).decode("ascii")
-    return [int(flags | state.flags), words, state.groups - 1, state.groupdict, names]
+    return [pattern, int(flags | state.flags), words, state.groups - 1, state.groupdict, names]
 
 
-def _built(pattern: str, entry: list) -> re.Pattern:
-    flags, words, groups, groupindex, names = entry
+def _built(entry: list) -> re.Pattern:
+    pattern, flags, words, groups, groupindex, names = entry
     code = array(_WORD, base64.b64decode(words)).tolist()
     return _sre.compile(pattern, flags, code, groups, groupindex, tuple(names))
