@@ -18,7 +18,7 @@ from typing import NamedTuple
 from linter import suppress
 from linter.model import ElementSpec, Report, ReportKind, ReportSummary, Span
 from linter.readers import BUILTIN_READERS
-from linter.rule import Diagnostic, Rule, RunRule, validate_rule
+from linter.rule import Diagnostic, Rule, RunRule, by_position, validate_rule
 from linter.sources import InputError, Source, read_bytes
 
 
@@ -52,11 +52,11 @@ class FileResult:
         severity), and how many have a safe fix (a rendered result keeps only this). Counted
         by Counter's C loop: a Python loop over some 80 findings a report cost a fifth of
         rendering them as text."""
-        fixes = [fix.applicability for fix in map(_FIX, self.diagnostics) if fix is not None]
-        return dict(Counter(map(_CODE_AND_SEVERITY, self.diagnostics))), fixes.count("safe")
+        fixes = filter(None, map(_FIX, self.diagnostics))
+        return dict(Counter(map(_CODE_AND_SEVERITY, self.diagnostics))), list(map(_APPLICABILITY, fixes)).count("safe")
 
 
-_CODE_AND_SEVERITY, _FIX = attrgetter("code", "severity"), attrgetter("fix")
+_CODE_AND_SEVERITY, _FIX, _APPLICABILITY = attrgetter("code", "severity"), attrgetter("fix"), attrgetter("applicability")
 
 
 #: How many plans (see Registry.plan) a registry keeps.
@@ -307,7 +307,7 @@ def lint_source(registry: Registry, source: Source, settings, digest: bool = Fal
     found, used = suppress.allowed(source.path, source.lines, found, settings)
     if source.mapped:
         found = [to_original(source, d) for d in found]
-    found.sort(key=Diagnostic.sort_key)
+    found.sort(key=by_position)
     kept, hits = suppress.baselined(source.path, source.shown_lines(), found, settings)
     digests = ({check.rule.code: check.rule.digest(report) for check in checks if isinstance(check.rule, RunRule)}
                if digest else None)

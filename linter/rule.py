@@ -12,6 +12,7 @@ import inspect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import ClassVar, Iterable
 
 from linter.model import Report, Span
@@ -183,7 +184,7 @@ class Diagnostic:
         return self.code[0]
 
     def sort_key(self):
-        return (self.span.line, self.span.column, self.code)
+        return by_position(self)
 
     def text(self, lang: str) -> str:
         """The message, what to do, and its basis, as one line."""
@@ -194,6 +195,11 @@ class Diagnostic:
         if self.basis:
             line += f" (basis: {self.basis.en})" if lang == "en" else f"（依据：{self.basis.zh}）"
         return line
+
+
+#: The order findings are listed in: by line, column and code — the key of a sort, made in C
+#: (a Python function's call for each of some 80 findings a report cost more than the sort).
+by_position = attrgetter("span.line", "span.column", "code")
 
 
 class Rule:

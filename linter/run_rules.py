@@ -21,6 +21,7 @@ from linter.engine import FileResult, Registry, read_source
 from linter.model import Report, ReportSummary
 from linter.output import Rendered, ahead
 from linter.packed import Held, digests_of, unpack
+from linter.rule import by_position
 from linter.sources import InputError
 
 
@@ -187,4 +188,4 @@ def _merge(registry: Registry, result: FileResult, found: list) -> None:
         found, hits = suppress.baselined(result.path, lines, found, settings)
         result.allow_used |= used
         result.baseline_hits |= hits
-    result.diagnostics = sorted(result.diagnostics + found, key=lambda d: d.sort_key())
+    result.diagnostics = sorted(result.diagnostics + found, key=by_position)
