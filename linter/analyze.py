@@ -268,6 +268,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
     extra page-furniture patterns from the config)."""
     # the text caches serve one report: kept across reports, they gave a batch of look-alike
     # reports (the benchmark's, made from five seeds) hits that real reports do not get
+    compact.cache_clear()
     plain.cache_clear()
     _lead.cache_clear()
     normalised = normalise(source.lines, source.table_lines, furniture)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from linter.regex import first_class, lazy
 from linter.vocabulary import (
@@ -88,6 +89,9 @@ class Line:
     what: str = ""
 
 
+# Cached for one report (linter.analyze.build_report clears it): normalising, classifying and
+# finding the elements compact the same lines several times (furniture, cells, titles, bodies).
+@lru_cache(maxsize=4096)
 def compact(text: str) -> str:
     """Text without any white space, for matching keywords in spaced-out lines."""
     return "".join(text.split())

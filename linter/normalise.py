@@ -399,7 +399,10 @@ def _utf8_read_as_gbk(texts: list[str]) -> list[bool]:
         raw = "\n".join(texts).replace("?", "").encode("gbk")
     except UnicodeEncodeError:  # one of them cannot be: each on its own
         return [_decodes(text, "gbk", "utf-8") for text in texts]
-    return [_recovers(recovered) for recovered in raw.decode("utf-8", errors="replace").split("\n")]
+    recovered = raw.decode("utf-8", errors="replace")
+    if not _MAY_RECOVER.search(recovered):  # prose: no run is looked at one by one
+        return [False] * len(texts)
+    return [_recovers(run) for run in recovered.split("\n")]
 
 
 def _decodes(text: str, wrong: str, right: str) -> bool:
@@ -410,6 +413,13 @@ def _decodes(text: str, wrong: str, right: str) -> bool:
     except UnicodeEncodeError:
         return False
     return _recovers(raw.decode(right, errors="replace"))
+
+
+#: What a run that :func:`_recovers` holds once re-read: two Chinese characters with no lost
+#: byte between them. (Its lost bytes cut it into one piece more than there are of them; with
+#: at least three Chinese characters for each lost byte, and at least two, one piece holds two.)
+#: Prose re-read holds a few Chinese characters, each between lost bytes.
+_MAY_RECOVER = lazy(f"[{CJK}][^\ufffd\n]*[{CJK}]")
 
 
 def _recovers(recovered: str) -> bool:
