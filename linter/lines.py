@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from linter.model import stored_at_once
 from linter.regex import first_class, lazy
 from linter.vocabulary import (
     CN_DIGITS,
@@ -59,6 +60,7 @@ _TITLE_MAX = 80
 _HEADING_MAX = 30
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class Mark:
     """The numbering of a heading: level, value and how it was written."""
@@ -68,6 +70,7 @@ class Mark:
     text: str  # the mark exactly as written, e.g. "（一）", "1、", "(五)"
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class Line:
     """One logical line: usually a physical line, stripped of surrounding blanks.
