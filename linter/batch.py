@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from linter import regex_code
 from linter.engine import FileResult, Registry, internal_error, lint_source, read_source, reader_for
 from linter.packed import Held, digests_of, pack, unpack_report
 from linter.sources import InputError, read_bytes
@@ -51,6 +52,7 @@ def lint_one(registry: Registry, path: str, settings, data: bytes | None = None,
         result = _lint_one(registry, path, settings, data, job, held)
     except Exception as exc:  # noqa: BLE001 - any bug: report it for this file and go on
         result = FileResult(path, error=internal_error(path, exc), settings=settings)
+    regex_code.save()  # the code of patterns this file was the first to need, for the next run
     if data is not None and job.fix is not None and job.fix.write and result.fixed_output is None:
         result.fixed_output = data  # an editor piping its buffer through relint must get it back
     return result

@@ -132,11 +132,11 @@ class Settings:
 def _any_of(patterns: tuple) -> object:
     """One compiled test for a list of glob patterns, as ``fnmatch.fnmatch`` reads each (a
     folder run asks every file about every pattern)."""
-    import re
+    from linter import regex_code
 
     if not patterns:
         return lambda name: None
-    return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
+    return regex_code.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
 
 
 @lru_cache(maxsize=4096)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from linter.sources import Places
 
 
+_SET = object.__setattr__
+
+
 @dataclass(frozen=True, order=True, init=False)
 class Span:
     line: int
@@ -28,8 +31,7 @@ class Span:
     def __init__(self, line: int, column: int, end_line: int, end_column: int):
         # the fields stored at once: the generated __init__ of a frozen class sets each through
         # object.__setattr__ (1.34 µs a span, against 0.76), and a report makes about 150 spans
-        object.__setattr__(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
-                                              "end_column": end_column})
+        _SET(self, "__dict__", {"line": line, "column": column, "end_line": end_line, "end_column": end_column})
 
     @classmethod
     def on_line(cls, line: int, column: int, length: int) -> "Span":

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from linter import regex_code
+
 try:  # the parser behind re.compile; public as sre_parse before Python 3.11
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -152,8 +154,9 @@ def _quick(pattern: str, flags: int) -> str:
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re function it stands for
-    """``re.compile(pattern, flags)``, quick to skip to its matches (same matches, same groups)."""
-    return re.compile(_quick(pattern, flags), flags)
+    """``re.compile(pattern, flags)``, quick to skip to its matches (same matches, same groups);
+    its code kept between runs (:mod:`linter.regex_code`)."""
+    return regex_code.compile(pattern, flags, rewrite=_quick)
 
 
 class Lazy:
