@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from linter import regex_code
 from linter.config import SCHEMA, ConfigError, _elements, _month_day, _string, _strings, _tables, read_toml
 
 #: The profiles relint itself ships, by name.
@@ -51,7 +52,7 @@ class Profile:
         if not issuer:
             return None
         flat = "".join(issuer.split())
-        return next((t for t in self.types if any(_regex(p).search(flat) for p in t.issuer)), None)
+        return next((t for t in self.types if any(regex_code.compile(p).search(flat) for p in t.issuer)), None)
 
     def deadline_for(self, year: int | None, found: IssuerType | None, configured: str | None = None) -> dt.date | None:
         """The day the report is due from an issuer of type ``found`` (see :meth:`issuer_type`;
@@ -69,16 +70,11 @@ def _next_year(year: int | None, month_day: str) -> dt.date | None:
     return dt.date(year + 1, month, day)
 
 
-@lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
 def _patterns(path, key, value) -> tuple[str, ...]:
     patterns = _strings(path, key, value)
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            regex_code.compile(pattern)
         except re.error as exc:
             raise ConfigError(path, key, f"invalid regular expression {pattern!r}: {exc}")
     return patterns

@@ -45,9 +45,10 @@ _new: dict[str, list] = {}  # compiled in this process, not in the file yet
 _usable = array(_WORD).itemsize == _sre.CODESIZE
 
 
+@lru_cache(maxsize=4096)
 def compile(pattern: str, flags: int = 0, rewrite=None) -> re.Pattern:  # noqa: A001 - the re function it stands for
     """``re.compile(pattern, flags)``, or ``re.compile(rewrite(pattern, flags), flags)``, from the
-    kept code when there is some. What ``rewrite`` makes is kept too (so it is not run again):
+    kept code when there is some, once per process (as ``re`` keeps what it compiled). What ``rewrite`` makes is kept too (so it is not run again):
     it must be a function of its arguments and of its module's code (the module file's size
     and modification time are in the key)."""
     if not _usable:

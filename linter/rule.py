@@ -60,7 +60,11 @@ class Fix:
     def replacing(cls, span: Span, content: str, applicability: str = "safe") -> "Fix":
         """The fix of one edit, replacing the text in ``span`` with ``content`` — most
         fixes, one per finding of the commonest rules: made as :func:`made` makes it."""
-        return made(cls, {"applicability": applicability, "edits": (made(Edit, {"span": span, "content": content}),)})
+        edit = _NEW(Edit)
+        _SET(edit, "__dict__", {"span": span, "content": content})
+        fix = _NEW(cls)
+        _SET(fix, "__dict__", {"applicability": applicability, "edits": (edit,)})
+        return fix
 
 
 @dataclass(frozen=True)
@@ -193,7 +197,9 @@ class Diagnostic:
 
 
 class Rule:
-    """Base class of all rules. Subclasses set the metadata and implement :meth:`check`."""
+    """Base class of all rules. Subclasses set the metadata and implement :meth:`check`.
+    One instance serves every report linted under the same settings (the engine makes it
+    once, with the plan of rules): a rule keeps nothing of a report on itself."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -248,9 +254,12 @@ class Rule:
                    fix: Fix | None = None, **values) -> Diagnostic:
         """A diagnostic of this rule; ``values`` fill the placeholders of the messages."""
         help = help or self.help
-        return made(Diagnostic, {"code": self.code, "name": self.name, "severity": self.severity, "span": span,
-                                 "message": (message or self.message).formatted(values),
-                                 "help": help.formatted(values) if help else None, "basis": self.basis, "fix": fix})
+        diagnostic = _NEW(Diagnostic)  # as made() makes it, without a call more for each finding
+        _SET(diagnostic, "__dict__", {"code": self.code, "name": self.name, "severity": self.severity, "span": span,
+                                      "message": (message or self.message).formatted(values),
+                                      "help": help.formatted(values) if help else None, "basis": self.basis,
+                                      "fix": fix})
+        return diagnostic
 
     @classmethod
     def applies_to(cls, kind: str) -> bool:

@@ -254,14 +254,17 @@ JOINT_ISSUERS = lazy(rf"(?<![{CJK}])[{CJK}]{{2,20}}?{_ORG_BEFORE_BLANKS}[{CJK}]{
 #: lines with a space hold no such end before it: looked for first, it cuts the instructions
 #: of that scan 4.6× and of T006's look for kept spaces 43% (the bench reports).
 ORG_BEFORE_BLANKS = lazy(_ORG_BEFORE_BLANKS)
-#: Spaces that belong in running text, each pattern with its blanks inside the match:
-#: two joint issuing bodies; a document number and its signer
-#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
-#: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
-SPACE_KEPT = (
+#: Spaces that belong in running text, each pattern with its blanks inside the match, between
+#: two Chinese characters: two joint issuing bodies; a document number and its signer
+#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞).
+SPACE_KEPT_BETWEEN = (
     Gated(ORG_BEFORE_BLANKS, JOINT_ISSUERS),
     lazy(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
     lazy(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
+)
+#: Spaces that belong after what opens a line, whatever follows them: a news dateline (本报讯
+#: 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
+SPACE_KEPT_OPENING = (
     lazy(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
          rf"{_BLANKS}"),
     lazy(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),

@@ -102,7 +102,7 @@ class Sentences:
         compacted = _LINE_BREAK.join(["", *map(compact, texts)])
         self._codes = codes = code_points(compacted)
         kinds = _kinds(codes)
-        breaks = np.flatnonzero(codes == ord(_LINE_BREAK))  # where each line starts
+        breaks = (codes == ord(_LINE_BREAK)).nonzero()[0]  # where each line starts
         #: the characters of content of each line as written (standard phrases included)
         self.line_content = np.add.reduceat(kinds == _CONTENT, breaks, dtype=np.intp).tolist()
         # a standard phrase is cut out where it stands: its first character ends a sentence,
@@ -112,13 +112,15 @@ class Sentences:
             kinds[match.start()] = _END
             kinds[match.start() + 1:match.end()] = _OTHER
         self._content = kinds == _CONTENT
-        starts = np.flatnonzero(kinds == _END)  # a piece runs from an end (or a break) to the next
+        # a piece runs from an end (or a break) to the next; the length of the codes closes the last
+        bounds = np.concatenate(((kinds == _END).nonzero()[0], [len(codes)]))
+        starts = bounds[:-1]
         sizes = np.add.reduceat(self._content, starts, dtype=np.intp)
         self._sentence = sizes >= int(settings()["sentence"])  # which pieces are sentences
         self._sizes = sizes[self._sentence]
-        self._length = np.diff(starts, append=len(codes))  # of each piece
+        self._length = bounds[1:] - starts  # of each piece
         # the line of each sentence: the last break at or before its piece's start
-        self._lines = np.searchsorted(breaks, starts[self._sentence], side="right") - 1
+        self._lines = breaks.searchsorted(starts[self._sentence], side="right") - 1
         #: how many sentences each line holds
         self.per_line = np.bincount(self._lines, minlength=len(texts)).tolist()
 

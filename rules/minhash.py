@@ -75,16 +75,16 @@ def signatures_of(codes: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarr
     if not len(lengths):
         return rows
     hashes = _shingle_hashes(codes, size)
-    joints = np.cumsum(lengths[:-1])
+    joints = lengths[:-1].cumsum()
     inside = np.ones(len(hashes), dtype=bool)
     inside[(joints[:, None] - np.arange(1, size)).ravel()] = False
     hashes = hashes[inside]
     counts = lengths - (size - 1)  # shingles of each text
-    ends = np.cumsum(counts)  # where each text's shingles end, and start:
+    ends = counts.cumsum()  # where each text's shingles end, and start:
     starts = ends - counts
     # blocks of whole texts: a block starts at the first text that starts at or after each
     # multiple of _BLOCK shingles (a text longer than that makes an empty block, skipped)
-    bounds = np.searchsorted(starts, np.arange(0, ends[-1], _BLOCK)).tolist() + [len(lengths)]
+    bounds = starts.searchsorted(np.arange(0, ends[-1], _BLOCK)).tolist() + [len(lengths)]
     # numpy buffers a broadcast operand (a permutation's multiplier along a row of shingles)
     # when a row is shorter than its buffer, copying every value once more than it computes
     # it: with the smallest buffer, the multiply-shift passes run on the arrays themselves

@@ -18,15 +18,15 @@ from linter import regex, regex_code
 def fresh(tmp_path, monkeypatch):
     """regex_code with an empty cache folder of its own and nothing read yet."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(regex_code, "_known", None)
-    monkeypatch.setattr(regex_code, "_new", {})
+    _reload(monkeypatch)
     return tmp_path / "relint" / "pattern-code.json"
 
 
 def _reload(monkeypatch):
-    """As a new process would: nothing known until the file is read."""
+    """As a new process would: nothing known until the file is read, nothing compiled."""
     monkeypatch.setattr(regex_code, "_known", None)
     monkeypatch.setattr(regex_code, "_new", {})
+    regex_code.compile.cache_clear()
 
 
 def test_every_named_pattern_built_from_kept_code_is_the_one_re_compile_makes(fresh, monkeypatch):
@@ -79,8 +79,7 @@ def test_a_damaged_or_foreign_cache_file_only_costs_the_compiling(fresh, content
 def test_an_unwritable_cache_folder_is_not_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
     (tmp_path / "a-file").write_text("not a folder")
-    monkeypatch.setattr(regex_code, "_known", None)
-    monkeypatch.setattr(regex_code, "_new", {})
+    _reload(monkeypatch)
     assert regex_code.compile("甲+", 0).search("乙甲甲").group() == "甲甲"
     regex_code.save()
 
@@ -127,6 +126,7 @@ def test_what_a_rewrite_made_is_kept_until_its_module_changes(fresh, monkeypatch
     assert made == []  # kept: neither rewritten nor compiled again
     module_file.write_text("def rewrite(pattern, flags):\n    return pattern + '{2}'\n", encoding="utf-8")
     regex_code._origin.cache_clear()
+    regex_code.compile.cache_clear()
     importlib.reload(importlib.import_module("somerewrite"))
     rewrite = importlib.import_module("somerewrite").rewrite
     assert regex_code.compile("甲", 0, rewrite=rewrite).pattern == "甲{2}" and made == ["甲{2}"]

@@ -12,21 +12,33 @@ class TextFormatter(Formatter):
     @staticmethod
     def render(result, options) -> str:
         lang, path = options.lang, result.path
-        # Findings share their texts (a rule's message with the same values is one Text, see
-        # Text.formatted): each message, help and basis is made into a line once. Keyed by
-        # identity, which is safe while ``result`` holds them all, and quicker than hashing texts.
-        lines: dict[tuple[int, int, int], str] = {}
         out = []
         for d in result.diagnostics:
-            key = (id(d.message), id(d.help), id(d.basis))
-            text = lines.get(key)
-            if text is None:
-                text = lines[key] = d.text(lang)
-            out.append(f"{path}:{d.span.line}:{d.span.column}: {d.code} {text}\n")
+            # findings share their texts (a rule's message with the same values is one Text,
+            # see Text.formatted), in this report and the next: each line's end is made once
+            key = (d.code, id(d.message), id(d.help), id(d.basis), lang)
+            known = _ENDS.get(key)
+            end = known[1] if known is not None else _end(key, d, lang)
+            out.append(f"{path}:{d.span.line}:{d.span.column}: {end}")
         return "".join(out)
 
     def finish(self, totals: Totals) -> None:
         self.out.write(summary_line(totals, self.options.lang) + "\n")
+
+
+#: (code, identities of the message, help and basis, language) → (those texts, kept so
+#: that no other text takes their identities; the end of a finding's line, from its code on)
+_ENDS: dict[tuple, tuple[tuple, str]] = {}
+#: how many line ends are kept: texts unique to a finding (a quoted phrase) are not shared
+_ENDS_KEPT = 4_096
+
+
+def _end(key: tuple, d, lang: str) -> str:
+    if len(_ENDS) >= _ENDS_KEPT:
+        _ENDS.clear()
+    end = f"{d.code} {d.text(lang)}\n"
+    _ENDS[key] = ((d.message, d.help, d.basis), end)
+    return end
 
 
 def summary_line(totals: Totals, lang: str) -> str:
