@@ -240,3 +240,19 @@ def test_values_stored_at_once_are_made_as_the_dataclass_would_make_them():
     with pytest.raises(TypeError):
         stored_at_once(dataclasses.dataclass(frozen=True)(type("Listed", (), {
             "__annotations__": {"items": list}, "items": dataclasses.field(default_factory=list)})))
+
+
+@pytest.mark.parametrize("patterns, text, found", [
+    (("法治政府", "依法行政"), "推进依法行政", True),
+    (("法治政府", "依法行政"), "工作总结", False),
+    ((r"(报告)\1", "汇报"), "报告报告", True),  # a reference to a group: each on its own
+    ((r"(报告)\1", "汇报"), "报告", False),
+    (("(?i)icp", "备案"), "ICP", True),  # a global flag: each on its own
+    (("(?P<x>报告)", "(?P<x>汇报)"), "汇报", True),  # a group name used twice
+])
+def test_element_patterns_match_joined_as_each_alone(patterns, text, found):
+    from linter.analyze import _regexes, matches
+
+    assert matches(patterns, text) is found
+    assert any(p.search(text) for p in _regexes(patterns)) is found
+    assert len(_regexes(patterns)) == (1 if patterns[0] == "法治政府" else 2)
