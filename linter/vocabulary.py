@@ -112,11 +112,16 @@ YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<
 #: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
 #: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
 #: — never a duration (历时22年, 连续22年, 近10年, 22年来, 在22年的工作中).
+_SHORT_YEAR_DIGITS = r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})"
 SHORT_YEAR = lazy(
-    r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
+    rf"{_SHORT_YEAR_DIGITS}年"
     rf"(?:(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)"
     r"|(?:(?<=^\d\d年)|(?<=[。；;！？!?：:\s]\d\d年))(?=[，,])"
     r"|(?<=[于自从至止]\d\d年)(?![来间内里多余中之的以]))")
+#: What every match of SHORT_YEAR holds: 年 after two digits that may be a short year, looked
+#: for from 年 (the engine skips to a literal). SHORT_YEAR is tried at every digit of a line,
+#: and most lines with 年 hold only full years (2024年): a line without this is not scanned.
+SHORT_YEAR_END = lazy(rf"年(?<={_SHORT_YEAR_DIGITS}年)")
 
 #: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
 #: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.

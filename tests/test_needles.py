@@ -23,6 +23,7 @@ from linter.vocabulary import (
     RANGE_DASHES,
     RUN_ON_FIRST_ITEM,
     SHORT_YEAR,
+    SHORT_YEAR_END,
     YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
@@ -73,3 +74,23 @@ def test_every_line_of_the_seeds_and_the_corpus_with_a_match_holds_a_needle(name
 def test_made_up_text_with_a_match_holds_a_needle(name, line):
     pattern, needles = CASES[name]
     assert _holds_a_needle_when_it_matches(pattern, needles, line)
+
+
+#: A rule that reads only the lines where a gate matches (a pattern every match holds a match of)
+GATES = {"D008": (SHORT_YEAR, SHORT_YEAR_END)}
+#: short years and what may stand before them
+GATE_ALPHABET = "0123456789年度底月，。于自近第.%一二 "
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_every_line_of_the_seeds_and_the_corpus_with_a_match_holds_the_gate(name):
+    pattern, gate = GATES[name]
+    assert all(gate.search(line) for line in LINES if pattern.search(line))
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(alphabet=GATE_ALPHABET, max_size=20))
+def test_made_up_text_with_a_match_holds_the_gate(name, line):
+    pattern, gate = GATES[name]
+    assert pattern.search(line) is None or gate.search(line)
