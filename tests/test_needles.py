@@ -77,9 +77,9 @@ def test_made_up_text_with_a_match_holds_a_needle(name, line):
 
 
 #: A rule that reads only the lines where a gate matches (a pattern every match holds a match of)
-GATES = {"D008": (SHORT_YEAR, SHORT_YEAR_END)}
-#: short years and what may stand before them
-GATE_ALPHABET = "0123456789年度底月，。于自近第.%一二 "
+GATES = {"D008": (SHORT_YEAR, SHORT_YEAR_END), "P006": (percentages._PERCENT_RANGE, percentages._PERCENT_RANGE_END)}
+#: short years and ranges of percentages, and what may stand around them
+GATE_ALPHABET = "0123456789年度底月，。于自近第.．%％-～至一二 "
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
