@@ -108,6 +108,10 @@ YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[{RANGE_DASHE
 #: Two years of a range with no dash between them: run together ("20212025年") or with the
 #: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
 YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
+#: What every match of YEAR_RANGE_UNDASHED holds: a year right after four digits, or after four
+#: digits and 一, looked for from its century (the engine skips to 1 and 2); the range itself
+#: is tried at every 1 and 2 and looks behind each, and most lines with a year hold no range.
+YEAR_RANGE_UNDASHED_END = lazy(rf"{_CENTURY}(?:(?<=\d{{6}})|(?<=\d{{4}}一\d\d))\d\d")
 #: A two-digit year (23年底, 24年3月; 22年，… at the start of a sentence; 于22年, 自22年): group
 #: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
 #: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
