@@ -268,6 +268,7 @@ def build_report(source: Source, kinds: list[ReportKind], forced_kind: str | Non
     extra page-furniture patterns from the config)."""
     # the text caches serve one report: kept across reports, they gave a batch of look-alike
     # reports (the benchmark's, made from five seeds) hits that real reports do not get
+    compact.cache_clear()
     plain.cache_clear()
     _lead.cache_clear()
     normalised = normalise(source.lines, source.table_lines, furniture)
@@ -320,7 +321,7 @@ def _page_text(document: Document, normalised) -> list[PageText]:
 def _deadlines(profile: Profile, year: int | None, issuer: str | None, configured: str | None) -> dict:
     """When the report is due and must be public, and the issuer's type, by the profile."""
     found = profile.issuer_type(issuer)
-    return {"deadline": profile.deadline_for(year, issuer, configured),
+    return {"deadline": profile.deadline_for(year, found, configured),
             "publication_deadline": profile.publication_deadline(year),
             "issuer_type": (found.id, found.name, found.name_en) if found else None}
 
