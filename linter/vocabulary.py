@@ -108,15 +108,24 @@ YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[{RANGE_DASHE
 #: Two years of a range with no dash between them: run together ("20212025年") or with the
 #: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
 YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
+#: What every match of YEAR_RANGE_UNDASHED holds: a year right after four digits, or after four
+#: digits and 一, looked for from its century (the engine skips to 1 and 2); the range itself
+#: is tried at every 1 and 2 and looks behind each, and most lines with a year hold no range.
+YEAR_RANGE_UNDASHED_END = lazy(rf"{_CENTURY}(?:(?<=\d{{6}})|(?<=\d{{4}}一\d\d))\d\d")
 #: A two-digit year (23年底, 24年3月; 22年，… at the start of a sentence; 于22年, 自22年): group
 #: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
 #: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
 #: — never a duration (历时22年, 连续22年, 近10年, 22年来, 在22年的工作中).
+_SHORT_YEAR_DIGITS = r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})"
 SHORT_YEAR = lazy(
-    r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
+    rf"{_SHORT_YEAR_DIGITS}年"
     rf"(?:(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)"
     r"|(?:(?<=^\d\d年)|(?<=[。；;！？!?：:\s]\d\d年))(?=[，,])"
     r"|(?<=[于自从至止]\d\d年)(?![来间内里多余中之的以]))")
+#: What every match of SHORT_YEAR holds: 年 after two digits that may be a short year, looked
+#: for from 年 (the engine skips to a literal). SHORT_YEAR is tried at every digit of a line,
+#: and most lines with 年 hold only full years (2024年): a line without this is not scanned.
+SHORT_YEAR_END = lazy(rf"年(?<={_SHORT_YEAR_DIGITS}年)")
 
 #: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
 #: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.

@@ -40,6 +40,7 @@ from linter.vocabulary import (
     YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
+    YEAR_RANGE_UNDASHED_END,
 )
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -670,6 +671,8 @@ class YearRangeWithoutDash(Rule):
 
     def check(self, report: Report):
         for scan in holding(report, YEAR_NEEDLES):
+            if not YEAR_RANGE_UNDASHED_END.search(scan.line.text):
+                continue  # most lines with a year: no year run into the one before
             for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
                 start, end = int(match.group("start")), int(match.group("end"))
                 if not 0 < end - start <= 30 or scan.is_protected(*match.span()):
