@@ -13,7 +13,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from linter.model import Span, TextLine
+from linter.model import Span, TextLine, stored_at_once
 from linter.regex import lazy
 from linter.vocabulary import (
     BLANK,
@@ -35,6 +35,7 @@ _CLAUSE_END = lazy(r"[。；;！？!?\n]")
 _CLAUSE_MARK = lazy(r"[，,。；;：:！？!?]")
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class DateFact:
     text: str
@@ -48,6 +49,7 @@ class DateFact:
     sentence: str = ""  # the sentence it stands in (for its tense)
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class YearFact:
     text: str
@@ -62,6 +64,7 @@ class YearFact:
     sentence: str = ""  # the sentence it stands in (for its tense)
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class PercentFact:
     text: str
@@ -76,6 +79,7 @@ class PercentFact:
     part: str | None
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class CountFact:
     text: str
@@ -87,6 +91,7 @@ class CountFact:
     part: str | None
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class ChangeFact:
     """A change stated for a rate: "提高5%" or, with its endpoints, "由60%提高到70%，提高10个百分点"."""
@@ -183,7 +188,7 @@ def _dates_in(text: str, taken: bytearray):
     ``taken`` records the characters used."""
     with_day = "月" in text and _DAY_AFTER_MONTH.search(text) is not None
     for form, pattern in DATE_FORMS:
-        if not (any(mark in text for mark in _FORM_MARKS[form]) if form in _FORM_MARKS else with_day):
+        if not (any(map(text.__contains__, _FORM_MARKS[form])) if form in _FORM_MARKS else with_day):
             continue
         for match in pattern.finditer(text):
             if any(taken[match.start():match.end()]):

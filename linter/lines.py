@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from linter.model import stored_at_once
 from linter.regex import first_class, lazy
 from linter.vocabulary import (
     CN_DIGITS,
@@ -58,6 +60,7 @@ _TITLE_MAX = 80
 _HEADING_MAX = 30
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class Mark:
     """The numbering of a heading: level, value and how it was written."""
@@ -67,6 +70,7 @@ class Mark:
     text: str  # the mark exactly as written, e.g. "（一）", "1、", "(五)"
 
 
+@stored_at_once
 @dataclass(frozen=True)
 class Line:
     """One logical line: usually a physical line, stripped of surrounding blanks.
@@ -88,6 +92,9 @@ class Line:
     what: str = ""
 
 
+# Cached for one report (linter.analyze.build_report clears it): normalising, classifying and
+# finding the elements compact the same lines several times (furniture, cells, titles, bodies).
+@lru_cache(maxsize=4096)
 def compact(text: str) -> str:
     """Text without any white space, for matching keywords in spaced-out lines."""
     return "".join(text.split())

@@ -144,20 +144,24 @@ class Patterns:
         """The watermarks on each of ``lines`` (``text``: the lines joined). Their needles are
         looked for in the whole text first: most texts hold none, and no line of those needs a scan."""
         needles = _held(text, self.watermark_needles)
+        if needles == ():
+            return [[] for _ in lines]
         return [[m for m in self.watermark.finditer(line) if m.group().strip()]
                 if line.strip() and _may_hold(line, needles) else [] for line in lines]
 
 
 def _may_hold(text: str, needles: Iterable[str] | None) -> bool:
     """Whether ``text`` holds one of ``needles`` (None: they cannot be told, so it may)."""
-    return needles is None or any(needle in text for needle in needles)
+    # map over the bound method: a generator's frame cost more than the looks (most are for
+    # one or two characters, on every line)
+    return needles is None or any(map(text.__contains__, needles))
 
 
 def _held(text: str, needles: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """Those of ``needles`` that ``text`` holds (None stays None). A line holds only needles
     its whole text holds: looked for once in the text, most needles are in none of its
     lines, and no line needs looking for them."""
-    return needles if needles is None else tuple(needle for needle in needles if needle in text)
+    return needles if needles is None else tuple(filter(text.__contains__, needles))
 
 
 @lru_cache(maxsize=16)
@@ -399,7 +403,10 @@ def _utf8_read_as_gbk(texts: list[str]) -> list[bool]:
         raw = "\n".join(texts).replace("?", "").encode("gbk")
     except UnicodeEncodeError:  # one of them cannot be: each on its own
         return [_decodes(text, "gbk", "utf-8") for text in texts]
-    return [_recovers(recovered) for recovered in raw.decode("utf-8", errors="replace").split("\n")]
+    recovered = raw.decode("utf-8", errors="replace")
+    if not _MAY_RECOVER.search(recovered):  # prose: no run is looked at one by one
+        return [False] * len(texts)
+    return [_recovers(run) for run in recovered.split("\n")]
 
 
 def _decodes(text: str, wrong: str, right: str) -> bool:
@@ -410,6 +417,13 @@ def _decodes(text: str, wrong: str, right: str) -> bool:
     except UnicodeEncodeError:
         return False
     return _recovers(raw.decode(right, errors="replace"))
+
+
+#: What a run that :func:`_recovers` holds once re-read: two Chinese characters with no lost
+#: byte between them. (Its lost bytes cut it into one piece more than there are of them; with
+#: at least three Chinese characters for each lost byte, and at least two, one piece holds two.)
+#: Prose re-read holds a few Chinese characters, each between lost bytes.
+_MAY_RECOVER = lazy(f"[{CJK}][^\ufffd\n]*[{CJK}]")
 
 
 def _recovers(recovered: str) -> bool:

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
+from linter.joined import Joined, joined, lines_holding
 from linter.model import Report, TextLine
+from linter.regex import needles
 from linter.rule import DOC_SECTIONS, OPTIONS_MARK, Fix, Rule, Text
 from linter.userregex import compile_user_pattern
 
@@ -66,24 +68,36 @@ def scoped_lines(report: Report, scope: str) -> list[TextLine]:
     return [*report.text_lines(), *report.page_text("table")]
 
 
-def scoped_text(report: Report, scope: str) -> str:
-    """The text of the lines a pattern rule with ``scope`` reads, one after the other
-    (computed once per report and scope, for the rules that share it)."""
-    return report.memo(f"scoped_text:{scope}", lambda: "\n".join(line.text for line in scoped_lines(report, scope)))
+def _joined(report: Report, scope: str) -> tuple[tuple[TextLine, ...], Joined]:
+    """The lines of ``scope`` and their text joined (computed once per report and scope, for
+    the rules that share it)."""
+    def compute():
+        lines = tuple(scoped_lines(report, scope))
+        return lines, joined([line.text for line in lines])
+
+    return report.memo(f"scoped:{scope}", compute)
 
 
 @lru_cache(maxsize=1024)
-def _plain(pattern: re.Pattern) -> str | None:
-    """The text every match of ``pattern`` is, when it is plain text (most wrong forms are):
-    then one string search of the report tells whether any line can match."""
-    text = pattern.pattern
-    return text if pattern.flags == re.UNICODE and re.escape(text) == text else None
+def _needles(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The strings one of which every match of ``pattern`` holds (most wrong forms are plain
+    text, their own needle), or None when that cannot be told."""
+    return needles(pattern.pattern, pattern.flags)
 
 
-def _absent(pattern: re.Pattern, report: Report, scope: str) -> bool:
-    """Whether ``pattern`` is plain text found nowhere in the lines of ``scope``."""
-    text = _plain(pattern)
-    return text is not None and text not in scoped_text(report, scope)
+def _reading(report: Report, scope: str, patterns) -> Sequence[TextLine]:
+    """The lines of ``scope`` where one of ``patterns`` can match: those that hold one of
+    their needles, found by one search of the scope's text (every line when a pattern's
+    needles cannot be told). A pattern that opens with a lookbehind stops at each character
+    it may start with ([一二]把手: every 一 and 二 of a report); its needle, seldom."""
+    lines, text = _joined(report, scope)
+    found: set[str] = set()
+    for pattern in patterns:
+        more = _needles(pattern)
+        if more is None:
+            return lines
+        found.update(more)
+    return [lines[index] for index in lines_holding(text, sorted(found))]
 
 
 class PatternRule(Rule):
@@ -106,21 +120,18 @@ class PatternRule(Rule):
     def check(self, report: Report):
         if not self.applies_to_year(report.year):
             return
-        lines = scoped_lines(report, self.scope)
         kind = self.spec["type"]
         if kind == "substitution":
             for swap in self.swaps + self.extra_swaps():
-                if _absent(swap.pattern, report, self.scope):
-                    continue
-                for line in lines:
+                for line in _reading(report, self.scope, (swap.pattern,)):
                     for match in swap.pattern.finditer(line.text):
                         span = line.sub_span(*match.span())
                         found = self.diagnostic(span, fix=Fix.replacing(span, swap.right, "unsafe"),
                                                 match=match.group(), right=swap.right, reason=swap.reason)
                         yield replace(found, basis=Text(swap.source, swap.source)) if swap.source else found
             return
-        tokens = [pattern for pattern in self.tokens if not _absent(pattern, report, self.scope)]
-        hits = [(line, match) for line in lines for pattern in tokens for match in pattern.finditer(line.text)]
+        lines = _reading(report, self.scope, self.tokens)
+        hits = [(line, match) for line in lines for pattern in self.tokens for match in pattern.finditer(line.text)]
         if kind == "occurrence":
             limit = self.spec.get("max", 0)
             if len(hits) > limit:

@@ -54,9 +54,9 @@ class Profile:
         flat = "".join(issuer.split())
         return next((t for t in self.types if any(regex_code.compile(p).search(flat) for p in t.issuer)), None)
 
-    def deadline_for(self, year: int | None, issuer: str | None, configured: str | None = None) -> dt.date | None:
-        """The day the report is due (``configured``: the config's ``deadline``, which wins)."""
-        found = self.issuer_type(issuer)
+    def deadline_for(self, year: int | None, found: IssuerType | None, configured: str | None = None) -> dt.date | None:
+        """The day the report is due from an issuer of type ``found`` (see :meth:`issuer_type`;
+        ``configured``: the config's ``deadline``, which wins)."""
         return _next_year(year, configured or (found.deadline if found else self.deadline))
 
     def publication_deadline(self, year: int | None) -> dt.date | None:

@@ -108,15 +108,24 @@ YEAR_RANGE_DASHED = lazy(rf"(?<![\d\-/.A-Za-z])(?<!/T )({YEAR})(\s*[{RANGE_DASHE
 #: Two years of a range with no dash between them: run together ("20212025年") or with the
 #: numeral 一 standing for the dash ("2021一2025年"): groups ``start``, ``sep``, ``end``.
 YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<end>{YEAR}){_RANGE_END}")
+#: What every match of YEAR_RANGE_UNDASHED holds: a year right after four digits, or after four
+#: digits and 一, looked for from its century (the engine skips to 1 and 2); the range itself
+#: is tried at every 1 and 2 and looks behind each, and most lines with a year hold no range.
+YEAR_RANGE_UNDASHED_END = lazy(rf"{_CENTURY}(?:(?<=\d{{6}})|(?<=\d{{4}}一\d\d))\d\d")
 #: A two-digit year (23年底, 24年3月; 22年，… at the start of a sentence; 于22年, 自22年): group
 #: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
 #: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
 #: — never a duration (历时22年, 连续22年, 近10年, 22年来, 在22年的工作中).
+_SHORT_YEAR_DIGITS = r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})"
 SHORT_YEAR = lazy(
-    r"(?<![\d.．%％〇○零一二三四五六七八九十百千万近满约超逾达共计第每])(?P<yy>\d{2})年"
+    rf"{_SHORT_YEAR_DIGITS}年"
     rf"(?:(?=度|初|底|末|上半年|下半年|\d{{1,2}}月|[{CN_DIGITS}]{{1,2}}月)"
     r"|(?:(?<=^\d\d年)|(?<=[。；;！？!?：:\s]\d\d年))(?=[，,])"
     r"|(?<=[于自从至止]\d\d年)(?![来间内里多余中之的以]))")
+#: What every match of SHORT_YEAR holds: 年 after two digits that may be a short year, looked
+#: for from 年 (the engine skips to a literal). SHORT_YEAR is tried at every digit of a line,
+#: and most lines with 年 hold only full years (2024年): a line without this is not scanned.
+SHORT_YEAR_END = lazy(rf"年(?<={_SHORT_YEAR_DIGITS}年)")
 
 #: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
 #: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.
@@ -254,14 +263,17 @@ JOINT_ISSUERS = lazy(rf"(?<![{CJK}])[{CJK}]{{2,20}}?{_ORG_BEFORE_BLANKS}[{CJK}]{
 #: lines with a space hold no such end before it: looked for first, it cuts the instructions
 #: of that scan 4.6× and of T006's look for kept spaces 43% (the bench reports).
 ORG_BEFORE_BLANKS = lazy(_ORG_BEFORE_BLANKS)
-#: Spaces that belong in running text, each pattern with its blanks inside the match:
-#: two joint issuing bodies; a document number and its signer
-#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞); a news dateline
-#: (本报讯 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
-SPACE_KEPT = (
+#: Spaces that belong in running text, each pattern with its blanks inside the match, between
+#: two Chinese characters: two joint issuing bodies; a document number and its signer
+#: (〔2024〕7号 签发人：…); a post and a person's name in a byline (记者 吕霞).
+SPACE_KEPT_BETWEEN = (
     Gated(ORG_BEFORE_BLANKS, JOINT_ISSUERS),
     lazy(rf"〔{YEAR}〕\d+号{_BLANKS}签发人"),
     lazy(rf"(?:{POSTS}){_BLANKS}[{CJK}]{{2,4}}(?=[）)]|{_BLANKS}|$)"),
+)
+#: Spaces that belong after what opens a line, whatever follows them: a news dateline (本报讯
+#: 日前, 中新网 3月29日电 据…); an article or chapter number and its title (第二章 总则).
+SPACE_KEPT_OPENING = (
     lazy(rf"^(?:本报讯|[{CJK}]{{2,10}}(?:网|社|报|台)讯|[{CJK}]{{2,10}}?(?:网|社|报|台)?{SP}\d{{1,2}}月\d{{1,2}}日电)"
          rf"{_BLANKS}"),
     lazy(rf"^第[{CN_DIGITS}百零〇\d]+[编章节条]{_BLANKS}"),

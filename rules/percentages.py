@@ -313,8 +313,13 @@ class PointsDisagree(Rule):
 
 
 _PERCENT_SIGNS = "%％"
-_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[{_PERCENT_SIGNS}])?{SP}(?P<dash>[-—–~～－至到]){SP}"
+_RANGE_DASH = "[-—–~～－至到]"
+_PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[{_PERCENT_SIGNS}])?{SP}(?P<dash>{_RANGE_DASH}){SP}"
                       rf"(?P<b>{NUMBER}){SP}[{_PERCENT_SIGNS}]")
+#: What every match of _PERCENT_RANGE holds: a dash, a number and its sign, looked for from the
+#: dash (a few characters the engine skips to). _PERCENT_RANGE is tried at every digit of a
+#: line, and most lines with a percentage hold no range.
+_PERCENT_RANGE_END = lazy(rf"{_RANGE_DASH}{SP}{NUMBER}{SP}[{_PERCENT_SIGNS}]")
 
 
 class PercentRangeForm(Rule):
@@ -349,8 +354,8 @@ class PercentRangeForm(Rule):
 
     def check(self, report: Report):
         for line in report.text_lines():
-            if not any(sign in line.text for sign in _PERCENT_SIGNS):
-                continue  # a range ends with its sign: most lines hold none, and are not scanned
+            if not any(sign in line.text for sign in _PERCENT_SIGNS) or not _PERCENT_RANGE_END.search(line.text):
+                continue  # a range ends with a dash, a number and its sign: most lines hold none
             for match in _PERCENT_RANGE.finditer(line.text):
                 if match.group("dash") in "至到" and match.group("sa"):
                     continue  # "20%至30%" is correct prose

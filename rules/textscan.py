@@ -4,11 +4,11 @@ spans they must leave alone (heading marks, URLs), and lines broken by copy-past
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from linter.joined import Joined, joined, lines_holding
 from linter.model import Paragraph, Report, Span, TextLine
 from linter.regex import lazy
 from linter.rule import made
@@ -106,54 +106,21 @@ def _lines(report: Report) -> list:
 def scan_text(report: Report) -> str:
     """The text of every scan line, one after the other (a line's text holds no line break):
     where a rule finds out at once whether the report holds a character or a phrase at all."""
-    return report.memo("scan_text", lambda: "\n".join(line.text for line in _lines(report)))
+    return _joined(report).text
+
+
+def _joined(report: Report) -> Joined:
+    return report.memo("scan_joined", lambda: joined([line.text for line in _lines(report)]))
 
 
 def holding(report: Report, needles: Iterable[str]) -> list[ScanLine]:
     """The scan lines that hold one of ``needles``: the strings one of which every match of
-    a rule's pattern holds. The needles are looked for in the report's text at once, from
-    one line that holds one to the start of the next line: costs go with the lines that
-    hold a needle, not with every line, and most reports hold none of most rules' needles."""
-    text = scan_text(report)
-    needles = tuple(needles)
-    if len(needles) <= _FEW_NEEDLES:  # the C string search is quicker than a pattern: ask it first
-        needles = tuple(needle for needle in needles if needle in text)
-        if not needles:
-            return []
-    finder = _finder(needles)
-    match = finder.search(text)
-    if match is None:
+    a rule's pattern holds (see linter.joined)."""
+    found = lines_holding(_joined(report), needles)
+    if not found:  # most rules' needles, in most reports
         return []
-    lines, starts = scan_lines(report), _line_starts(report)
-    found = []
-    while match is not None:
-        index = bisect_right(starts, match.start()) - 1
-        found.append(lines[index])
-        match = finder.search(text, starts[index + 1]) if index + 1 < len(starts) else None
-    return found
-
-
-#: Up to this many needles are looked for in the text one by one before they are looked for
-#: together (many, like the letters of an alphabet, are quicker looked for at once).
-_FEW_NEEDLES = 12
-
-
-@lru_cache(maxsize=256)
-def _finder(needles: tuple[str, ...]) -> re.Pattern:
-    """One pattern for any of ``needles`` (a rule's needles are fixed: compiled once)."""
-    return re.compile("|".join(map(re.escape, needles)))
-
-
-def _line_starts(report: Report) -> tuple[int, ...]:
-    """Where each scan line starts in :func:`scan_text` (a tuple: the memo's views are read-only)."""
-    def starts() -> tuple[int, ...]:
-        offsets, at = [], 0
-        for scan in scan_lines(report):
-            offsets.append(at)
-            at += len(scan.line.text) + 1  # and the line break joining it to the next
-        return tuple(offsets)
-
-    return report.memo("scan_starts", starts)
+    lines = scan_lines(report)
+    return [lines[index] for index in found]
 
 
 def find(report: Report, pattern: re.Pattern, needles: Iterable[str] | None = None) -> Iterator[tuple[re.Match, Span]]:

@@ -35,10 +35,12 @@ from linter.vocabulary import (
     PLACEHOLDER,
     QUOTED,
     RANGE_DASHES,
-    SPACE_KEPT,
+    SPACE_KEPT_BETWEEN,
+    SPACE_KEPT_OPENING,
     YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
+    YEAR_RANGE_UNDASHED_END,
 )
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -465,7 +467,7 @@ class StraySpace(Rule):
             if scan.table or scan.front:
                 continue  # spaces between cells align a table, and separate the fields of a byline
             text = scan.line.text
-            kept = None  # looked for once a space could be a finding: most lines have none
+            kept = {}  # by whether a space stands between Chinese characters: looked for once needed
             for match in BLANKS.finditer(text):
                 start, end = match.span()
                 if start == 0 or end == len(text):
@@ -476,8 +478,10 @@ class StraySpace(Rule):
                     continue  # what the space stands between is tested first: it is the cheapest test
                 if scan.is_protected(start, end):
                     continue
-                kept = _spaces_kept(text) if kept is None else kept
-                if kept and any(a <= start and end <= b for a, b in kept):
+                between = is_cjk(left) and is_cjk(right)
+                if between not in kept:
+                    kept[between] = _spaces_kept(text, between)
+                if any(a <= start and end <= b for a, b in kept[between]):
                     continue
                 span = scan.line.sub_span(start, end)
                 yield self.diagnostic(span, fix=Fix.replacing(span, ""), left=left, right=right)
@@ -488,12 +492,18 @@ def _chinese_or_number(char: str) -> bool:
     return is_cjk_context(char) or bool(_NUMBERISH.match(char))
 
 
-def _spaces_kept(text: str) -> list[tuple[int, int]]:
-    """Where spaces in ``text`` belong (see SPACE_KEPT and QUOTED): joint issuers, a signer,
-    a byline, a dateline, a chapter number, the phrases of a quoted slogan or a document's name."""
-    kept = [m.span() for pattern in SPACE_KEPT for m in pattern.finditer(text)]
-    for quoted in QUOTED.finditer(text):
-        kept += [(quoted.start() + m.start(), quoted.start() + m.end()) for m in PHRASE_GAP.finditer(quoted.group())]
+def _spaces_kept(text: str, between: bool) -> list[tuple[int, int]]:
+    """Where spaces in ``text`` belong: after what opens a line (SPACE_KEPT_OPENING: a
+    dateline, a chapter number); with ``between``, also between two Chinese characters, the
+    only place the others stand (SPACE_KEPT_BETWEEN: joint issuers, a signer, a byline; the
+    phrases of a quoted slogan or a document's name). Most stray spaces stand by a digit
+    (“2022 年”): the line is then not scanned for the others."""
+    kept = [m.span() for pattern in SPACE_KEPT_OPENING for m in pattern.finditer(text)]
+    if between:
+        kept += [m.span() for pattern in SPACE_KEPT_BETWEEN for m in pattern.finditer(text)]
+        for quoted in QUOTED.finditer(text):
+            kept += [(quoted.start() + m.start(), quoted.start() + m.end())
+                     for m in PHRASE_GAP.finditer(quoted.group())]
     return kept
 
 
@@ -661,6 +671,8 @@ class YearRangeWithoutDash(Rule):
 
     def check(self, report: Report):
         for scan in holding(report, YEAR_NEEDLES):
+            if not YEAR_RANGE_UNDASHED_END.search(scan.line.text):
+                continue  # most lines with a year: no year run into the one before
             for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
                 start, end = int(match.group("start")), int(match.group("end"))
                 if not 0 < end - start <= 30 or scan.is_protected(*match.span()):

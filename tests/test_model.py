@@ -214,3 +214,45 @@ def test_a_delivery_month_under_a_duty_reports_title_is_not_its_year(registry):
     result = lint_text(registry, text)
     assert (result.report.kind, result.report.year) == ("duty", 2024)
     assert "T005" not in {d.code for d in result.diagnostics}  # the month line is not a broken sentence
+
+
+def test_values_stored_at_once_are_made_as_the_dataclass_would_make_them():
+    """stored_at_once replaces a frozen dataclass's __init__: same signature and defaults, the
+    same fields (equal, hashed, pickled and replaced as before), and it refuses a class whose
+    fields are not all given to __init__ as they are."""
+    import dataclasses
+    import pickle
+
+    from linter.model import Paragraph, Span, TextLine, stored_at_once
+
+    span = Span(3, 1, 3, 5)
+    made = Paragraph("一是加强", span)
+    assert (made.text, made.span, made.enum) == ("一是加强", span, False)
+    assert made == Paragraph(text="一是加强", span=span, enum=False) != Paragraph("一是加强", span, True)
+    assert hash(made) == hash(pickle.loads(pickle.dumps(made)))
+    assert dataclasses.replace(made, enum=True).enum and Span(1, 1, 1, 2) < span
+    with pytest.raises(TypeError):
+        TextLine("正文")
+    with pytest.raises(TypeError):
+        TextLine("正文", span, False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "改"
+    with pytest.raises(TypeError):
+        stored_at_once(dataclasses.dataclass(frozen=True)(type("Listed", (), {
+            "__annotations__": {"items": list}, "items": dataclasses.field(default_factory=list)})))
+
+
+@pytest.mark.parametrize("patterns, text, found", [
+    (("法治政府", "依法行政"), "推进依法行政", True),
+    (("法治政府", "依法行政"), "工作总结", False),
+    ((r"(报告)\1", "汇报"), "报告报告", True),  # a reference to a group: each on its own
+    ((r"(报告)\1", "汇报"), "报告", False),
+    (("(?i)icp", "备案"), "ICP", True),  # a global flag: each on its own
+    (("(?P<x>报告)", "(?P<x>汇报)"), "汇报", True),  # a group name used twice
+])
+def test_element_patterns_match_joined_as_each_alone(patterns, text, found):
+    from linter.analyze import _regexes, matches
+
+    assert matches(patterns, text) is found
+    assert any(p.search(text) for p in _regexes(patterns)) is found
+    assert len(_regexes(patterns)) == (1 if patterns[0] == "法治政府" else 2)

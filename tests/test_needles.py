@@ -23,9 +23,11 @@ from linter.vocabulary import (
     RANGE_DASHES,
     RUN_ON_FIRST_ITEM,
     SHORT_YEAR,
+    SHORT_YEAR_END,
     YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
     YEAR_RANGE_UNDASHED,
+    YEAR_RANGE_UNDASHED_END,
 )
 
 CASES = {
@@ -73,3 +75,30 @@ def test_every_line_of_the_seeds_and_the_corpus_with_a_match_holds_a_needle(name
 def test_made_up_text_with_a_match_holds_a_needle(name, line):
     pattern, needles = CASES[name]
     assert _holds_a_needle_when_it_matches(pattern, needles, line)
+
+
+#: A rule that reads only the lines where a gate matches (a pattern every match holds a match
+#: of): the pattern, the gate, and pieces of text made-up lines are made of, dense in matches
+GATES = {
+    "D008": (SHORT_YEAR, SHORT_YEAR_END, ["2", "3", "24", "年", "度", "底", "3月", "，", "。", "于", "近", "第", ".", "%",
+                                          "一", " "]),
+    "P006": (percentages._PERCENT_RANGE, percentages._PERCENT_RANGE_END, ["1", "2.5", "%", "％", "-", "～", "至", " ",
+                                                                          "，", "．"]),
+    "T013": (YEAR_RANGE_UNDASHED, YEAR_RANGE_UNDASHED_END, ["19", "20", "2021", "25", "一", "年", "期间", "）", "-",
+                                                             "/", " "]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_every_line_of_the_seeds_and_the_corpus_with_a_match_holds_the_gate(name):
+    pattern, gate, _ = GATES[name]
+    assert all(gate.search(line) for line in LINES if pattern.search(line))
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_made_up_text_with_a_match_holds_the_gate(name, data):
+    pattern, gate, pieces = GATES[name]
+    line = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12)))
+    assert pattern.search(line) is None or gate.search(line)

@@ -2,6 +2,7 @@
 rule in pyproject.toml fires on a fixture and is listed by `relint rules`."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -36,6 +37,22 @@ def test_pattern_rule_types_and_scopes(registry, spec, found):
     result = lint_file(registry, PATTERNS / "report.txt", select=("U",), patterns=(dict(spec, code="U002"),))
     assert [(d.span.line, d.message.zh) for d in result.diagnostics][:1] == [
         (line, spec["message"].format(match=text, count=3, max=spec.get("max"))) for line, text in found]
+
+
+@pytest.mark.parametrize("tokens", [
+    ["(?<![“])[一二]把手", "抓手"],  # needles 把手 and 抓手: only the lines holding one are read
+    ["(?<!全)年度", "[积抓]"],  # the second has no needle: every line is read
+    ["(?i)xx县"],  # case-folded: its needles cannot be told
+])
+def test_a_pattern_rule_finds_what_reading_every_line_finds(registry, tokens):
+    from linter.patterns import scoped_lines
+
+    result = lint_file(registry, PATTERNS / "report.txt", select=("U",), patterns=(
+        {"code": "U002", "type": "existence", "tokens": tokens, "message": "{match}"},))
+    expected = [(line.sub_span(*m.span()), m.group()) for line in scoped_lines(result.report, "text")
+                for token in tokens for m in re.finditer(token, line.text)]
+    assert expected
+    assert [(d.span, d.message.zh) for d in result.diagnostics] == sorted(expected, key=lambda found: found[0])
 
 
 @pytest.mark.parametrize("table, message", [

@@ -40,12 +40,13 @@ def test_default_profile_types_and_deadlines(issuer, kind, due):
     profile = default_profile()
     found = profile.issuer_type(issuer)
     assert (found.id if found else None) == kind
-    assert profile.deadline_for(2024, issuer) == dt.date(2025, *map(int, due.split("-")))
+    assert profile.deadline_for(2024, found) == dt.date(2025, *map(int, due.split("-")))
     assert profile.publication_deadline(2024) == dt.date(2025, 4, 1)
 
 
 def test_the_configs_deadline_wins_over_the_profile():
-    assert default_profile().deadline_for(2024, "湖南省人民政府", "02-01") == dt.date(2025, 2, 1)
+    profile = default_profile()
+    assert profile.deadline_for(2024, profile.issuer_type("湖南省人民政府"), "02-01") == dt.date(2025, 2, 1)
 
 
 def _checklist(tmp_path, *args):

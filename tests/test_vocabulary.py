@@ -6,7 +6,9 @@ from pathlib import Path
 
 import cn2an
 import pytest
-from conftest import lint_text
+from conftest import FIXTURES, SEEDS, lint_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import vocabulary as v
 
@@ -158,8 +160,37 @@ def test_facts_expose_changes_of_a_rate(registry):
     ("2022 年，全县", ""), ("开展专题学习 18 次", ""), ("关于印发 南沙区2020年依法行政工作要点的通知", ""),
 ])
 def test_spaces_that_belong(text, kept):
-    spans = [m.span() for pattern in v.SPACE_KEPT for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in v.SPACE_KEPT_BETWEEN + v.SPACE_KEPT_OPENING for m in pattern.finditer(text)]
     assert "".join(c for i, c in enumerate(text) if c in v.BLANK and any(a <= i < b for a, b in spans)) == kept
+
+
+#: lines dense in what the kept spaces stand between, and the seeds' and the corpus's lines
+KEPT_ALPHABET = " \u3000\t〔〕号签发人记者书记局长厅办公室委员会本报讯网社第二章条1234月日电“”《》，、（）法治政府建设"
+KEPT_LINES = [line for path in [*SEEDS, *sorted((FIXTURES / "corpus" / "texts").glob("*.txt"))]
+              for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _kept_blanks_between_chinese(line: str) -> bool:
+    """Whether every run of blanks SPACE_KEPT_BETWEEN or a phrase gap keeps in ``line`` stands
+    between two Chinese characters (T006 looks for them only there)."""
+    spans = [m.span() for pattern in v.SPACE_KEPT_BETWEEN for m in pattern.finditer(line)]
+    spans += [(q.start() + m.start(), q.start() + m.end()) for q in v.QUOTED.finditer(line)
+              for m in v.PHRASE_GAP.finditer(q.group())]
+    chinese = re.compile(f"[{v.CJK}]")
+    return all(0 < blanks.start() and blanks.end() < len(line) and chinese.match(line[blanks.start() - 1])
+               and chinese.match(line[blanks.end()])
+               for a, b in spans for blanks in v.BLANKS.finditer(line, a, b))
+
+
+def test_spaces_kept_between_chinese_characters_stand_there_in_the_seeds_and_the_corpus():
+    assert sum(bool(v.SPACE_KEPT_BETWEEN[2].search(line)) for line in KEPT_LINES)  # the lines hold kept spaces
+    assert all(_kept_blanks_between_chinese(line) for line in KEPT_LINES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(alphabet=KEPT_ALPHABET, max_size=40))
+def test_spaces_kept_between_chinese_characters_stand_there_in_made_up_text(line):
+    assert _kept_blanks_between_chinese(line)
 
 
 @pytest.mark.parametrize("text, gaps", [
