@@ -37,11 +37,6 @@ from linter.vocabulary import PROVINCE, YEAR, YEAR_WORD
 _ISSUER_IN_TITLE = lazy(rf"^(?!{YEAR})(.{{2,30}}?)(?=关于|{YEAR}年|履行|推进法治|法治政府|党政主要负责|主要负责|述职|述法)")
 
 
-@lru_cache(maxsize=4096)
-def _regex(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
 #: What refers to a group by its number or name: such a pattern is not joined with others.
 _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
@@ -56,7 +51,7 @@ def _regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
             return (regex_code.compile("|".join(f"(?:{p})" for p in patterns)),)
         except re.error:
             pass
-    return tuple(map(_regex, patterns))
+    return tuple(map(regex_code.compile, patterns))
 
 
 # Cached for one report (build_report clears it): finding the elements reads each heading
@@ -113,7 +108,7 @@ def _untitled(kind: ReportKind, opening: list[str], headings: list[str]) -> bool
     texts = [compact(t) for t in opening[:2] + list(headings)]
     if any(matches(kind.untitled_exclude, text) for text in texts):
         return False
-    subject = sum(len(_regex(p).findall(text)) for p in kind.subject for text in texts)
+    subject = sum(len(regex_code.compile(p).findall(text)) for p in kind.subject for text in texts)
     parts = sum(1 for text in headings if matches(kind.parts, text))
     starts = bool(opening) and matches(kind.untitled, opening[0])
     # two of the three signs, the subject named at least once: an opening that starts with the
@@ -222,7 +217,7 @@ _LEAD_START = 10
 
 def _leads_with(patterns, text: str) -> bool:
     lead = _lead(text)
-    return any((m := _regex(p).search(lead)) is not None and m.start() <= _LEAD_START for p in patterns)
+    return any((m := regex_code.compile(p).search(lead)) is not None and m.start() <= _LEAD_START for p in patterns)
 
 
 def _find(spec: ElementSpec, sections: list[Section], nested: list[Section], body) -> ElementMatch:

@@ -17,6 +17,8 @@ from itertools import accumulate
 from operator import add
 from typing import Iterable, Sequence
 
+from linter import regex_code
+
 
 @dataclass(frozen=True)
 class Joined:
@@ -59,4 +61,4 @@ _FEW_NEEDLES = 12
 @lru_cache(maxsize=256)
 def _finder(needles: tuple[str, ...]) -> re.Pattern:
     """One pattern for any of ``needles`` (a rule's needles are fixed: compiled once)."""
-    return re.compile("|".join(map(re.escape, needles)))
+    return regex_code.compile("|".join(map(re.escape, needles)))

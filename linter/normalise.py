@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from linter import regex
+from linter import regex, regex_code
 from linter.lines import compact, heading_mark
 from linter.regex import lazy
 from linter.vocabulary import BLANK, CJK
@@ -180,15 +180,15 @@ def patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Patterns:
     label = rf"^[【\[]?(?:{labels})[】\]]?[:：]?$"
     widget = rf"^(?:{widgets}|{_SEPARATORS})+$"
     try:
-        fields_start = re.compile(regex.first_class([field, label, widget]))
+        fields_start = regex_code.compile(regex.first_class([field, label, widget]))
     except ValueError:  # a user's label or widget that may start with any character
         fields_start = None
     return Patterns(
-        field=re.compile(field),
-        label=re.compile(label),
+        field=regex_code.compile(field),
+        label=regex_code.compile(label),
         lines=regex.compile(_either(p for p in data["lines"] if regex.anchored(p))),
         lines_inside=regex.compile(inside),
-        widget=re.compile(widget),
+        widget=regex_code.compile(widget),
         watermark=regex.compile(watermarks),
         fields_start=fields_start,
         inside_needles=regex.needles(inside),

@@ -12,7 +12,7 @@ from functools import lru_cache
 from linter.rules.basis import SUPERVISION_REGULATION
 from linter.rules.substance import MEASURES, PLAN, REPORTS, SHORTCOMINGS, data, part_lines
 
-from linter import hookimpl
+from linter import hookimpl, regex_code
 from linter.lines import compact
 from linter.model import Report, Span
 from linter.rule import RunRule, Text
@@ -39,7 +39,7 @@ def _standard() -> re.Pattern:
     for phrase in sorted(settings()["standard"], key=len, reverse=True):
         text = compact(phrase)
         by_first.setdefault(text[0], []).append(re.escape(text[1:]))
-    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
+    return regex_code.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
 
 
 def sentences(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from linter import hookimpl
+from linter import hookimpl, regex_code
 from linter.model import Report
 from linter.patterns import PatternRule, Swap, pattern_rules
 from linter.regex import lazy
@@ -39,7 +39,7 @@ class ExtendedFormulations(PatternRule):
     def extra_swaps(self) -> tuple[Swap, ...]:
         profile = getattr(self.settings, "applied_profile", None)
         pairs = tuple(profile.formulations if profile is not None else ()) + tuple(self.option("formulations"))
-        return tuple(Swap(re.compile(re.escape(p["wrong"])), p["right"], p["reason"]) for p in pairs)
+        return tuple(Swap(regex_code.compile(re.escape(p["wrong"])), p["right"], p["reason"]) for p in pairs)
 
 
 @lru_cache(maxsize=1)

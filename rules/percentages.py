@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from linter.rules.basis import GBT_15835
 
-from linter import hookimpl
+from linter import hookimpl, regex_code
 from linter.model import Report
 from linter.regex import lazy
 from linter.rule import Fix, Option, Rule, Text
@@ -46,7 +46,7 @@ def _last_word(words: tuple[str, ...]) -> re.Pattern:
     """Finds, in a text read backwards, the word of ``words`` that ends last in it, the
     longest of those that end there: one search for the rate word of a number instead of
     one per word (the data file has dozens)."""
-    return re.compile("|".join(re.escape(word[::-1]) for word in sorted(words, key=len, reverse=True)))
+    return regex_code.compile("|".join(re.escape(word[::-1]) for word in sorted(words, key=len, reverse=True)))
 
 
 #: up to four Chinese characters that qualify a rate word ("群众满意率")
