@@ -41,7 +41,9 @@ def relint_rules():
     with last year's report sets ``needs_previous = True`` and is called as
     ``check(report, previous=...)`` (and ``summarize(report, previous=...)``), with last
     year's report of the same body, or None when the engine found none. Options are declared
-    as ``options = (Option(...),)`` and read with ``self.option(name)``.
+    as ``options = (Option(...),)`` and read with ``self.option(name)``. One instance of a
+    rule serves every report linted under the same settings (it is made once with the plan
+    of rules): a rule keeps nothing of a report on ``self``.
 
     A rule that needs the whole run — comparing the reports of one run with each other, as
     Q006 does — subclasses :class:`linter.rule.RunRule` instead and is registered the same
