@@ -23,6 +23,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from array import array
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 
 _known: dict[str, list] | None = None  # from the cache file: "flags pattern" -> entry
 _new: dict[str, list] = {}  # compiled in this process, not in the file yet
+_current: dict[str, str] = {}  # a rewrite's name -> its origin in this process (see _origin)
 _usable = array(_WORD).itemsize == _sre.CODESIZE
 
 
@@ -65,16 +67,6 @@ def compile(pattern: str, flags: int = 0, rewrite=None) -> re.Pattern:  # noqa: 
     return _built(entry)
 
 
-@lru_cache(maxsize=None)
-def _origin(rewrite) -> str:
-    """``rewrite`` and the version of its code: its name, its module file's size and mtime."""
-    try:
-        found = os.stat(sys.modules[rewrite.__module__].__file__)
-    except (KeyError, AttributeError, TypeError, OSError):
-        return f"{rewrite.__qualname__}@{id(rewrite)}:{os.getpid()}"  # no file: this process's own
-    return f"{rewrite.__qualname__}@{found.st_size}.{found.st_mtime_ns}"
-
-
 def save() -> None:
     """Add what this process compiled to the cache file (merged with what other processes
     added meanwhile). Cheap when nothing is new: called after each linted file."""
@@ -83,12 +75,45 @@ def save() -> None:
         return
     from linter.entrypoints import _write
 
-    merged = {**_read(), **_new}
+    merged = {**_pruned(_read()), **_new}
     if len(merged) > MOST:
         merged = dict(_new)
     _write(_path(), {"engine": ENGINE, "patterns": merged})
     _known = merged
     _new.clear()
+
+
+@lru_cache(maxsize=None)
+def _origin(rewrite) -> str:
+    """``rewrite`` and the version of its code: its name and its module file's size and CRC
+    (two installs of one version share what they kept; an upgrade or an edit does not)."""
+    try:
+        with open(sys.modules[rewrite.__module__].__file__, "rb") as handle:
+            code = handle.read()
+        origin = f"{rewrite.__qualname__}@{len(code)}.{zlib.crc32(code):08x}"
+    except (KeyError, AttributeError, TypeError, OSError):
+        origin = f"{rewrite.__qualname__}@{id(rewrite)}:{os.getpid()}"  # no file: this process's own
+    _current[rewrite.__qualname__] = origin
+    return origin
+
+
+def _pruned(entries: dict[str, list]) -> dict[str, list]:
+    """``entries`` less those of a rewrite's older versions: of each rewrite this process
+    used, its own version's and the one kept last before (another install beside this one,
+    such as a pre-commit hook's, keeps its own; an upgrade's leftovers go)."""
+    last_other: dict[str, str] = {}
+    for name, origin in map(_rewrite_of, entries):  # in the order they were added
+        if name in _current and origin != _current[name]:
+            last_other[name] = origin
+    keep = {name: {origin, last_other.get(name)} for name, origin in _current.items()}
+    return {key: entry for key, entry in entries.items()
+            if (found := _rewrite_of(key))[0] not in keep or found[1] in keep[found[0]]}
+
+
+def _rewrite_of(key: str) -> tuple[str, str]:
+    """The name and the origin (see :func:`_origin`) of the rewrite ``key`` is of; empty for none."""
+    origin = key.partition(" ")[0]
+    return (origin.partition("@")[0], origin) if "@" in origin else ("", "")
 
 
 def _entries() -> dict[str, list]:

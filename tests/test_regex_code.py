@@ -130,3 +130,14 @@ def test_what_a_rewrite_made_is_kept_until_its_module_changes(fresh, monkeypatch
     importlib.reload(importlib.import_module("somerewrite"))
     rewrite = importlib.import_module("somerewrite").rewrite
     assert regex_code.compile("甲", 0, rewrite=rewrite).pattern == "甲{2}" and made == ["甲{2}"]
+    regex_code.save()  # kept beside what the version before made (another install's, maybe)
+    kept = json.loads(fresh.read_text(encoding="utf-8"))["patterns"]
+    assert [entry[0] for key, entry in kept.items() if key.startswith("rewrite@")] == ["甲+", "甲{2}"]
+    module_file.write_text("def rewrite(pattern, flags):\n    return pattern + '{3}'\n", encoding="utf-8")
+    regex_code._origin.cache_clear()
+    regex_code.compile.cache_clear()
+    importlib.reload(importlib.import_module("somerewrite"))
+    regex_code.compile("甲", 0, rewrite=importlib.import_module("somerewrite").rewrite)
+    regex_code.save()  # a third version: the first one's leftovers go
+    kept = json.loads(fresh.read_text(encoding="utf-8"))["patterns"]
+    assert [entry[0] for key, entry in kept.items() if key.startswith("rewrite@")] == ["甲{2}", "甲{3}"]
