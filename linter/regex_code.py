@@ -41,7 +41,7 @@ ENGINE = f"{sys.version} {_sre.MAGIC} {_sre.CODESIZE}"
 MOST = 2000
 _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 
-_known: dict[str, list] | None = None  # from the cache file: "flags pattern" -> entry
+_known: dict[str, list] | None = None  # from the cache file: "rewrite's origin, flags, pattern" -> entry
 _new: dict[str, list] = {}  # compiled in this process, not in the file yet
 _current: dict[str, str] = {}  # a rewrite's name -> its origin in this process (see _origin)
 _usable = array(_WORD).itemsize == _sre.CODESIZE
@@ -50,9 +50,9 @@ _usable = array(_WORD).itemsize == _sre.CODESIZE
 @lru_cache(maxsize=4096)
 def compile(pattern: str, flags: int = 0, rewrite=None) -> re.Pattern:  # noqa: A001 - the re function it stands for
     """``re.compile(pattern, flags)``, or ``re.compile(rewrite(pattern, flags), flags)``, from the
-    kept code when there is some, once per process (as ``re`` keeps what it compiled). What ``rewrite`` makes is kept too (so it is not run again):
-    it must be a function of its arguments and of its module's code (the module file's size
-    and modification time are in the key)."""
+    kept code when there is some, once per process (as ``re`` keeps what it compiled). What
+    ``rewrite`` makes is kept too (so it is not run again): it must be a function of its
+    arguments and of its module's code (the module file's size and CRC are in the key)."""
     if not _usable:
         return re.compile(rewrite(pattern, flags) if rewrite else pattern, flags)
     key = f"{_origin(rewrite) if rewrite else ''} {int(flags)} {pattern}"
