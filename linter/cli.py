@@ -44,7 +44,7 @@ def _parser():
                         help="deadline profile: deadlines by issuer type, extra parts (default: default)")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the input read from stdin")
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per idle core for 200 files or more, else 1)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per idle core for 100 files or more, else 1)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .relint_cache")
     parser.add_argument("--plugins", action="store_true", help="list the installed plugins and exit")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
