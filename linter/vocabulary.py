@@ -112,6 +112,7 @@ YEAR_RANGE_UNDASHED = lazy(rf"(?<![\d\-/.．])(?P<start>{YEAR})(?P<sep>一?)(?P<
 #: digits and 一, looked for from its century (the engine skips to 1 and 2); the range itself
 #: is tried at every 1 and 2 and looks behind each, and most lines with a year hold no range.
 YEAR_RANGE_UNDASHED_END = lazy(rf"{_CENTURY}(?:(?<=\d{{6}})|(?<=\d{{4}}一\d\d))\d\d")
+YEAR_RANGE_UNDASHED_GATED = Gated(YEAR_RANGE_UNDASHED_END, YEAR_RANGE_UNDASHED)
 #: A two-digit year (23年底, 24年3月; 22年，… at the start of a sentence; 于22年, 自22年): group
 #: ``yy``. Only where it can be nothing but a year: before words that make it a date, at the
 #: start of a sentence before a comma, or after a preposition of time not followed by 来/间/内…
@@ -126,6 +127,7 @@ SHORT_YEAR = lazy(
 #: for from 年 (the engine skips to a literal). SHORT_YEAR is tried at every digit of a line,
 #: and most lines with 年 hold only full years (2024年): a line without this is not scanned.
 SHORT_YEAR_END = lazy(rf"年(?<={_SHORT_YEAR_DIGITS}年)")
+SHORT_YEAR_GATED = Gated(SHORT_YEAR_END, SHORT_YEAR)
 
 #: A month written right after a year ("2024年3月", "2024年三月"): group ``m``. It starts at 年
 #: (a lookbehind): a search over a long run of blanks would otherwise be quadratic.

@@ -15,7 +15,7 @@ from linter.lines import compact
 from linter.model import Report
 from linter.regex import lazy
 from linter.rule import Fix, Rule, Text
-from linter.vocabulary import FUTURE_TENSE, SHORT_YEAR, SHORT_YEAR_END
+from linter.vocabulary import FUTURE_TENSE, SHORT_YEAR_GATED
 
 ANNUAL = ("annual",)
 REPORTS = ("annual", "duty")
@@ -355,9 +355,7 @@ class AbbreviatedYear(Rule):
     def check(self, report: Report):
         anchor = report.year or dt.date.today().year
         for line in report.text_lines():
-            if not SHORT_YEAR_END.search(line.text):
-                continue  # most lines: no 年 after two digits that may be a short year
-            for match in SHORT_YEAR.finditer(line.text):
+            for match in SHORT_YEAR_GATED.finditer(line.text):  # most lines: not scanned
                 full = 2000 + int(match.group("yy"))
                 if anchor - 10 <= full <= anchor + 2:
                     yield self.diagnostic(line.sub_span(*match.span()), text=match.group(0), full=f"{full}年")

@@ -11,7 +11,7 @@ from linter.rules.basis import GBT_15835
 
 from linter import hookimpl, regex_code
 from linter.model import Report
-from linter.regex import lazy
+from linter.regex import Gated, lazy
 from linter.rule import Fix, Option, Rule, Text
 from linter.tomlio import load_package_data
 from linter.vocabulary import CHANGE_VERBS, CN_DIGITS, DECREASE_VERBS, NUMBER, SP, number_value
@@ -320,6 +320,7 @@ _PERCENT_RANGE = lazy(rf"(?<![\d.．])(?P<a>{NUMBER})(?P<sa>{SP}[{_PERCENT_SIGNS
 #: dash (a few characters the engine skips to). _PERCENT_RANGE is tried at every digit of a
 #: line, and most lines with a percentage hold no range.
 _PERCENT_RANGE_END = lazy(rf"{_RANGE_DASH}{SP}{NUMBER}{SP}[{_PERCENT_SIGNS}]")
+_PERCENT_RANGE_GATED = Gated(_PERCENT_RANGE_END, _PERCENT_RANGE)
 
 
 class PercentRangeForm(Rule):
@@ -354,9 +355,9 @@ class PercentRangeForm(Rule):
 
     def check(self, report: Report):
         for line in report.text_lines():
-            if not any(sign in line.text for sign in _PERCENT_SIGNS) or not _PERCENT_RANGE_END.search(line.text):
-                continue  # a range ends with a dash, a number and its sign: most lines hold none
-            for match in _PERCENT_RANGE.finditer(line.text):
+            if not any(sign in line.text for sign in _PERCENT_SIGNS):
+                continue  # a range ends with its sign: most lines hold none, and are not scanned
+            for match in _PERCENT_RANGE_GATED.finditer(line.text):
                 if match.group("dash") in "至到" and match.group("sa"):
                     continue  # "20%至30%" is correct prose
                 standard = f"{match.group('a')}%～{match.group('b')}%"

@@ -39,8 +39,7 @@ from linter.vocabulary import (
     SPACE_KEPT_OPENING,
     YEAR_NEEDLES,
     YEAR_RANGE_DASHED,
-    YEAR_RANGE_UNDASHED,
-    YEAR_RANGE_UNDASHED_END,
+    YEAR_RANGE_UNDASHED_GATED,
 )
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -671,9 +670,7 @@ class YearRangeWithoutDash(Rule):
 
     def check(self, report: Report):
         for scan in holding(report, YEAR_NEEDLES):
-            if not YEAR_RANGE_UNDASHED_END.search(scan.line.text):
-                continue  # most lines with a year: no year run into the one before
-            for match in YEAR_RANGE_UNDASHED.finditer(scan.line.text):
+            for match in YEAR_RANGE_UNDASHED_GATED.finditer(scan.line.text):  # most lines: not scanned
                 start, end = int(match.group("start")), int(match.group("end"))
                 if not 0 < end - start <= 30 or scan.is_protected(*match.span()):
                     continue
